@@ -1,0 +1,1 @@
+"""Declaring: the claim-file format (pydantic models) and the safe YAML loader."""

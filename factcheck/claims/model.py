@@ -1,0 +1,71 @@
+"""The claim-file format v1 as pydantic models: what a file may say, nothing computed.
+
+These models know nothing of units or evaluation: quantities stay the strings the
+fact-checker wrote, and each kind's own fields live in its module under
+``factcheck.kinds``. ``factcheck schema`` prints the JSON Schema built from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["holds", "contradicted", "undetermined"]
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+FACT_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors (a typo must not be ignored silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Article(Strict):
+    id: str = Field(pattern=ID_PATTERN, max_length=200, description="unique article id")
+    title: str = Field(min_length=1, max_length=2000)
+    publisher: str | None = None
+    published: dt.date = Field(
+        description="publication date; relative dates and reference rates resolve against it"
+    )
+    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+    url: str | None = None
+    text: str | None = Field(
+        default=None, description="path of the article text, relative to this file"
+    )
+    tolerance: str | None = Field(
+        default=None, description="default tolerance for conversions in this article, e.g. 1%"
+    )
+    rates: str | None = Field(
+        default=None, description="path of a rates file (ECB CSV layout), relative to this file"
+    )
+
+
+class Source(Strict):
+    title: str = Field(min_length=1, max_length=2000)
+    publisher: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+class Fact(Strict):
+    value: str = Field(
+        min_length=1, max_length=200, description="a quantity as written: 超过1500亿元, 500억 위안"
+    )
+    source: str = Field(description="id of a source in some loaded file")
+    tags: dict[str, str] = Field(default_factory=dict)
+    note: str | None = None
+
+
+class ClaimCommon(Strict):
+    """Fields every claim has, whatever its kind."""
+
+    id: str = Field(pattern=ID_PATTERN, max_length=200, description="unique across all files")
+    quote: str = Field(min_length=1, max_length=2000, description="the article's words, verbatim")
+    kind: str
+    expect: Verdict = "holds"
+    note: str | None = None
+    tags: dict[str, str] = Field(default_factory=dict)

@@ -1,0 +1,93 @@
+"""The command line: parse arguments, run one command, print, exit. Nothing heavy here.
+
+Each command lives in ``factcheck.commands.<name>`` with ``HELP``,
+``add_arguments(parser)`` and ``run(args) -> int``; a module is imported only when
+its command runs, so start-up stays fast. Exit status: 0 as expected, 1 a
+discrepancy, 2 invalid input, 3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, str] = {
+    "check": "check every claim and print the discrepancy report",
+    "parse": "parse quantities as written and print them as JSON lines",
+    "extract": "list every quantity in a text file",
+    "schema": "print the JSON Schema of the claim-file format",
+    "rate": "print the reference exchange rate for a pair and a date",
+    "rates": "print the analysis of the exchange rates that articles imply",
+    "coverage": "list the article's quantities and whether some claim covers them",
+    "new": "add a claim to a claim file, pre-filled from its quote",
+    "merge": "merge JSON reports from several runs into one",
+}
+
+
+def _build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Claims as code for the numbers in the news.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Only the chosen command's module is imported; the others get a bare help line.
+    chosen = next((a for a in argv if a in COMMANDS), None)
+    for name, summary in COMMANDS.items():
+        p = sub.add_parser(name, help=summary, description=summary)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks of errors")
+        if name == chosen:
+            _module(name).add_arguments(p)
+    return parser, chosen
+
+
+def _module(name: str):  # type: ignore[no-untyped-def]
+    return importlib.import_module(f"factcheck.commands.{name}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser, chosen = _build_parser(args_list)
+    args = parser.parse_args(args_list)
+    if args.version:
+        from importlib.metadata import version
+
+        print(f"factcheck {version('factcheck')}")
+        return 0
+    if not args.command:
+        parser.print_help(sys.stderr)
+        return 2
+    from factcheck.errors import FactcheckError
+
+    try:
+        return int(_module(args.command).run(args))
+    except FactcheckError as exc:
+        if args.debug:
+            raise
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug of ours: say so in one line, never a traceback
+        if args.debug:
+            raise
+        print(
+            f"factcheck: internal error: {type(exc).__name__}: {exc} "
+            "(this is a bug; rerun with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return 3
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,1 @@
+"""Quantities as newspapers write them: exact intervals, units, parsing and formatting."""

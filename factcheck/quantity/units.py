@@ -1,0 +1,178 @@
+"""The application's one pint registry, built lazily from ``units.txt``.
+
+Units are pint units; magnitudes stay with us as exact intervals. This module
+turns unit names into pint units, gives exact conversion factors, and writes units
+back as short canonical strings (``KRW``, ``KRW/CNY``, ``meter**2``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import UnitError
+
+if TYPE_CHECKING:
+    import pint
+
+_DEFINITIONS = os.path.join(os.path.dirname(__file__), "units.txt")
+_lock = threading.Lock()
+_registry: Any = None
+_full_loaded = False
+
+
+def registry() -> pint.UnitRegistry:
+    """The application registry (created at first use, from units.txt only)."""
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                import pint
+
+                reg = pint.UnitRegistry(
+                    None,
+                    non_int_type=Fraction,
+                    cache_folder=None,
+                    on_redefinition="ignore",
+                    autoconvert_offset_to_baseunit=False,
+                )
+                reg.load_definitions(_DEFINITIONS)
+                _registry = reg
+    return _registry
+
+
+def _load_full() -> None:
+    """Extend the registry with pint's default definitions (ours stay first)."""
+    global _full_loaded
+    if _full_loaded:
+        return
+    import pint
+
+    reg = registry()
+    with _lock:
+        if not _full_loaded:
+            reg.load_definitions(os.path.join(os.path.dirname(pint.__file__), "default_en.txt"))
+            _full_loaded = True
+    _cached_unit.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_unit(expression: str) -> Any:
+    return registry().Unit(expression)
+
+
+def unit(expression: str) -> pint.Unit:
+    """Parse a unit expression (``KRW``, ``KRW/CNY``, ``mu``, ``km``) into a pint unit.
+
+    Unknown names make the registry load pint's full definitions once, so that any
+    unit pint knows works without slowing down the common case.
+    """
+    import pint
+
+    text = expression.strip()
+    if not text:
+        text = "dimensionless"
+    try:
+        return _cached_unit(text)
+    except (pint.errors.UndefinedUnitError, AttributeError):
+        pass
+    except Exception as exc:  # pint raises many types for malformed expressions
+        raise UnitError(
+            f"cannot read the unit {expression!r}",
+            hint="write a unit name pint knows, such as KRW, CNY/USD, mu, km or percent",
+        ) from exc
+    if not _full_loaded:
+        _load_full()
+        try:
+            return _cached_unit(text)
+        except Exception:
+            pass
+    raise UnitError(
+        f"unknown unit {expression!r}",
+        hint="use an ISO 4217 currency code (KRW, CNY, USD, ...) or a unit that pint knows",
+    )
+
+
+def dimensionless() -> pint.Unit:
+    return unit("dimensionless")
+
+
+def same_dimension(a: pint.Unit, b: pint.Unit) -> bool:
+    return bool(a.dimensionality == b.dimensionality)
+
+
+@functools.lru_cache(maxsize=4096)
+def _factor(a: Any, b: Any) -> Fraction:
+    reg = registry()
+    fa, ua = reg.get_root_units(a)
+    fb, ub = reg.get_root_units(b)
+    if ua != ub:
+        raise UnitError(
+            f"cannot convert {format_unit(a)} to {format_unit(b)}: different dimensions",
+            hint="compare and add only quantities of the same kind (one currency, area, count)",
+        )
+    return Fraction(fa) / Fraction(fb)
+
+
+def conversion_factor(source: pint.Unit, target: pint.Unit) -> Fraction:
+    """The exact factor f such that x [source] == x*f [target]."""
+    if source == target:
+        return Fraction(1)
+    return _factor(source, target)
+
+
+def format_unit(u: pint.Unit) -> str:
+    """A short canonical string: ``KRW``, ``KRW/CNY``, ``meter**2``, ``dimensionless``.
+
+    We format ourselves because pint's formatters do not accept Fraction exponents.
+    """
+    items = sorted(dict(u._units).items())
+    if not items:
+        return "dimensionless"
+    num = [_power(name, exp) for name, exp in items if exp > 0]
+    den = [_power(name, -exp) for name, exp in items if exp < 0]
+    top = "*".join(num) if num else "1"
+    if not den:
+        return top
+    if len(den) == 1:
+        return f"{top}/{den[0]}"
+    return f"{top}/({'*'.join(den)})"
+
+
+def _power(name: str, exp: Any) -> str:
+    exp = Fraction(exp)
+    if exp == 1:
+        return name
+    if exp.denominator == 1:
+        return f"{name}**{exp.numerator}"
+    return f"{name}**({exp})"
+
+
+def currency_code(u: pint.Unit) -> str | None:
+    """The ISO code when ``u`` is a single currency, else None."""
+    items = dict(u._units)
+    if len(items) == 1:
+        ((name, exp),) = items.items()
+        if exp == 1 and str(name).isupper() and len(str(name)) == 3:
+            dims = dict(u.dimensionality)
+            if any(str(d).startswith("[currency_") for d in dims):
+                return str(name)
+    return None
+
+
+def is_currency_code(code: str) -> bool:
+    """True when ``code`` names a currency defined in units.txt."""
+    return code in currency_codes()
+
+
+@functools.cache
+def currency_codes() -> frozenset[str]:
+    codes = set()
+    with open(_DEFINITIONS, encoding="utf-8") as fh:
+        for line in fh:
+            if "[currency_" in line:
+                codes.add(line.split("=", 1)[0].strip())
+    return frozenset(codes)

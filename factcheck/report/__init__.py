@@ -1,0 +1,1 @@
+"""Running the checks and the one result record every format renders."""

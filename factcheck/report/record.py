@@ -1,0 +1,126 @@
+"""The one record per result (Finding) and the whole Report that every format renders.
+
+Formats only format: everything they show is computed before it lands here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITY = {"error": 0, "contradicted": 1, "undetermined": 2, "holds": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One claim's result: where it is, what it says, what the data says."""
+
+    claim_id: str
+    file: str
+    line: int
+    col: int
+    kind: str
+    quote: str
+    verdict: str
+    expect: str
+    message: str
+    warnings: tuple[str, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+    article_id: str = ""
+
+    @property
+    def unexpected(self) -> bool:
+        return self.verdict != self.expect
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """Worst first: errors, unexpected verdicts, then by severity, then place."""
+        return (
+            self.verdict != "error",
+            not self.unexpected,
+            SEVERITY.get(self.verdict, 9),
+            self.file,
+            self.line,
+            self.claim_id,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.claim_id,
+            "file": self.file,
+            "line": self.line,
+            "kind": self.kind,
+            "quote": self.quote,
+            "verdict": self.verdict,
+            "expect": self.expect,
+            "message": self.message,
+            "warnings": list(self.warnings),
+            "details": self.details,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input problem (invalid file, unknown name): located and actionable."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line <= 0 else f"{self.file}:{self.line}:{max(self.col, 1)}"
+        return f"{where}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass
+class Report:
+    """All findings (in file order), input problems, rate analysis and coverage."""
+
+    findings: list[Finding] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    rates: list[dict[str, Any]] = field(default_factory=list)
+    coverage: dict[str, Any] | None = None
+    articles: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        counts = {"claims": len(self.findings), "holds": 0, "contradicted": 0}
+        counts.update({"undetermined": 0, "error": 0, "unexpected": 0})
+        for f in self.findings:
+            counts[f.verdict] = counts.get(f.verdict, 0) + 1
+            if f.unexpected:
+                counts["unexpected"] += 1
+        return counts
+
+    def worst_first(self) -> list[Finding]:
+        return sorted(self.findings, key=Finding.sort_key)
+
+    @property
+    def exit_code(self) -> int:
+        """0 all as expected, 1 a discrepancy, 2 invalid input (errors win)."""
+        if self.problems or any(f.verdict == "error" for f in self.findings):
+            return 2
+        if any(f.unexpected for f in self.findings):
+            return 1
+        return 0
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "summary": self.summary(),
+            "claims": [f.to_json() for f in self.findings],
+            "rates": self.rates,
+        }
+        if self.problems:
+            data["problems"] = [p.to_json() for p in self.problems]
+        if self.coverage is not None:
+            data["coverage"] = self.coverage
+        return data
