@@ -33,6 +33,8 @@ class FactcheckError(Exception):
     """
 
     code = "factcheck.error"
+    # 1-based column within a claim expression, set by factcheck.expr when known.
+    column: int | None = None
 
     def __init__(
         self,
@@ -71,6 +73,12 @@ class QuantityError(FactcheckError, ValueError):
     """A written quantity that the grammar cannot read."""
 
     code = "quantity.syntax"
+
+
+class DateError(QuantityError):
+    """A written date that cannot be read, or names a day that does not exist."""
+
+    code = "date.invalid"
 
 
 class UnitError(FactcheckError, TypeError):

@@ -109,12 +109,24 @@ def _factor(a: Any, b: Any) -> Fraction:
     reg = registry()
     fa, ua = reg.get_root_units(a)
     fb, ub = reg.get_root_units(b)
+    if ua != ub and a.dimensionality == b.dimensionality:
+        # `count = []` is a dimensionless base unit of its own: 500 count is 500.
+        ua = _without_dimensionless_bases(reg, ua)
+        ub = _without_dimensionless_bases(reg, ub)
     if ua != ub:
         raise UnitError(
             f"cannot convert {format_unit(a)} to {format_unit(b)}: different dimensions",
             hint="compare and add only quantities of the same kind (one currency, area, count)",
         )
     return Fraction(fa) / Fraction(fb)
+
+
+def _without_dimensionless_bases(reg: Any, u: Any) -> Any:
+    kept = reg.Unit("dimensionless")
+    for name, exp in dict(u._units).items():
+        if dict(reg.Unit(name).dimensionality):
+            kept = kept * reg.Unit(name) ** exp
+    return kept
 
 
 def conversion_factor(source: pint.Unit, target: pint.Unit) -> Fraction:

@@ -1,0 +1,306 @@
+"""Writing quantities back as newspapers do, in Korean, Chinese or English.
+
+``format_quantity(q, "ko")`` gives ``약 16조4,780억 원``; ``"zh"`` gives
+``约16.478万亿韩元``-style text; ``"en"`` gives ``about KRW 16,478.0 billion``-style
+text with ISO codes before the number. The text is written so that
+``parse_quantity`` reads back the same value, unit, qualifier and interval: for an
+approximate number the last written digit sits at the resolution's place.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from factcheck.errors import QuantityError
+from factcheck.quantity.quantity import Quantity
+
+LANGUAGES = ("ko", "zh", "en")
+
+_KO_GROUPS = ((10**20, "해"), (10**16, "경"), (10**12, "조"), (10**8, "억"), (10**4, "만"))
+_ZH_GROUPS = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
+_EN_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
+
+# unit -> (word, attached to the number?)
+_KO_UNITS = {
+    "KRW": ("원", False), "CNY": ("위안", False), "USD": ("달러", False), "JPY": ("엔", False),
+    "EUR": ("유로", False), "GBP": ("파운드", False), "mu": ("묘", True),
+    "percent": ("%", True), "percentage_point": ("%p", True), "year": ("년", True),
+    "month": ("개월", True), "hectare": ("헥타르", True),
+}
+_ZH_UNITS = {
+    "KRW": ("韩元", True), "CNY": ("元", True), "USD": ("美元", True), "JPY": ("日元", True),
+    "EUR": ("欧元", True), "GBP": ("英镑", True), "mu": ("亩", True), "percent": ("%", True),
+    "year": ("年", True), "month": ("个月", True), "hectare": ("公顷", True),
+}
+_EN_UNITS = {
+    "mu": (" mu", True), "percent": ("%", True), "percentage_point": (" percentage points", True),
+    "year": (" years", True), "month": (" months", True), "hectare": (" hectares", True),
+    "count": (" items", True),
+}
+
+
+def _power_of_ten(r: Fraction | None) -> int | None:
+    """k when r == 10**k exactly, else None."""
+    if r is None or r <= 0:
+        return None
+    k = 0
+    x = Fraction(r)
+    while x >= 10 and x.denominator == 1 and x.numerator % 10 == 0:
+        x /= 10
+        k += 1
+    while x < 1 and x.numerator == 1 and x.denominator % 10 == 0:
+        x *= 10
+        k -= 1
+    return k if x == 1 else None
+
+
+def _decimal(x: Fraction, places: int | None = None, commas: bool = True) -> str:
+    """``x`` as a decimal: with exactly ``places`` decimals, or as many as it needs."""
+    sign = "-" if x < 0 else ""
+    x = abs(x)
+    if places is None:
+        places = 0
+        while (x * 10**places).denominator != 1:
+            places += 1
+            if places > 30:
+                raise QuantityError(f"{x} has no finite decimal expansion")
+    scaled = x * 10**places
+    if scaled.denominator != 1:
+        raise QuantityError(f"{x} does not fit {places} decimal places")
+    whole, frac = divmod(scaled.numerator, 10**places)
+    text = sign + (f"{whole:,}" if commas else str(whole))
+    if places:
+        text += "." + str(frac).rjust(places, "0")
+    return text
+
+
+def _terminates(x: Fraction) -> bool:
+    d = x.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+# -- numbers ----------------------------------------------------------------------
+def _groups(v: int, groups: tuple[tuple[int, str], ...], commas: bool) -> str:
+    """A non-negative integer in myriad groups: 16조4,780억 (ko) or 16万4780亿 (zh)."""
+    if v == 0:
+        return "0"
+    if groups is _ZH_GROUPS:
+        # Chinese writes 16万4780亿 for 16万亿4780亿: the 万 of 万亿 stands alone.
+        a, rest = divmod(v, 10**12)
+        b, rest = divmod(rest, 10**8)
+        c, d = divmod(rest, 10**4)
+        head = (f"{a}万{b}亿" if b else f"{a}万亿") if a else (f"{b}亿" if b else "")
+        return head + (f"{c}万" if c else "") + (str(d) if d else "")
+    out = []
+    rest = v
+    for size, word in groups:
+        block, rest = divmod(rest, size)
+        if block:
+            out.append((f"{block:,}" if commas else str(block)) + word)
+    if rest:
+        out.append(f"{rest:,}" if commas else str(rest))
+    return "".join(out)
+
+
+def _grouped_with_resolution(v: Fraction, k: int, lang: str) -> str:
+    """Digits whose last one sits at 10**k, in myriad groups."""
+    groups = _KO_GROUPS if lang == "ko" else _ZH_GROUPS
+    commas = lang == "ko"
+    sizes = [1] + [g for g, _ in reversed(groups)]
+    if k >= 0 and v.denominator == 1 and 10**k in sizes:
+        level = 10**k
+        block = (abs(v.numerator) // level) % (10**4 if level < sizes[-1] else 10**40)
+        if block:
+            sign = "-" if v < 0 else ""
+            return sign + _groups(abs(v.numerator), groups, commas)
+    r = Fraction(10) ** k
+    av = abs(v)
+    fitting = [s for s in sizes if s >= r]
+    within = [s for s in fitting if s <= av]
+    size = min(within) if within else (min(fitting) if fitting else sizes[-1])
+    places = max(0, len(str(size)) - 1 - k)
+    words = {g: w for g, w in groups}
+    sign = "-" if v < 0 else ""
+    if size == 1:
+        return sign + _decimal(av, places, commas)
+    x = av / size
+    whole = x.numerator // x.denominator
+    top_size = sizes[-1]
+    if size == top_size:
+        head, low = "", x
+    else:
+        high = whole // 10**4
+        low = x - high * 10**4
+        if not high:
+            head = ""
+        elif lang == "zh" and size == 10**8:
+            head = f"{high}万"  # 1万2.5亿 = 1.00025万亿
+        else:
+            head = _groups(high * 10**4 * size, groups, commas)
+    return sign + head + _decimal(low, places, commas) + words[size]
+
+
+def _exact_number(v: Fraction, lang: str) -> str:
+    if v.denominator != 1:
+        return _decimal(v, None, lang != "zh")
+    n = v.numerator
+    sign = "-" if n < 0 else ""
+    n = abs(n)
+    if lang == "ko":
+        return sign + _groups(n, _KO_GROUPS, True)
+    if lang == "zh":
+        for size, word in _ZH_GROUPS:
+            if n >= size:
+                x = Fraction(n, size)
+                if _terminates(x) and len(_decimal(x, None, False).partition(".")[2]) <= 4:
+                    return sign + _decimal(x, None, False) + word
+                break
+        return sign + _groups(n, _ZH_GROUPS, False)
+    for size, word in _EN_SCALES[:3]:
+        if n >= size:
+            x = Fraction(n, size)
+            if len(_decimal(x, None).partition(".")[2]) <= 3:
+                return f"{sign}{_decimal(x, None)} {word}"
+            break
+    return sign + f"{n:,}"
+
+
+def _en_with_resolution(v: Fraction, k: int) -> str:
+    r = Fraction(10) ** k
+    av = abs(v)
+    sizes = [1] + [s for s, _ in reversed(_EN_SCALES)]
+    fitting = [s for s in sizes if s >= r]
+    within = [s for s in fitting if s <= av]
+    words = dict(_EN_SCALES)
+    sign = "-" if v < 0 else ""
+    texts = []
+    for size in within or [min(fitting) if fitting else sizes[-1]]:
+        places = max(0, len(str(size)) - 1 - k)
+        text = sign + _decimal(av / size, places)
+        texts.append(f"{text} {words[size]}" if size > 1 else text)
+    return min(reversed(texts), key=len)  # the shortest; on a tie the larger scale
+
+
+def _number(v: Fraction, r: Fraction | None, lang: str, exact: bool) -> str:
+    k = None if exact else _power_of_ten(r)
+    if k is None or (v / Fraction(10) ** k).denominator != 1:
+        return _exact_number(v, lang)
+    if lang == "en":
+        return _en_with_resolution(v, k)
+    return _grouped_with_resolution(v, k, lang)
+
+
+def _vague(v: Fraction, lang: str) -> str | None:
+    k = _power_of_ten(v)
+    if k is None or k < 1:
+        return None
+    if lang == "ko":
+        group = {0: "", 4: "만", 8: "억", 12: "조", 16: "경"}.get(k - k % 4)
+        return None if group is None else "수" + ("", "십", "백", "천")[k % 4] + group
+    if lang == "zh":
+        group = {0: "", 4: "万", 8: "亿", 12: "万亿"}.get(k - k % 4)
+        return None if group is None else "数" + ("", "十", "百", "千")[k % 4] + group
+    scale = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}.get(k - k % 3)
+    if scale is None:
+        return None
+    if k % 3 == 0:
+        return f"several {scale}"
+    head = "tens of" if k % 3 == 1 else "hundreds of"
+    return f"{head} {scale}s" if scale else head
+
+
+# -- units --------------------------------------------------------------------------
+def _unit_parts(q: Quantity, lang: str) -> tuple[str, str]:
+    """(prefix, suffix) around the number for the unit of ``q``."""
+    name = q.unit_name
+    if name == "dimensionless":
+        return "", ""
+    if lang == "en":
+        if "/" not in name and len(name) == 3 and name.isupper():
+            return f"{name} ", ""
+        word, _ = _EN_UNITS.get(name, (f" {name}", True))
+        return "", word
+    table = _KO_UNITS if lang == "ko" else _ZH_UNITS
+    if name == "count":
+        counter = q.counter or ("개" if lang == "ko" else "个")
+        if lang == "zh" and not ("\u4e00" <= counter[0] <= "\u9fff"):
+            counter = "个"
+        if lang == "ko" and not ("\uac00" <= counter[0] <= "\ud7a3"):
+            counter = "개"
+        return "", counter
+    if name in table:
+        word, attached = table[name]
+        return "", word if attached else " " + word
+    return "", " " + name
+
+
+# -- quantities -----------------------------------------------------------------------
+def format_quantity(q: Quantity, language: str = "ko") -> str:
+    """``q`` written as a newspaper in ``language`` (ko, zh or en) would write it."""
+    if language not in LANGUAGES:
+        raise QuantityError(
+            f"unknown language {language!r}", hint="use one of " + ", ".join(LANGUAGES)
+        )
+    lang = language
+    iv = q.interval
+    qualifier = q.qualifier
+    value = q.value
+    if value is None:  # a computed quantity: describe its interval
+        if iv.is_point:
+            value, qualifier = iv.lo, "exact"
+        elif iv.lo is not None and iv.hi is not None:
+            value, qualifier = iv.lo, "range"
+        elif iv.lo is not None:
+            value, qualifier = iv.lo, "more_than" if iv.lo_open else "at_least"
+        elif iv.hi is not None:
+            value, qualifier = iv.hi, "less_than" if iv.hi_open else "at_most"
+        else:
+            return {"ko": "모든 값", "zh": "任意值", "en": "any value"}[lang]
+    v = Fraction(value)
+    pre, suf = _unit_parts(q, lang)
+    if not _terminates(v):
+        approx = {"ko": "약 ", "zh": "约", "en": "about "}[lang]
+        return approx + pre + _decimal(Fraction(round(v * 10**9), 10**9), 9, lang != "zh") + suf
+
+    def num(x: Fraction, exact: bool = True) -> str:
+        return _number(Fraction(x), q.resolution, lang, exact)
+
+    if qualifier == "vague":
+        text = _vague(v, lang)
+        if text is not None:
+            if lang == "en" and pre:
+                return f"{pre}{text}{suf}"
+            return f"{text}{suf}"
+        qualifier = "range"
+    if qualifier == "range" and iv.lo is not None and iv.hi is not None:
+        lo, hi = num(iv.lo), num(iv.hi)
+        if lang == "en":
+            return f"{pre}{lo} to {hi}{suf}"
+        sep = "~" if lang == "ko" else "至"
+        if suf and not _has_group(lo) and _has_group(hi):
+            return f"{lo}{suf}{sep}{hi}{suf}"  # 5원~10억 원, never 5~10억 (5억~10억)
+        return f"{lo}{sep}{hi}{suf}"
+    bounded_odd = qualifier == "more_than" and iv.hi is not None
+    if bounded_odd:
+        if lang == "en":
+            return f"{pre}{_decimal(v)}-odd{suf}"
+        body = num(v)
+        marker = "여" if lang == "ko" else "多"
+        return f"{body}{marker}{suf}"
+    body = pre + num(v, exact=qualifier != "approx") + suf
+    forms = {
+        "ko": {"approx": "약 {}", "at_least": "{} 이상", "more_than": "{} 초과",
+               "at_most": "{} 이하", "less_than": "{} 미만"},
+        "zh": {"approx": "约{}", "at_least": "{}以上", "more_than": "超过{}",
+               "at_most": "{}以下", "less_than": "不到{}"},
+        "en": {"approx": "about {}", "at_least": "at least {}", "more_than": "more than {}",
+               "at_most": "at most {}", "less_than": "less than {}"},
+    }[lang]
+    return forms.get(qualifier, "{}").format(body)
+
+
+def _has_group(text: str) -> bool:
+    return any(w in text for _, w in _KO_GROUPS + _ZH_GROUPS)

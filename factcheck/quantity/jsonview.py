@@ -1,0 +1,57 @@
+"""Quantities as JSON-ready dicts, for ``factcheck parse`` and ``factcheck extract``."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from factcheck.quantity.quantity import Quantity
+
+
+def json_number(x: Fraction | None) -> int | float | None:
+    """A display number: int when integral, else float (exact values go in strings)."""
+    if x is None:
+        return None
+    if x.denominator == 1:
+        return x.numerator
+    return float(x)
+
+
+def exact_string(x: Fraction | None) -> str | None:
+    """``16478000000000``, ``37.9`` or, when the decimals never end, ``2000/3``."""
+    if x is None:
+        return None
+    d = x.denominator
+    twos = fives = 0
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"{x.numerator}/{x.denominator}"
+    places = max(twos, fives)
+    if places == 0:
+        return str(x.numerator)
+    scaled = abs(x) * 10**places
+    whole, frac = divmod(scaled.numerator, 10**places)
+    sign = "-" if x < 0 else ""
+    return f"{sign}{whole}.{str(frac).rjust(places, '0')}"
+
+
+def quantity_json(q: Quantity, text: str | None = None) -> dict[str, Any]:
+    """The fixed-order record of the parse command."""
+    iv = q.interval
+    value = q.value if q.value is not None else iv.midpoint
+    return {
+        "text": q.text if text is None else text,
+        "value": json_number(value),
+        "unit": q.unit_name,
+        "qualifier": q.qualifier,
+        "low": json_number(iv.lo),
+        "high": json_number(iv.hi),
+        "low_open": iv.lo_open,
+        "high_open": iv.hi_open,
+        "exact": exact_string(value),
+    }

@@ -1,0 +1,116 @@
+"""format_quantity and parse_quantity are inverse: parse(format(q)) reads q back."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.quantity.format import format_quantity
+from factcheck.quantity.grammar import parse_quantity
+from factcheck.quantity.quantity import Quantity
+from tests.quantity.test_forms import ROWS
+
+LANGUAGES = ("ko", "zh", "en")
+UNITS = ("dimensionless", "KRW", "CNY", "USD", "JPY", "EUR", "mu", "percent", "year", "count")
+
+values = st.one_of(
+    st.integers(min_value=0, max_value=10**20),
+    st.builds(
+        lambda n, k: Fraction(n, 10**k),
+        st.integers(min_value=0, max_value=10**20),
+        st.integers(min_value=0, max_value=4),
+    ).filter(lambda v: v <= 10**20),
+)
+
+
+def _same(a: Quantity, b: Quantity) -> None:
+    assert (b.value, b.unit_name, b.qualifier, b.interval) == (
+        a.value, a.unit_name, a.qualifier, a.interval
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(values, st.sampled_from(UNITS), st.sampled_from(LANGUAGES))
+def test_exact_values_round_trip(value: Fraction, unit: str, language: str) -> None:
+    q = Quantity.exact(value, unit)
+    text = format_quantity(q, language)
+    _same(q, parse_quantity(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=10**16),
+    st.integers(min_value=-2, max_value=12),
+    st.sampled_from(["approx", "at_least", "more_than", "at_most", "less_than"]),
+    st.sampled_from(UNITS),
+    st.sampled_from(LANGUAGES),
+)
+def test_qualified_values_round_trip(
+    digits: int, k: int, qualifier: str, unit: str, language: str
+) -> None:
+    # a value written down to the place 10**k, then qualified in the same language
+    base = Quantity.exact(Fraction(digits) * Fraction(10) ** k, unit)
+    q = parse_quantity(QUALIFIED[language][qualifier].format(format_quantity(base, language)))
+    assert q.qualifier == qualifier
+    _same(q, parse_quantity(format_quantity(q, language)))
+
+
+QUALIFIED = {
+    "ko": {"approx": "약 {}", "at_least": "{} 이상", "more_than": "{} 초과",
+           "at_most": "{} 이하", "less_than": "{} 미만"},
+    "zh": {"approx": "约{}", "at_least": "{}以上", "more_than": "超过{}",
+           "at_most": "{}以下", "less_than": "不到{}"},
+    "en": {"approx": "about {}", "at_least": "at least {}", "more_than": "more than {}",
+           "at_most": "at most {}", "less_than": "less than {}"},
+}
+
+
+# every parsed form of the table reads back the same, except ranges of vague ends
+# (수 십~수 백억원) whose open ends no written range can express.
+ROUND = [r for r in ROWS if not (r[3] == "range" and r[4].startswith("("))]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("row", ROUND, ids=[r[0] for r in ROUND])
+def test_table_forms_round_trip(row: tuple[str, ...], language: str) -> None:
+    q = parse_quantity(row[0])
+    text = format_quantity(q, language)
+    _same(q, parse_quantity(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "ko", "zh", "en"),
+    [
+        ("약 16조4천780억 원", "약 16조4,780억 원", "约16万4780亿韩元", "about KRW 16.4780 trillion"),
+        ("1000억 위안", "1,000억 위안", "1000亿元", "CNY 100 billion"),
+        ("500억 위안 이상", "500억 위안 이상", "500亿元以上", "at least CNY 50 billion"),
+        ("超过1500亿元", "1,500억 위안 초과", "超过1500亿元", "more than CNY 150 billion"),
+        ("1.5万亿元", "1조5,000억 위안", "1.5万亿元", "CNY 1.5 trillion"),
+        ("1만7000여 종", "1만7,000여종", "1.7万多个", "17,000-odd items"),
+        ("5~10년", "5~10년", "5至10年", "5 to 10 years"),
+        ("수십억 원", "수십억 원", "数十亿韩元", "KRW several billion"),
+        ("37.9%", "37.9%", "37.9%", "37.9%"),
+        ("3000묘", "3,000묘", "3000亩", "3,000 mu"),
+        ("164.84 KRW/CNY", "164.84 KRW/CNY", "164.84 KRW/CNY", "164.84 KRW/CNY"),
+    ],
+)
+def test_newspaper_style(text: str, ko: str, zh: str, en: str) -> None:
+    q = parse_quantity(text)
+    assert [format_quantity(q, lang) for lang in LANGUAGES] == [ko, zh, en]
+
+
+def test_unknown_language() -> None:
+    from factcheck.errors import QuantityError
+
+    with pytest.raises(QuantityError, match="unknown language 'fr'"):
+        format_quantity(Quantity.exact(1), "fr")
+
+
+def test_computed_quantities_are_formatted_from_their_interval() -> None:
+    a = parse_quantity("1000억 위안")
+    b = parse_quantity("500억 위안")
+    assert format_quantity(a + b, "ko") == "1,500억 위안"
+    assert format_quantity(a / b, "en") == "2"
