@@ -1,0 +1,630 @@
+"""Loading claim files: paths in, a Catalog of validated articles, claims, facts, sources out.
+
+Loading never stops at the first problem: every file is read, every section and
+claim validated, and each problem becomes a located, actionable
+:class:`factcheck.report.record.Problem` (codes in :mod:`factcheck.claims.codes`).
+Cross-file checks (duplicate ids and names, unknown sources) run once everything is
+read. Invalid entries are left out of the catalog; the problems say why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import os
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from factcheck import limits
+from factcheck.claims.model import FACT_PATTERN, ID_PATTERN
+from factcheck.claims.yamlsafe import Document, Path, has_step, parse_yaml
+from factcheck.errors import FactcheckError, Location
+from factcheck.report.record import Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from factcheck.claims.model import Article, Source
+    from factcheck.kinds.base import KnownFact
+    from factcheck.quantity.quantity import Quantity
+
+SECTIONS = ("article", "sources", "facts", "claims")
+_ID_RE = re.compile(ID_PATTERN)
+_FACT_RE = re.compile(FACT_PATTERN)
+
+
+@dataclass
+class LoadedClaim:
+    """A validated claim (its kind's model) and where it was written."""
+
+    claim: Any
+    file: str
+    line: int
+    col: int
+    # field -> (key line, key col, value line, value col), from the YAML reader
+    fields: dict[str, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
+
+    @property
+    def id(self) -> str:
+        return str(self.claim.id)
+
+    @property
+    def kind(self) -> str:
+        return str(self.claim.kind)
+
+    def where(self, name: str) -> tuple[int, int]:
+        """(line, col) of the value of field ``name`` (the claim's start if absent)."""
+        pos = self.fields.get(name)
+        return (pos[2], pos[3]) if pos else (self.line, self.col)
+
+    def location(self, name: str | None = None) -> Location:
+        line, col = self.where(name) if name else (self.line, self.col)
+        return Location(self.file, line, col)
+
+
+@dataclass
+class ArticleBundle:
+    """One article, the file it came from, and its valid claims in file order."""
+
+    article: Article
+    file: str
+    line: int
+    claims: list[LoadedClaim] = field(default_factory=list)
+
+    def resolve(self, relative: str) -> str:
+        """A path written in this file (article.text, article.rates), made usable."""
+        return os.path.normpath(os.path.join(os.path.dirname(self.file), relative))
+
+
+@dataclass
+class Catalog:
+    """Everything loaded from the given paths, and every problem found on the way."""
+
+    articles: list[ArticleBundle] = field(default_factory=list)
+    facts: dict[str, KnownFact] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    source_locations: dict[str, Location] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def claims(self) -> Iterator[tuple[ArticleBundle, LoadedClaim]]:
+        for bundle in self.articles:
+            for claim in bundle.claims:
+                yield bundle, claim
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+ValueParser = Callable[[str], "Quantity"]
+
+
+def _default_parser() -> ValueParser:
+    from factcheck.quantity.grammar import parse_quantity
+
+    return parse_quantity
+
+
+def load_paths(paths: list[str], *, parse_value: ValueParser | None = None) -> Catalog:
+    """Load every claim file under ``paths``; problems are collected, never raised.
+
+    ``parse_value`` reads a fact's value (default: the quantity grammar's
+    ``parse_quantity``); it must raise a FactcheckError for text it cannot read.
+    """
+    loader = _Loader(parse_value)
+    files, problems = expand_paths(paths)
+    loader.catalog.problems.extend(problems)
+    loader.catalog.files = files
+    with _no_cycle_collection():
+        for path in files:
+            loader.load_file(path)
+        loader.finish()
+    return loader.catalog
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    # Loading builds millions of small acyclic objects that stay alive; the cyclic
+    # collector would rescan them again and again (a third of the load time for
+    # 100,000 claims) and could free nothing. Reference counting still frees garbage.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def load_text(text: str, file: str = "<string>", *,
+              parse_value: ValueParser | None = None) -> Catalog:
+    """Load one claim file given as text (for tests and editors)."""
+    loader = _Loader(parse_value)
+    loader.catalog.files = [file]
+    loader.load_document(text, file)
+    loader.finish()
+    return loader.catalog
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[Problem]]:
+    """Files to load: each file as given, each folder's *.yaml and *.yml, sorted.
+
+    Hidden folders (.git) are skipped and symbolic links to folders are not
+    followed, so a link loop cannot make the walk endless.
+    """
+    files: list[str] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            files.append(path)
+
+    for path in paths:
+        if os.path.isdir(path):
+            found: list[str] = []
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, n) for n in names if n.endswith((".yaml", ".yml"))
+                )
+            if not found:
+                problems.append(Problem(
+                    path, 0, 0, "io.no-files",
+                    "no *.yaml or *.yml file in this folder; give a claim file or a folder "
+                    "that holds some",
+                ))
+            for f in sorted(found):
+                add(f)
+        elif os.path.exists(path):
+            add(path)
+        else:
+            problems.append(Problem(
+                path, 0, 0, "io.missing", "no such file or folder; check the path"
+            ))
+    return files, problems
+
+
+def did_you_mean(word: Any, choices: Any) -> str:
+    """'; did you mean 'x'?' when some choice is close to ``word``, else ''."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def quote(value: Any, width: int = 60) -> str:
+    """A value from a claim file, quoted for a message (escapes control characters)."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return repr(text)
+
+
+def _problem(err: FactcheckError, file: str) -> Problem:
+    loc = err.location or Location(file)
+    return Problem(loc.file, loc.line, loc.col, err.code, err.describe())
+
+
+class _Loader:
+    """The state of one load: the catalog so far and what the cross-file checks need."""
+
+    def __init__(self, parse_value: ValueParser | None) -> None:
+        self.catalog = Catalog()
+        self._parse_value = parse_value
+        self._article_ids: dict[str, Location] = {}
+        self._claim_ids: dict[str, Location] = {}
+        self._fact_places: dict[str, Location] = {}
+        self._fact_sources: list[tuple[str, str, Location]] = []
+        self._claim_models: dict[str, Any] = {}
+        self._kind_failures: dict[str, str] = {}
+        from pydantic import ValidationError
+
+        self._validation_error = ValidationError
+
+    # -- reporting ------------------------------------------------------------
+    def report(self, file: str, where: tuple[int, int], code: str, message: str) -> None:
+        self.catalog.problems.append(Problem(file, where[0], where[1], code, message))
+
+    # -- files ----------------------------------------------------------------
+    def load_file(self, path: str) -> None:
+        from factcheck.fileio import read_text
+
+        try:
+            text = read_text(path, limit=limits.MAX_FILE_BYTES)
+        except FactcheckError as err:
+            if err.code == "input.limit":
+                err.message += " (MAX_FILE_BYTES)"
+            self.catalog.problems.append(_problem(err, path))
+            return
+        self.load_document(text, path)
+
+    def load_document(self, text: str, file: str) -> None:
+        try:
+            doc = parse_yaml(text, file)
+        except FactcheckError as err:
+            self.catalog.problems.append(_problem(err, file))
+            return
+        self.catalog.problems.extend(_problem(p, file) for p in doc.problems)
+        data = doc.data
+        if not isinstance(data, dict):
+            self.report(file, doc.where(()), "file.not-mapping",
+                        f"the top level is {quote(data)}, not a mapping; write sections "
+                        "'article:', 'sources:', 'facts:' and/or 'claims:' at the top level")
+            return
+        for key in data:
+            if key not in SECTIONS:
+                self.report(file, doc.key_where((key,)), "file.unknown-section",
+                            f"unknown section {quote(key)}{did_you_mean(key, SECTIONS)} "
+                            f"(the sections are {', '.join(SECTIONS)})")
+        bundle = self._article(doc) if "article" in data else None
+        if "sources" in data:
+            self._sources(doc)
+        if "facts" in data:
+            self._facts(doc)
+        if "claims" in data:
+            claims = self._claims(doc)
+            if "article" not in data and (claims or data["claims"]):
+                self.report(file, doc.key_where(("claims",)), "file.no-article",
+                            "claims need an article: add an 'article:' section with id, "
+                            "title and published to this file")
+            if bundle is not None:
+                bundle.claims = claims
+        if bundle is not None:
+            self.catalog.articles.append(bundle)
+
+    # -- sections -------------------------------------------------------------
+    def _article(self, doc: Document) -> ArticleBundle | None:
+        from factcheck.claims.model import Article
+
+        raw = doc.data["article"]
+        if not isinstance(raw, dict):
+            self.report(doc.file, doc.where(("article",)), "article.schema",
+                        f"article is {quote(raw)}, not a mapping; write its fields "
+                        "(id, title, published, ...) indented under 'article:'")
+            return None
+        model = self._validate(Article, raw, doc, ("article",), "article", "article.schema")
+        if model is None:
+            return None
+        loc = doc.location(("article", "id"))
+        first = self._article_ids.get(model.id)
+        if first is not None:
+            self.report(doc.file, (loc.line, loc.col), "article.duplicate-id",
+                        f"article id {model.id!r} is already used at {first}; "
+                        "give each article its own id")
+            return None
+        self._article_ids[model.id] = loc
+        line, _ = doc.where(("article",))
+        return ArticleBundle(model, doc.file, doc.key_where(("article",))[0] or line)
+
+    def _mapping_section(self, doc: Document, name: str, code: str) -> dict[str, Any]:
+        raw = doc.data[name]
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.report(doc.file, doc.where((name,)), code,
+                        f"{name} is {quote(raw)}, not a mapping; write one entry per "
+                        f"line as 'name:' with its fields indented below")
+            return {}
+        return raw
+
+    def _sources(self, doc: Document) -> None:
+        from factcheck.claims.model import Source
+
+        catalog = self.catalog
+        for sid, raw in self._mapping_section(doc, "sources", "sources.schema").items():
+            path = ("sources", sid)
+            if not _ID_RE.match(sid):
+                self.report(doc.file, doc.key_where(path), "sources.schema",
+                            f"source id {quote(sid)} is not valid; use letters, digits, "
+                            "'_', '.' and '-', starting with a letter or digit")
+                continue
+            if not isinstance(raw, dict):
+                self.report(doc.file, doc.where(path), "sources.schema",
+                            f"source {sid!r} is {quote(raw)}, not a mapping; give it "
+                            "fields such as title, publisher, published, url")
+                continue
+            model = self._validate(Source, raw, doc, path, f"source {sid!r}", "sources.schema")
+            if model is None:
+                continue
+            loc = doc.location(path, key=True)
+            first = catalog.source_locations.get(sid)
+            if first is not None:
+                self.report(doc.file, (loc.line, loc.col), "sources.duplicate-id",
+                            f"source id {sid!r} is already defined at {first}; "
+                            "keep one definition or rename one")
+                continue
+            catalog.sources[sid] = model
+            catalog.source_locations[sid] = loc
+
+    def _facts(self, doc: Document) -> None:
+        from factcheck.claims.model import Fact
+        from factcheck.kinds.base import KnownFact
+
+        for name, raw in self._mapping_section(doc, "facts", "facts.schema").items():
+            path = ("facts", name)
+            if not _FACT_RE.match(name):
+                self.report(doc.file, doc.key_where(path), "facts.bad-name",
+                            f"fact name {quote(name)} is not a dotted name; use letters, "
+                            "digits and '_' in parts joined by '.', e.g. beijing.core_2020")
+                continue
+            if not isinstance(raw, dict):
+                self.report(doc.file, doc.where(path), "facts.schema",
+                            f"fact {name!r} is {quote(raw)}, not a mapping; write "
+                            "'value:' and 'source:' indented under its name")
+                continue
+            model = self._validate(Fact, raw, doc, path, f"fact {name!r}", "facts.schema")
+            if model is None:
+                continue
+            loc = doc.location(path, key=True)
+            first = self._fact_places.get(name)
+            if first is not None:
+                self.report(doc.file, (loc.line, loc.col), "facts.duplicate-name",
+                            f"fact {name!r} is already defined at {first}; "
+                            "keep one definition or rename one")
+                continue
+            self._fact_places[name] = loc
+            self._fact_sources.append((name, model.source, doc.location(path + ("source",))))
+            quantity = self._parse(model.value, doc, path + ("value",), name)
+            if quantity is not None:
+                self.catalog.facts[name] = KnownFact(name, model, quantity, doc.file, loc.line)
+
+    def _parse(self, value: str, doc: Document, path: Path, name: str) -> Quantity | None:
+        if self._parse_value is None:
+            self._parse_value = _default_parser()
+        try:
+            return self._parse_value(value)
+        except FactcheckError as err:
+            why = err.message.removeprefix(f"{quote(value)}: ")
+            todo = err.hint or ("write a number with its unit as the article does, e.g. "
+                                "1500억 위안, 超过1500亿元, 1.5T yuan, 12.6%")
+            self.report(doc.file, doc.where(path), "facts.bad-value",
+                        f"fact {name!r}: value {quote(value)} is not a quantity factcheck "
+                        f"can read ({why}); {todo}")
+            return None
+
+    def _claims(self, doc: Document) -> list[LoadedClaim]:
+        from factcheck.kinds import KIND_MODULES
+
+        raw = doc.data["claims"]
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.report(doc.file, doc.where(("claims",)), "claims.not-list",
+                        f"claims is {quote(raw)}, not a list; start each claim with '- id: ...'")
+            return []
+        if len(raw) > limits.MAX_CLAIMS_PER_FILE:
+            self.report(doc.file, doc.key_where(("claims",)), "input.limit",
+                        f"{len(raw)} claims in one file is more than the limit of "
+                        f"{limits.MAX_CLAIMS_PER_FILE} (MAX_CLAIMS_PER_FILE); split the file")
+            return []
+        kinds = ", ".join(KIND_MODULES)
+        claim_pos = doc.positions(raw)
+        out: list[LoadedClaim] = []
+        for i, item in enumerate(raw):
+            path: Path = ("claims", i)
+            line, col = claim_pos[i] if i < len(claim_pos) else doc.where(path)
+            if not isinstance(item, dict):
+                self.report(doc.file, (line, col), "claims.schema",
+                            f"claim #{i + 1} is {quote(item)}, not a mapping; write its "
+                            "fields (id, quote, kind, ...) after '- '")
+                continue
+            cid = item.get("id")
+            what = f"claim {cid!r}" if isinstance(cid, str) else f"claim #{i + 1}"
+            if isinstance(cid, str):
+                # Checked before validation so that a duplicate is named even when
+                # one of the two claims is invalid for another reason.
+                first = self._claim_ids.get(cid)
+                if first is not None:
+                    self.report(doc.file, doc.where(path + ("id",)), "claims.duplicate-id",
+                                f"claim id {cid!r} is already used at {first}; "
+                                "claim ids must be unique across all files")
+                    continue
+                self._claim_ids[cid] = Location(doc.file, line, col)
+            kind = item.get("kind")
+            model_cls = self._claim_model(kind) if isinstance(kind, str) else None
+            if model_cls is None:
+                if "kind" not in item:
+                    where, msg = (line, col), f"{what} has no 'kind'; add 'kind:' with one of "
+                    msg += kinds
+                else:
+                    where = doc.where(path + ("kind",))
+                    reason = self._kind_failures.get(kind) if isinstance(kind, str) else None
+                    msg = (f"{what}: kind {quote(kind)} "
+                           + (f"cannot be used ({reason})" if reason else "is not known")
+                           + did_you_mean(kind, KIND_MODULES) + f"; the kinds are {kinds}")
+                self.report(doc.file, where, "claims.kind", msg)
+                continue
+            model = self._validate(model_cls, item, doc, path, what, "claims.schema")
+            if model is None:
+                continue
+            out.append(LoadedClaim(model, doc.file, line, col, doc.positions(item)))
+        return out
+
+    def _claim_model(self, kind: str) -> type[BaseModel] | None:
+        if kind in self._claim_models:
+            return self._claim_models[kind]
+        from factcheck.kinds import KIND_MODULES, kind_module
+
+        model = None
+        if kind in KIND_MODULES:
+            try:
+                model = kind_module(kind).Claim
+            except (ImportError, AttributeError) as exc:
+                # A kind listed but not installed is our problem, but one bad kind
+                # must not hide the problems of every other claim.
+                self._kind_failures[kind] = f"its module failed to load: {exc}"
+        self._claim_models[kind] = model
+        return model
+
+    # -- validation -----------------------------------------------------------
+    def _validate(self, model_cls: type[BaseModel], raw: dict[str, Any], doc: Document,
+                  base: Path, what: str, code: str) -> Any:
+        try:
+            return model_cls.model_validate(raw)
+        except self._validation_error as exc:
+            for where, message in translate(exc, model_cls, doc, base, what):
+                self.report(doc.file, where, code, message)
+        except FactcheckError as err:
+            self.report(doc.file, doc.where(base), code, f"{what}: {err.describe()}")
+        return None
+
+    # -- cross-file -----------------------------------------------------------
+    def finish(self) -> None:
+        catalog = self.catalog
+        known = catalog.sources
+        for name, source, loc in self._fact_sources:
+            if source not in known:
+                catalog.problems.append(Problem(
+                    loc.file, loc.line, loc.col, "facts.unknown-source",
+                    f"fact {name!r} cites source {source!r}, which no loaded file defines"
+                    f"{did_you_mean(source, known)}; add it under 'sources:' or fix the id",
+                ))
+                catalog.facts.pop(name, None)
+        order = {f: i for i, f in enumerate(catalog.files)}
+        catalog.problems.sort(
+            key=lambda p: (order.get(p.file, len(order)), p.file, p.line, p.col, p.code,
+                           p.message)
+        )
+
+
+# -- pydantic errors into located, actionable messages ---------------------------------
+
+_TYPE_NAMES = {
+    "string_type": "text",
+    "dict_type": "a mapping (key: value lines)",
+    "list_type": "a list",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "decimal_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+}
+
+
+def _data_path(raw: Any, loc: tuple[Any, ...]) -> tuple[Path, tuple[Any, ...]]:
+    """Split a pydantic ``loc`` into the part that exists in the data and the rest.
+
+    Union members and validator names appear in ``loc`` but not in the data; they are
+    skipped, so the position is always that of something the user wrote.
+    """
+    node, path, rest = raw, [], []
+    for step in loc:
+        if has_step(node, step):
+            path.append(step)
+            node = node[step]
+        else:
+            rest.append(step)
+    return tuple(path), tuple(rest)
+
+
+def _fields_of(model_cls: Any, path: Path) -> list[str]:
+    """Field names allowed at ``path`` inside the model (top level or a nested model)."""
+    current = model_cls
+    for step in path:
+        info = getattr(current, "model_fields", {}).get(step) if current is not None else None
+        ann = getattr(info, "annotation", None)
+        current = ann if isinstance(ann, type) and hasattr(ann, "model_fields") else None
+    return sorted(getattr(current, "model_fields", {}) or {})
+
+
+def translate(exc: ValidationError, model_cls: Any, doc: Document, base: Path,
+              what: str) -> list[tuple[tuple[int, int], str]]:
+    """Every error of ``exc`` as ((line, col), message) against the YAML document."""
+    raw = doc.get(base)
+    merged: dict[tuple[Path, str], list[str]] = {}
+    places: dict[tuple[Path, str], tuple[int, int]] = {}
+    for err in exc.errors(include_url=False):
+        loc = tuple(err.get("loc", ()))
+        kind = err.get("type", "")
+        path, rest = _data_path(raw, loc)
+        label = ".".join(str(s) for s in path) or what
+        ctx = err.get("ctx") or {}
+        value = err.get("input")
+        if kind == "extra_forbidden":
+            name = path[-1] if path else (rest[-1] if rest else "?")
+            allowed = _fields_of(model_cls, path[:-1])
+            hint = did_you_mean(name, allowed) or (
+                f"; the fields are {', '.join(allowed)}" if allowed else "")
+            where = doc.key_where(base + path)
+            message = f"unknown field {quote(name)} in {what}{hint}"
+        elif kind == "missing":
+            name = rest[-1] if rest else "?"
+            where = doc.where(base + path)
+            inside = f" in {label}" if path else ""
+            message = f"{what} is missing the required field {name!r}{inside}; add '{name}: ...'"
+        else:
+            where = doc.where(base + path)
+            message = f"{what}: {label}: " + _explain(kind, value, ctx, err.get("msg", ""))
+        if kind == "extra_forbidden":
+            key = (path, "extra")
+        elif kind == "missing":
+            key = (path, f"missing {rest}")
+        else:
+            key = (path, "value")
+        places.setdefault(key, where)
+        if message not in merged.setdefault(key, []):
+            merged[key].append(message)
+    out: list[tuple[tuple[int, int], str]] = []
+    for key, messages in merged.items():
+        if len(messages) > 1 and key[1] == "value":
+            # A union field: every alternative failed, so say what each expected.
+            head = messages[0].rsplit(": ", 1)[0]
+            alternatives = [m[len(head) + 2:] if m.startswith(head) else m for m in messages]
+            messages = [f"{head}: " + "; or ".join(alternatives)]
+        out.extend((places[key], m) for m in messages)
+    return out
+
+
+def _explain(kind: str, value: Any, ctx: dict[str, Any], msg: str) -> str:
+    """One pydantic error type as 'the value, what is wrong, what to do'."""
+    shown = quote(value)
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{shown} is not a date; write YYYY-MM-DD (e.g. 2017-11-23)"
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        op, bound = {"greater_than_equal": (">=", "ge"), "greater_than": (">", "gt"),
+                     "less_than_equal": ("<=", "le"), "less_than": ("<", "lt")}[kind]
+        return f"{shown} must be {op} {ctx.get(bound)}"
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return (f"{shown} is not one of {', '.join(choices)}"
+                + did_you_mean(value, choices))
+    if kind == "enum":
+        return f"{shown} is not one of {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return (f"{shown} is not valid; use letters, digits, '_', '.' and '-', "
+                "starting with a letter or digit")
+    if kind == "string_too_short":
+        return "must not be empty; write a value"
+    if kind == "string_too_long":
+        return f"{shown} is longer than {ctx.get('max_length')} characters; shorten it"
+    if kind in ("too_short", "too_long"):
+        return f"{msg}; got {shown}"
+    if kind in _TYPE_NAMES:
+        if value is None:
+            return f"is empty; write {_TYPE_NAMES[kind]}"
+        return f"{shown} is not {_TYPE_NAMES[kind]}"
+    if kind in ("value_error", "assertion_error"):
+        error = ctx.get("error")
+        text = error.describe() if isinstance(error, FactcheckError) else (
+            str(error) if error is not None else msg).removeprefix("Value error, ")
+        # The kind's own message often quotes the value already; do not say it twice.
+        return text if isinstance(value, str) and value and value in text else f"{shown}: {text}"
+    return f"{shown}: {msg}"

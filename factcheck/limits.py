@@ -1,0 +1,46 @@
+"""Documented safety limits on untrusted input: one place, one constant each.
+
+Claim files may come from anyone (a pull request), so every input is bounded before
+it can cost time or memory. Exceeding a limit is an error with code ``input.limit``
+(a :class:`factcheck.errors.LimitError` or a located report problem) naming the
+limit and its value; nothing is truncated silently.
+
+========================  ==========  ===================================================
+constant                  default     what it bounds
+========================  ==========  ===================================================
+MAX_FILE_BYTES            2 MiB       size of one claim file, read before parsing
+MAX_CLAIMS_PER_FILE       10,000      entries of the ``claims`` list of one file
+MAX_YAML_DEPTH            20          nesting of mappings and lists in a claim file
+MAX_SCALAR_CHARS          10,000      characters of one YAML value or key
+MAX_EXPR_CHARS            2,000       characters of one claim expression
+MAX_EXPR_DEPTH            50          nesting of parentheses and calls in an expression
+MAX_NUMBER_MAGNITUDE      10**30      absolute value of a written quantity (``1e999999``)
+========================  ==========  ===================================================
+
+The defaults are far above what a real article needs (the seed article's files have
+tens of claims, nesting 4, expressions under 200 characters, amounts under 10**15).
+Who enforces what: the claim loader (factcheck.claims) the first four, the expression
+parser (factcheck.expr) the next two, the quantity grammar (factcheck.quantity.grammar,
+its ``MAX_MAGNITUDE``) the last. The digits of a written number are bounded only by
+the value and expression lengths above.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_CLAIMS_PER_FILE = 10_000
+MAX_YAML_DEPTH = 20
+MAX_SCALAR_CHARS = 10_000
+MAX_EXPR_CHARS = 2_000
+MAX_EXPR_DEPTH = 50
+MAX_NUMBER_MAGNITUDE = 10**30
+
+LIMITS: dict[str, tuple[int, str]] = {
+    "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
+    "MAX_CLAIMS_PER_FILE": (MAX_CLAIMS_PER_FILE, "claims in one file"),
+    "MAX_YAML_DEPTH": (MAX_YAML_DEPTH, "levels of nested mappings and lists"),
+    "MAX_SCALAR_CHARS": (MAX_SCALAR_CHARS, "characters in one YAML value or key"),
+    "MAX_EXPR_CHARS": (MAX_EXPR_CHARS, "characters in one expression"),
+    "MAX_EXPR_DEPTH": (MAX_EXPR_DEPTH, "levels of nesting in one expression"),
+    "MAX_NUMBER_MAGNITUDE": (MAX_NUMBER_MAGNITUDE, "absolute value of a written quantity"),
+}
