@@ -1,0 +1,204 @@
+"""Decide a comparison three ways: every allowed value satisfies it, none does, or some.
+
+``<``/``<=``/``>``/``>=`` compare the two intervals directly. ``==``, ``≈`` and ``!=``
+compare at written precision: the stated side (the right, or a lone literal on the
+left) stands for its rounding interval, widened by the tolerance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+
+from factcheck.errors import FactcheckError, QuantityError, UnitError
+from factcheck.expr.evaluate import evaluate
+from factcheck.expr.nodes import Comparison, Literal, Negate, Node, names
+from factcheck.quantity import units
+from factcheck.quantity.interval import Interval, Truth
+from factcheck.quantity.quantity import Quantity
+
+DEFAULT_APPROX_TOLERANCE = Fraction(1, 100)  # ≈ without a tolerance: within 1%
+EQUALITIES = ("==", "!=", "≈")
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s*$")
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How far the stated side may be off: a fraction of it, or an amount."""
+
+    text: str
+    relative: Fraction | None = None
+    absolute: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a comparison came to, with both sides in the stated side's unit.
+
+    ``target`` is, for == ≈ !=, the interval the computed side must lie in.
+    ``computed_node``/``stated_node`` say which side of the text each one is.
+    """
+
+    truth: Truth
+    op: str
+    computed: Quantity
+    stated: Quantity
+    target: Interval | None
+    facts: tuple[str, ...]
+    computed_node: Node
+    stated_node: Node
+    tolerance: Tolerance | None
+    rounded: bool = False  # the stated side was widened to its last written digit
+
+
+def parse_tolerance(text: str) -> Tolerance:
+    """``0.5%`` is relative; any other quantity (``1억 위안``, ``0.1pp``) is absolute."""
+    m = _PERCENT.match(text)
+    if m:
+        return Tolerance(text, relative=Fraction(m.group(1)) / 100)
+    from factcheck.quantity.grammar import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except FactcheckError as exc:
+        exc.message = f"cannot read the tolerance: {exc.message}"
+        raise
+    if units.format_unit(quantity.unit) == "percent":
+        value = quantity.value if quantity.value is not None else quantity.interval.hi
+        if value is None or value < 0:
+            raise QuantityError(
+                f"the tolerance {text!r} must be a non-negative amount",
+                hint="write e.g. 0.5% or 1억 위안",
+            )
+        return Tolerance(text, relative=Fraction(value) / 100)
+    if quantity.interval.lo is None or quantity.interval.lo < 0 or quantity.interval.hi is None:
+        raise QuantityError(
+            f"the tolerance {text!r} must be a non-negative amount",
+            hint="write e.g. 0.5% or 1억 위안",
+        )
+    return Tolerance(text, absolute=quantity)
+
+
+def decide(
+    tree: Comparison,
+    facts: Mapping[str, Quantity],
+    text: str = "",
+    tolerance: Tolerance | None = None,
+) -> Decision:
+    """Evaluate both sides of ``tree`` with ``facts`` and decide it."""
+    op = tree.op
+    computed_node, stated_node = tree.left, tree.right
+    if op in EQUALITIES and _is_literal(tree.left) and not _is_literal(tree.right):
+        # "12.6% == a / b": the literal is what the article stated, whatever its side.
+        computed_node, stated_node = tree.right, tree.left
+    computed_eval = evaluate(computed_node, facts, text)
+    stated_eval = evaluate(stated_node, facts, text)
+    stated = _tidy(stated_eval.quantity)
+    computed = _in_unit_of(computed_eval.quantity, stated, text, tree)
+    used = tuple(names(tree))
+    if op in EQUALITIES:
+        target = _target(stated, stated_node, op, tolerance)
+        rounded = stated_interval(stated, stated_node) != stated.interval
+        truth = computed.interval.within(target)
+        if op == "!=":
+            truth = ~truth
+    else:
+        target, rounded = None, False
+        truth = _ORDER[op](computed.interval, stated.interval)
+    return Decision(
+        truth, op, computed, stated, target, used, computed_node, stated_node, tolerance, rounded
+    )
+
+
+_ORDER = {
+    "<": Interval.lt,
+    "<=": Interval.le,
+    ">": Interval.gt,
+    ">=": Interval.ge,
+}
+
+
+def _written(node: Node) -> Literal | None:
+    """The literal a side consists of (``12.6%`` or ``-12.6%``), if it is one."""
+    while isinstance(node, Negate):
+        node = node.operand
+    return node if isinstance(node, Literal) else None
+
+
+def _is_literal(node: Node) -> bool:
+    return _written(node) is not None
+
+
+def _tidy(q: Quantity) -> Quantity:
+    """Drop dimensionless factors from a compound unit: ``CNY*percent`` becomes ``CNY``.
+
+    Products such as ``50% * a`` keep pint's compound unit; shown as is they read badly.
+    """
+    items = dict(q.unit._units)
+    if len(items) < 2:
+        return q
+    plain = [name for name in items if units.unit(str(name)).dimensionless]
+    if not plain or len(plain) == len(items):
+        return q
+    target = q.unit
+    for name in plain:
+        target = target / units.unit(str(name)) ** items[name]
+    return q.to(target)
+
+
+def _in_unit_of(q: Quantity, stated: Quantity, text: str, tree: Comparison) -> Quantity:
+    if not units.same_dimension(q.unit, stated.unit):
+        left = text[tree.left.start : tree.left.end] if text else "the left side"
+        right = text[tree.right.start : tree.right.end] if text else "the right side"
+        err = UnitError(
+            f"cannot compare {left!r} in {q.unit_name} with {right!r} in {stated.unit_name}: "
+            "the units differ in kind",
+            hint="convert one side first (for money, multiply by a rate such as 164.84 KRW/CNY)",
+        )
+        err.column = tree.op_start + 1
+        raise err
+    return q.to(stated.unit)
+
+
+def stated_interval(stated: Quantity, node: Node) -> Interval:
+    """The stated side at written precision: an exact literal stands for its rounding."""
+    interval = stated.interval
+    written = _written(node)
+    if (
+        written is not None
+        and written.quantity.qualifier == "exact"
+        and written.quantity.resolution
+        and interval.is_point
+    ):
+        # The resolution is in the literal's own unit, which is the compared unit.
+        half = abs(Fraction(written.quantity.resolution)) / 2
+        assert interval.lo is not None
+        return Interval(interval.lo - half, interval.lo + half)
+    return interval
+
+
+def _target(stated: Quantity, node: Node, op: str, tolerance: Tolerance | None) -> Interval:
+    interval = stated_interval(stated, node)
+    if tolerance is None and op == "≈":
+        tolerance = Tolerance("1%", relative=DEFAULT_APPROX_TOLERANCE)
+    if tolerance is None:
+        return interval
+    if tolerance.relative is not None:
+        return interval.widen(tolerance.relative)
+    assert tolerance.absolute is not None
+    if not units.same_dimension(tolerance.absolute.unit, stated.unit):
+        raise UnitError(
+            f"the tolerance {tolerance.text!r} is in {tolerance.absolute.unit_name}, "
+            f"but the compared amounts are in {stated.unit_name}",
+            hint=f"write the tolerance in {stated.unit_name} or as a percent",
+        )
+    amount = tolerance.absolute.to(stated.unit).interval.hi
+    assert amount is not None
+    return Interval(
+        None if interval.lo is None else interval.lo - amount,
+        None if interval.hi is None else interval.hi + amount,
+        interval.lo_open,
+        interval.hi_open,
+    )

@@ -1,0 +1,120 @@
+"""Evaluate an expression AST to an exact Quantity, remembering which facts it used.
+
+Every operation is interval arithmetic on Fractions (``Quantity``), so the result
+holds every value the facts allow. Errors name the sub-expression and its column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from factcheck.errors import ArithmeticDomainError, FactcheckError
+from factcheck.expr.nodes import Call, Chain, Literal, Name, Negate, Node, names
+from factcheck.expr.syntax import column_error
+from factcheck.quantity.quantity import Quantity
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """An amount and the fact names it used, in order of first use."""
+
+    quantity: Quantity
+    facts: tuple[str, ...]
+
+
+def evaluate(node: Node, facts: Mapping[str, Quantity], text: str = "") -> Evaluated:
+    """Compute ``node`` with ``facts``; ``text`` is the expression, for messages."""
+    return Evaluated(_Evaluator(facts, text).value(node), tuple(names(node)))
+
+
+class _Evaluator:
+    def __init__(self, facts: Mapping[str, Quantity], text: str) -> None:
+        self.facts = facts
+        self.text = text
+
+    def snippet(self, node: Node) -> str:
+        return self.text[node.start : node.end] if self.text else ""
+
+    def located(self, exc: FactcheckError, node: Node) -> FactcheckError:
+        """Say where in the expression ``exc`` happened (once, innermost wins)."""
+        if getattr(exc, "column", None) is None:
+            exc.message = f"in {self.snippet(node)!r} at column {node.start + 1}: {exc.message}"
+            exc.column = node.start + 1
+        return exc
+
+    def value(self, node: Node) -> Quantity:
+        if isinstance(node, Name):
+            return self.fact(node)
+        if isinstance(node, Literal):
+            return node.quantity
+        if isinstance(node, Negate):
+            return -self.value(node.operand)
+        if isinstance(node, Chain):
+            return self.chain(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        raise TypeError(f"not an expression node: {node!r}")  # a bug, not user input
+
+    def fact(self, node: Name) -> Quantity:
+        try:
+            return self.facts[node.name]
+        except KeyError:
+            pass
+        close = difflib.get_close_matches(node.name, sorted(self.facts), n=3, cutoff=0.6)
+        hint = (
+            "did you mean " + " or ".join(repr(c) for c in close) + "?"
+            if close
+            else "define it under facts: in a claim file, or check the spelling"
+        )
+        raise column_error(f"unknown fact {node.name!r}", self.text, node.start, hint=hint)
+
+    def chain(self, node: Chain) -> Quantity:
+        acc = self.value(node.first)
+        for op, operand in node.rest:
+            right = self.value(operand)
+            try:
+                acc = _BINARY[op](acc, right)
+            except ArithmeticDomainError:
+                raise _zero_division(self, operand) from None
+            except FactcheckError as exc:
+                raise self.located(exc, node) from None
+        return acc
+
+    def call(self, node: Call) -> Quantity:
+        values = [self.value(arg) for arg in node.args]
+        try:
+            if node.function == "abs":
+                return abs(values[0])
+            combine = _COMBINE[node.function]
+            acc = values[0]
+            for item in values[1:]:
+                acc = combine(acc, item)
+            if node.function == "sum" and len(values) == 1:
+                return Quantity(acc.interval, acc.unit)
+            return acc
+        except FactcheckError as exc:
+            raise self.located(exc, node) from None
+
+
+def _zero_division(ev: _Evaluator, operand: Node) -> ArithmeticDomainError:
+    err = ArithmeticDomainError(
+        f"division by exactly zero: {ev.snippet(operand)!r} at column {operand.start + 1} is 0",
+        hint="check the divisor; an amount that is exactly zero cannot divide",
+    )
+    err.column = operand.start + 1
+    return err
+
+
+_BINARY: dict[str, Callable[[Quantity, Quantity], Quantity]] = {
+    "+": lambda a, b: a + b,
+    "-": lambda a, b: a - b,
+    "*": lambda a, b: a * b,
+    "/": lambda a, b: a / b,
+}
+_COMBINE: dict[str, Callable[[Quantity, Quantity], Quantity]] = {
+    "sum": lambda a, b: a + b,
+    "min": lambda a, b: a.minimum(b),
+    "max": lambda a, b: a.maximum(b),
+}

@@ -1,0 +1,74 @@
+"""Exact numbers and intervals as JSON-ready values, shared by every kind's details.
+
+Numbers become strings that ``fractions.Fraction`` reads back exactly: a plain
+decimal when the value has one (``"0.126"``, ``"160000000000"``), else a ratio
+(``"1/3"``). Unbounded ends are ``null``. Floats never appear.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+
+def number_json(x: Fraction | int | None) -> str | None:
+    """``x`` as an exact decimal string, a ``"p/q"`` string, or None for unbounded."""
+    if x is None:
+        return None
+    x = Fraction(x)
+    digits = _decimal_places(x.denominator)
+    if digits is None:
+        return f"{x.numerator}/{x.denominator}"
+    if digits == 0:
+        return str(x.numerator)
+    scaled = abs(x.numerator) * 10**digits // x.denominator
+    sign = "-" if x < 0 else ""
+    whole, frac = divmod(scaled, 10**digits)
+    return f"{sign}{whole}.{frac:0{digits}d}"
+
+
+def _decimal_places(denominator: int) -> int | None:
+    """How many decimals 1/denominator needs, or None when it does not terminate."""
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return None
+    return max(twos, fives)
+
+
+def unit_json(unit: Any) -> str:
+    """A unit as its short name (``CNY``, ``KRW/CNY``, ``percent``); strings pass through."""
+    if isinstance(unit, str):
+        return unit
+    from factcheck.quantity import units
+
+    return units.currency_code(unit) or units.format_unit(unit)
+
+
+def interval_json(interval: Any, unit: Any = None) -> dict[str, Any]:
+    """``{"low", "high", "low_open", "high_open", "unit"}`` for an Interval in ``unit``.
+
+    ``unit`` may be a pint unit or a string; None leaves the key out.
+    """
+    out: dict[str, Any] = {
+        "low": number_json(interval.lo),
+        "high": number_json(interval.hi),
+        "low_open": bool(interval.lo_open),
+        "high_open": bool(interval.hi_open),
+    }
+    if unit is not None:
+        out["unit"] = unit_json(unit)
+    return out
+
+
+def quantity_json(quantity: Any) -> dict[str, Any]:
+    """A Quantity's interval and unit, plus its written text when it has one."""
+    out = interval_json(quantity.interval, quantity.unit)
+    if quantity.text:
+        out["text"] = quantity.text
+    return out

@@ -1,0 +1,408 @@
+"""The expression grammar: a hand-written recursive-descent parser, no ``eval``.
+
+    comparison := sum OP sum                OP: < <= > >= == != ≈ (also ~= ≤ ≥ ≠)
+    sum        := product (("+" | "-") product)*
+    product    := unary (("*" | "/") unary)*
+    unary      := "-" unary | primary
+    primary    := "(" sum ")" | FUNCTION "(" sum ("," sum)* ")" | NAME | QUANTITY
+
+FUNCTION is one of abs, max, min, sum. QUANTITY is anything the quantity grammar
+reads (``1600억 위안``, ``RMB 100 billion``, ``50%``); NAME a dotted fact name.
+Lexing depends on the position: where an operand is expected a known fact name
+wins, then the longest quantity, then an (unknown) name, so ``USD 3.5 million``
+is a quantity while ``usd_total`` is a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from factcheck import limits
+from factcheck.errors import ExpressionError, FactcheckError, LimitError
+from factcheck.expr.nodes import FUNCTIONS, Call, Chain, Comparison, Literal, Name, Negate, Node
+
+_IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+_SPACE = re.compile(r"\s*")
+# Longest spellings first so that "<=" is not read as "<".
+_COMPARISON_SPELLINGS = (
+    ("<=", "<="),
+    (">=", ">="),
+    ("==", "=="),
+    ("!=", "!="),
+    ("~=", "≈"),
+    ("≤", "<="),
+    ("≥", ">="),
+    ("≠", "!="),
+    ("≈", "≈"),
+    ("<", "<"),
+    (">", ">"),
+)
+# Typographic signs people paste from articles mean the ASCII operators.
+_ARITHMETIC = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
+_ALLOWED = ", ".join(f"{f}()" for f in FUNCTIONS)
+
+
+def parse_comparison(text: str, names: Collection[str] = ()) -> Comparison:
+    """Parse a claim expression with exactly one top-level comparison.
+
+    ``names`` are the known fact names; they decide whether text such as ``RMB``
+    is a fact or the start of a quantity.
+    """
+    parser = _Parser(text, names)
+    return parser.comparison()
+
+
+def parse_expression(text: str, names: Collection[str] = ()) -> Node:
+    """Parse an expression without a comparison (an amount)."""
+    parser = _Parser(text, names)
+    return parser.whole_expression()
+
+
+def column_error(message: str, text: str, start: int, hint: str = "") -> ExpressionError:
+    """An ExpressionError at 1-based column ``start + 1`` of ``text``."""
+    err = ExpressionError(f"{message} at column {start + 1} of {_clip(text)!r}", hint=hint)
+    err.column = start + 1
+    return err
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _Parser:
+    def __init__(self, text: str, names: Collection[str]) -> None:
+        if not isinstance(text, str):
+            raise ExpressionError(
+                f"the expression must be text, not {type(text).__name__}",
+                hint="write it as a string, e.g. expr: a + b > 100억 위안",
+            )
+        if len(text) > limits.MAX_EXPR_CHARS:
+            err = LimitError(
+                f"the expression is {len(text):,} characters long, over the limit of "
+                f"{limits.MAX_EXPR_CHARS:,} (MAX_EXPR_CHARS)",
+                hint="split the claim or move parts of it into facts",
+            )
+            err.column = limits.MAX_EXPR_CHARS + 1
+            raise err
+        self.text = text
+        self.names = frozenset(names)
+        self.pos = 0
+        self.depth = 0
+
+    # -- helpers ------------------------------------------------------------
+    def fail(self, message: str, start: int | None = None, hint: str = "") -> ExpressionError:
+        return column_error(message, self.text, self.pos if start is None else start, hint)
+
+    def skip(self) -> None:
+        m = _SPACE.match(self.text, self.pos)
+        assert m is not None
+        self.pos = m.end()
+
+    def at_end(self) -> bool:
+        self.skip()
+        return self.pos >= len(self.text)
+
+    def found(self, start: int | None = None) -> str:
+        """The offending text at ``start``: a word or a run of non-space characters."""
+        start = self.pos if start is None else start
+        if start >= len(self.text):
+            return "the end of the expression"
+        m = _IDENT.match(self.text, start)
+        if m:
+            return repr(m.group())
+        chunk = re.match(r"\S{1,20}", self.text[start:])
+        return repr(chunk.group() if chunk else self.text[start])
+
+    def comparison_here(self) -> tuple[str, int] | None:
+        for spelling, op in _COMPARISON_SPELLINGS:
+            if self.text.startswith(spelling, self.pos):
+                return op, len(spelling)
+        return None
+
+    # -- grammar ------------------------------------------------------------
+    def comparison(self) -> Comparison:
+        if self.at_end():
+            raise self.fail(
+                "the expression is empty", hint="write a comparison such as a + b > 1600억 위안"
+            )
+        left = self.sum()
+        self.skip()
+        found = self.comparison_here()
+        if found is None:
+            if self.pos >= len(self.text):
+                raise self.fail(
+                    "the expression has no comparison",
+                    hint="a compare claim needs one of < <= > >= == != ≈, e.g. a + b > 1600억 위안",
+                )
+            raise self.unexpected()
+        op, length = found
+        op_start = self.pos
+        self.pos += length
+        if self.at_end():
+            raise self.fail(f"nothing after the comparison {op!r}", hint="write the other side")
+        right = self.sum()
+        self.skip()
+        if self.pos < len(self.text):
+            if self.comparison_here() is not None:
+                raise self.fail(
+                    f"a second comparison {self.found()}",
+                    hint="write exactly one comparison; split chained comparisons into two claims",
+                )
+            raise self.unexpected()
+        return Comparison(left, op, right, left.start, right.end, op_start)
+
+    def whole_expression(self) -> Node:
+        if self.at_end():
+            raise self.fail("the expression is empty", hint="write an amount such as a + b")
+        node = self.sum()
+        if not self.at_end():
+            if self.comparison_here() is not None:
+                raise self.fail(
+                    f"a comparison {self.found()} where an amount was expected",
+                    hint="this field takes an amount, not a comparison",
+                )
+            raise self.unexpected()
+        return node
+
+    def sum(self) -> Node:
+        first = self.product()
+        rest: list[tuple[str, Node]] = []
+        while True:
+            op = self.operator(("+", "-"))
+            if op is None:
+                break
+            rest.append((op, self.product()))
+        if not rest:
+            return first
+        return Chain(first, tuple(rest), first.start, rest[-1][1].end)
+
+    def product(self) -> Node:
+        first = self.unary()
+        rest: list[tuple[str, Node]] = []
+        while True:
+            op = self.operator(("*", "/"))
+            if op is None:
+                break
+            rest.append((op, self.unary()))
+        if not rest:
+            return first
+        return Chain(first, tuple(rest), first.start, rest[-1][1].end)
+
+    def operator(self, wanted: tuple[str, ...]) -> str | None:
+        """Consume an arithmetic operator of ``wanted`` or return None; refuse ** and ^."""
+        self.skip()
+        text, pos = self.text, self.pos
+        if text.startswith("**", pos) or text.startswith("^", pos):
+            raise self.fail(
+                f"exponentiation {self.found()} is not supported",
+                hint="write the product out, or put the computed value in a fact",
+            )
+        char = text[pos : pos + 1]
+        op = _ARITHMETIC.get(char)
+        if op is not None and op in wanted:
+            self.pos += 1
+            return op
+        return None
+
+    def enter(self, start: int) -> None:
+        self.depth += 1
+        if self.depth > limits.MAX_EXPR_DEPTH:
+            err = LimitError(
+                f"the expression nests deeper than {limits.MAX_EXPR_DEPTH} levels "
+                f"(MAX_EXPR_DEPTH) at column {start + 1}",
+                hint="flatten the expression or move parts of it into facts",
+            )
+            err.column = start + 1
+            raise err
+
+    def unary(self) -> Node:
+        self.skip()
+        start = self.pos
+        if _ARITHMETIC.get(self.text[start : start + 1]) == "-":
+            self.enter(start)
+            self.pos += 1
+            operand = self.unary()
+            self.depth -= 1
+            return Negate(operand, start, operand.end)
+        node = self.primary()
+        self.skip()
+        if self.text.startswith(".", self.pos):
+            raise self.fail(
+                f"attribute access {self.found()} is not allowed",
+                hint="fact names are written whole, like shanghai.core_2020",
+            )
+        if self.text.startswith("(", self.pos):
+            raise self.fail(
+                "only the functions " + _ALLOWED + " can be called",
+                hint="write an operator between an amount and a parenthesis",
+            )
+        return node
+
+    def primary(self) -> Node:
+        self.skip()
+        text, start = self.text, self.pos
+        if start >= len(text):
+            raise self.fail(
+                "the expression ends where an amount was expected",
+                hint="complete the expression with a fact name or a quantity",
+            )
+        char = text[start]
+        if char == "(":
+            self.enter(start)
+            self.pos += 1
+            if self.at_end():
+                raise self.fail("unclosed '('", start, hint="add the missing ')'")
+            inner = self.sum()
+            self.close(start, "(")
+            self.depth -= 1
+            # Parentheses leave no node; the span grows to cover them for messages.
+            return _respan(inner, start, self.pos)
+        ident = _IDENT.match(text, start)
+        if ident:
+            return self.word(ident.group(), start)
+        literal = self.literal(start)
+        if literal is not None:
+            return literal
+        raise self.cannot_read(start)
+
+    def word(self, word: str, start: int) -> Node:
+        """An identifier where an operand is expected: call, fact name or quantity."""
+        end = start + len(word)
+        after = _SPACE.match(self.text, end)
+        assert after is not None
+        if self.text.startswith("(", after.end()):
+            if word not in FUNCTIONS:
+                raise self.fail(
+                    f"unknown function {word!r}; the allowed functions are {_ALLOWED}",
+                    start,
+                    hint="no other calls are possible in a claim expression",
+                )
+            return self.call(word, start, after.end())
+        for offset, segment in _segments(word):
+            if segment.startswith("__"):
+                raise self.fail(
+                    f"the name {segment!r} is not allowed (names may not start with '__')",
+                    start + offset,
+                    hint="fact names are letters, digits and '_', like shanghai.core_2020; "
+                    f"the only functions are {_ALLOWED}",
+                )
+        if word in self.names:
+            self.pos = end
+            return Name(word, start, end)
+        literal = self.literal(start)
+        if literal is not None:
+            return literal
+        self.pos = end
+        return Name(word, start, end)
+
+    def call(self, function: str, start: int, paren: int) -> Node:
+        self.enter(start)
+        self.pos = paren + 1
+        args: list[Node] = []
+        if self.at_end():
+            raise self.fail(f"unclosed '(' of {function}()", paren, hint="add the missing ')'")
+        if self.text.startswith(")", self.pos):
+            raise self.fail(
+                f"{function}() needs at least one argument", start, hint=f"write {function}(a, b)"
+            )
+        while True:
+            args.append(self.sum())
+            self.skip()
+            if self.text.startswith(",", self.pos):
+                self.pos += 1
+                continue
+            break
+        self.close(paren, f"{function}(")
+        self.depth -= 1
+        if function == "abs" and len(args) != 1:
+            raise self.fail(
+                f"abs() takes exactly one argument, not {len(args)}", start, hint="write abs(a - b)"
+            )
+        return Call(function, tuple(args), start, self.pos)
+
+    def close(self, opened: int, what: str) -> None:
+        self.skip()
+        if self.text.startswith(")", self.pos):
+            self.pos += 1
+            return
+        if self.pos >= len(self.text):
+            raise self.fail(f"unclosed {what!r}", opened, hint="add the missing ')'")
+        if self.comparison_here() is not None:
+            raise self.fail(
+                f"a comparison {self.found()} inside parentheses or a function call",
+                hint="write exactly one comparison, at the top level",
+            )
+        raise self.unexpected(f"expected ')' or an operator to close {what!r}")
+
+    def literal(self, start: int) -> Literal | None:
+        from factcheck.quantity.grammar import match_quantity
+
+        try:
+            matched = match_quantity(self.text, start)
+        except FactcheckError as exc:
+            exc.message = f"{exc.message} (at column {start + 1} of the expression)"
+            exc.column = start + 1
+            raise
+        if matched is None:
+            return None
+        quantity, end = matched
+        if end <= start:
+            return None
+        # The quantity grammar may take trailing spaces; spans end at the last character.
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        self.pos = end
+        return Literal(quantity, start, end)
+
+    def cannot_read(self, start: int) -> ExpressionError:
+        char = self.text[start]
+        if char in "'\"`":
+            return self.fail(
+                f"strings such as {self.found(start)} are not allowed",
+                start,
+                hint="write fact names and quantities without quotes",
+            )
+        if _ARITHMETIC.get(char) is not None or self.comparison_here() is not None:
+            return self.fail(
+                f"an operator {self.found(start)} where an amount was expected",
+                start,
+                hint="write a fact name or a quantity on each side of an operator",
+            )
+        if char == ")":
+            return self.fail("unmatched ')'", start, hint="remove it or add the matching '('")
+        return self.fail(
+            f"cannot read {self.found(start)} as a quantity or a fact name",
+            start,
+            hint="write a fact name (like shanghai.core_2020) or a quantity "
+            "(like 1600억 위안, RMB 100 billion, 50%)",
+        )
+
+    def unexpected(self, what: str = "expected an operator") -> ExpressionError:
+        char = self.text[self.pos]
+        if char == "=":
+            return self.fail("a single '=' is not an operator", hint="write '==' to compare")
+        if char == ")":
+            return self.fail("unmatched ')'", hint="remove it or add the matching '('")
+        if char == ",":
+            return self.fail(
+                "a ',' outside a function call", hint=f"commas separate arguments of {_ALLOWED}"
+            )
+        return self.fail(
+            f"{what} (+ - * / or a comparison), found {self.found()}",
+            hint="write an operator between two amounts",
+        )
+
+
+def _segments(word: str) -> list[tuple[int, str]]:
+    out, offset = [], 0
+    for segment in word.split("."):
+        out.append((offset, segment))
+        offset += len(segment) + 1
+    return out
+
+
+def _respan(node: Node, start: int, end: int) -> Node:
+    from dataclasses import replace
+
+    return replace(node, start=start, end=end)

@@ -1,0 +1,314 @@
+"""The ``compare`` kind: an expression over facts and quantities with one comparison.
+
+The verdict is three-valued: holds when every value the facts allow satisfies the
+comparison, contradicted when none does, undetermined otherwise. The message shows
+both sides with their intervals, their difference and the facts and sources used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field
+
+from factcheck.claims.model import ClaimCommon
+from factcheck.kinds.base import Context, Outcome, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.expr.decide import Decision
+    from factcheck.quantity.quantity import Quantity
+
+KIND = "compare"
+# Bounds on the "which fact would have made it hold" search, so that a long expression
+# over many facts stays well under a second: tries, and tries times expression length.
+MAX_SUBSTITUTIONS = 2_000
+MAX_SUBSTITUTION_CHARS = 200_000
+
+
+class Claim(ClaimCommon):
+    kind: Literal["compare"]
+    expr: str = Field(
+        min_length=1,
+        description="facts and quantities with + - * / ( ) sum() min() max() abs() and one "
+        "comparison (< <= > >= == != ≈), e.g. a + b > 1600억 위안",
+    )
+    tolerance: str | None = Field(
+        default=None,
+        max_length=200,
+        description="for == != ≈: a percent (relative, e.g. 0.5%) or an amount in the "
+        "compared unit (e.g. 1억 위안); ≈ defaults to 1%",
+    )
+
+
+def evaluate(claim: Claim, context: Context) -> Outcome:
+    from factcheck.expr.decide import decide, parse_tolerance
+    from factcheck.expr.syntax import parse_comparison
+
+    quantities = {name: known.quantity for name, known in context.facts.items()}
+    tree = parse_comparison(claim.expr, quantities.keys())
+    tolerance = parse_tolerance(claim.tolerance) if claim.tolerance else None
+    decision = decide(tree, quantities, claim.expr, tolerance)
+    verdict = _VERDICTS[decision.truth.value]
+    warnings = _warnings(claim, decision, context, verdict)
+    warnings.extend(_open_literal_warnings(claim.expr, tree, verdict))
+    suggestion = None
+    if verdict == "contradicted":
+        suggestion = _substitute(tree, decision, quantities, claim.expr, tolerance)
+    return Outcome(
+        verdict=verdict,
+        message=_message(claim.expr, decision, verdict, context, suggestion),
+        warnings=warnings,
+        details=_details(claim.expr, decision, context, suggestion),
+    )
+
+
+_VERDICTS: dict[str, Verdict] = {
+    "true": "holds",
+    "false": "contradicted",
+    "unknown": "undetermined",
+}
+_PHRASES = {
+    "holds": "true for every value the data allows",
+    "contradicted": "false for every value the data allows",
+    "undetermined": "the data allows values that make it true and values that make it false",
+}
+
+
+def _side(text: str, node: Any, quantity: Quantity) -> str:
+    from factcheck.expr.display import format_interval
+
+    return f"{text[node.start : node.end]} = {format_interval(quantity.interval, quantity.unit)}"
+
+
+def _message(
+    text: str,
+    decision: Decision,
+    verdict: str,
+    context: Context,
+    suggestion: tuple[str, str] | None,
+) -> str:
+    from factcheck.expr.display import format_interval
+
+    parts: list[str] = []
+    computed = _side(text, decision.computed_node, decision.computed)
+    stated = _side(text, decision.stated_node, decision.stated)
+    if decision.target is not None:
+        within = format_interval(decision.target, decision.stated.unit)
+        how = []
+        if decision.rounded:
+            how.append("to its last written digit")
+        if decision.tolerance is not None:
+            how.append(f"by the tolerance {decision.tolerance.text}")
+        elif decision.op == "≈":
+            how.append("by the default tolerance 1% of ≈")
+        widened = f" widened {' and '.join(how)}" if how else ""
+        relation = "must lie outside" if decision.op == "!=" else "must lie within"
+        parts.append(f"{computed} {relation} {within} ({stated}{widened})")
+    else:
+        parts.append(f"{computed} {decision.op} {stated}")
+    parts[-1] += f": {_PHRASES[verdict]}"
+    difference = _difference(decision)
+    if difference is not None:
+        parts.append(_difference_text(*difference, decision.stated.unit))
+    if decision.facts:
+        parts.append("facts: " + ", ".join(_fact_line(n, context) for n in decision.facts))
+    if suggestion is not None:
+        old, new = suggestion
+        parts.append(f"it would hold with {_fact_line(new, context)} in place of {old}")
+    return "; ".join(parts)
+
+
+def _difference_text(absolute: Any, relative: Any, unit: Any) -> str:
+    """``difference +2 CNY (+1.96% relative)``; percent amounts differ in points (pp)."""
+    from factcheck.expr.display import format_interval, format_number
+    from factcheck.expr.jsonify import unit_json
+    from factcheck.quantity.interval import Interval
+
+    sign = "+" if absolute > 0 else ""
+    if unit_json(unit) == "percent":
+        amount = f"{format_number(absolute)} pp"
+    else:
+        amount = format_interval(Interval.point(absolute), unit)
+    text = f"difference {sign}{amount}"
+    if relative is not None:
+        text += f" ({'+' if relative > 0 else ''}{format_number(relative, 3)}% relative)"
+    return text
+
+
+def _fact_line(name: str, context: Context) -> str:
+    known = context.facts.get(name)
+    if known is None:
+        return name
+    return f"{name} = {known.fact.value} [{known.fact.source}]"
+
+
+def _difference(decision: Decision) -> tuple[Any, Any] | None:
+    """Midpoint of the computed side minus midpoint of the stated side, and relative %."""
+    a = decision.computed.interval.midpoint
+    b = decision.stated.interval.midpoint
+    if a is None or b is None:
+        return None
+    absolute = a - b
+    relative = None if b == 0 else absolute / abs(b) * 100
+    return absolute, relative
+
+
+def _warnings(claim: Claim, decision: Decision, context: Context, verdict: str) -> list[str]:
+    from factcheck.expr.display import format_interval
+
+    out: list[str] = []
+    if claim.tolerance and decision.target is None:
+        out.append(
+            f"tolerance {claim.tolerance!r} is used only by ==, != and ≈; "
+            f"it is ignored for {decision.op!r}"
+        )
+    out.extend(_tag_warnings(decision.facts, context))
+    for name in decision.facts:
+        known = context.facts.get(name)
+        if known is None:
+            continue
+        interval = known.quantity.interval
+        if not (interval.lo_open or interval.hi_open):
+            continue
+        shown = format_interval(interval, known.quantity.unit)
+        out.append(
+            f"{name} is only known as {known.fact.value!r} = {shown}, "
+            f"an open bound, {_consequence(verdict)}"
+        )
+    return out
+
+
+def _consequence(verdict: str) -> str:
+    if verdict == "undetermined":
+        return "which leaves the verdict open"
+    return "and the verdict rests on that bound"
+
+
+def _open_literal_warnings(text: str, tree: Any, verdict: str) -> list[str]:
+    from factcheck.expr.display import format_interval
+    from factcheck.expr.nodes import literals
+
+    out = []
+    for node in literals(tree):
+        interval = node.quantity.interval
+        if interval.lo_open or interval.hi_open:
+            shown = format_interval(interval, node.quantity.unit)
+            out.append(
+                f"{text[node.start : node.end]!r} at column {node.start + 1} = {shown} "
+                f"is an open bound, {_consequence(verdict)}"
+            )
+    return out
+
+
+def _tag_warnings(used: tuple[str, ...], context: Context) -> list[str]:
+    """One warning per tag key whose values differ among the facts used."""
+    by_key: dict[str, dict[str, list[str]]] = {}
+    for name in used:
+        known = context.facts.get(name)
+        if known is None:
+            continue
+        for key, value in known.fact.tags.items():
+            by_key.setdefault(key, {}).setdefault(value, []).append(name)
+    out = []
+    for key in sorted(by_key):
+        groups = by_key[key]
+        if len(groups) < 2:
+            continue
+        listed = "; ".join(
+            f"{key}: {value} ({', '.join(groups[value])})" for value in sorted(groups)
+        )
+        out.append(f"the expression mixes facts with different {key!r} tags: {listed}")
+    return out
+
+
+def _substitute(
+    tree: Any,
+    decision: Decision,
+    quantities: dict[str, Quantity],
+    text: str,
+    tolerance: Any,
+) -> tuple[str, str] | None:
+    """The first (used fact, unused fact of the same dimension) swap that makes it hold.
+
+    Facts already in the expression are skipped: ``a == b`` trivially holds as ``b == b``.
+    """
+    from factcheck.errors import FactcheckError
+    from factcheck.expr.decide import decide
+    from factcheck.quantity import units
+    from factcheck.quantity.interval import Truth
+
+    tries = 0
+    allowed = min(MAX_SUBSTITUTIONS, MAX_SUBSTITUTION_CHARS // max(len(text), 1))
+    for old in decision.facts:
+        original = quantities[old]
+        for new in sorted(quantities):
+            if new in decision.facts or not units.same_dimension(
+                quantities[new].unit, original.unit
+            ):
+                continue
+            tries += 1
+            if tries > allowed:
+                return None
+            swapped = dict(quantities)
+            swapped[old] = quantities[new]
+            try:
+                if decide(tree, swapped, text, tolerance).truth is Truth.TRUE:
+                    return old, new
+            except FactcheckError:
+                continue
+    return None
+
+
+def _details(
+    text: str, decision: Decision, context: Context, suggestion: tuple[str, str] | None
+) -> dict[str, Any]:
+    from factcheck.expr.jsonify import interval_json, number_json
+
+    difference = _difference(decision)
+    facts = []
+    source_ids: list[str] = []
+    for name in decision.facts:
+        known = context.facts.get(name)
+        if known is None:
+            continue
+        facts.append({"name": name, "value": known.fact.value, "source": known.fact.source})
+        if known.fact.source not in source_ids:
+            source_ids.append(known.fact.source)
+    sources = []
+    for sid in source_ids:
+        source = context.sources.get(sid)
+        sources.append(
+            {
+                "id": sid,
+                "title": None if source is None else source.title,
+                "url": None if source is None else source.url,
+            }
+        )
+    stated_left = decision.stated_node.start < decision.computed_node.start
+    left_q, right_q = (
+        (decision.stated, decision.computed)
+        if stated_left
+        else (decision.computed, decision.stated)
+    )
+    return {
+        "expr": text,
+        "left": interval_json(left_q.interval, left_q.unit),
+        "right": interval_json(right_q.interval, right_q.unit),
+        "stated": "left" if stated_left else "right",
+        "operator": decision.op,
+        "target": None
+        if decision.target is None
+        else interval_json(decision.target, decision.stated.unit),
+        "tolerance": None if decision.tolerance is None else decision.tolerance.text,
+        "difference": None
+        if difference is None
+        else {
+            "absolute": number_json(difference[0]),
+            "relative_pct": None if difference[1] is None else number_json(difference[1]),
+        },
+        "facts": facts,
+        "sources": sources,
+        "would_hold_with": None
+        if suggestion is None
+        else {"replace": suggestion[0], "with": suggestion[1]},
+    }

@@ -1,0 +1,149 @@
+"""The ``convert`` kind: does a written currency conversion match the rate of the day?
+
+The implied rate is an exact interval from the precision of both written amounts
+(see ``factcheck.rates.implied``). It is checked against the reference rate for
+the article's publication date (or a rate written in the claim) widened by the
+tolerance: holds when the whole interval lies within reference * (1 ± tolerance),
+contradicted when none of it does, undetermined when it straddles the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from factcheck.claims.model import ClaimCommon
+from factcheck.errors import FactcheckError
+from factcheck.kinds.base import Context, Outcome
+
+if TYPE_CHECKING:
+    from factcheck.quantity.quantity import Quantity
+    from factcheck.rates.implied import ImpliedRate
+
+KIND = "convert"
+
+
+class Claim(ClaimCommon):
+    """An amount in one currency converted into another, as the article wrote it."""
+
+    kind: Literal["convert"]
+    amount: str = Field(
+        min_length=1, max_length=200, description="the amount converted, e.g. 1000억 위안"
+    )
+    stated: str = Field(
+        min_length=1, max_length=200, description="the converted amount, e.g. 약 16조4천780억 원"
+    )
+    rate: str | None = Field(
+        default=None,
+        max_length=100,
+        description="a rate the article gives, e.g. '164.84 KRW/CNY' (replaces the reference)",
+    )
+    tolerance: str | None = Field(
+        default=None,
+        max_length=50,
+        description="how far from the reference the rate may be, e.g. 1% "
+        "(default: the article's tolerance, else 1%)",
+    )
+
+
+def _parse(text: str) -> Quantity:
+    from factcheck.quantity.grammar import parse_quantity
+
+    return parse_quantity(text)
+
+
+@contextmanager
+def _field(name: str | None) -> Iterator[None]:
+    """Name the claim field an error is about, so the runner can point at it."""
+    try:
+        yield
+    except FactcheckError as exc:
+        if name and not getattr(exc, "field", None):
+            exc.field = name  # type: ignore[attr-defined]
+        raise
+
+
+def implied(claim: Claim) -> ImpliedRate:
+    """The claim's implied rate alone (no reference needed), for ``factcheck rates``."""
+    from factcheck.rates.implied import currency_of, implied_rate, precision_interval
+
+    with _field("amount"):
+        amount = _parse(claim.amount)
+        currency_of(amount, "amount")
+        precision_interval(amount)
+    with _field("stated"):
+        return implied_rate(claim.id, amount, _parse(claim.stated))
+
+
+def evaluate(claim: Claim, context: Context) -> Outcome:
+    from fractions import Fraction
+
+    from factcheck.rates.implied import deviation, parse_rate, parse_tolerance, verdict
+    from factcheck.rates.numbers import display, exact_str, fixed, percent, significant
+
+    conversion = implied(claim)
+    with _field("tolerance" if claim.tolerance else None):
+        tolerance = parse_tolerance(claim.tolerance or context.article.tolerance)
+    src, dst = conversion.from_code, conversion.to_code
+    if claim.rate is not None:
+        with _field("rate"):
+            ref_rate: Fraction = parse_rate(claim.rate, src, dst)
+        ref_source, ref_date = f"the rate given in the claim ({claim.rate})", None
+        where = "the claim's rate"
+    else:
+        provider = context.rates
+        if provider is None:
+            from factcheck.rates import provider_for
+
+            provider = provider_for(context.article, context.article_file)
+        ref = provider.rate(src, dst, context.published)
+        ref_rate, ref_source, ref_date = ref.rate, ref.source, ref.date_used
+        on = ref.date_used.isoformat()
+        if ref.fell_back:
+            on += f", the last before {ref.date_asked.isoformat()}"
+        where = f"the reference of {on}, {ref_source}"
+
+    iv = conversion.interval
+    mid = iv.midpoint
+    assert iv.lo is not None and iv.hi is not None and mid is not None
+    result = verdict(iv, ref_rate, tolerance)
+    dev = deviation(iv, ref_rate)
+    if iv.is_point:
+        rate_text = f"{display(iv.lo, 8)} {dst}/{src}"
+    else:
+        rate_text = f"{display(iv.lo, 8)} to {display(iv.hi, 8)} {dst}/{src}"
+    judgement = {
+        "holds": f"within {percent(tolerance)} of",
+        "contradicted": f"more than {percent(tolerance)} from",
+        "undetermined": f"partly within {percent(tolerance)} of",
+    }[result]
+    message = (
+        f"{claim.amount} -> {claim.stated} implies {rate_text}: {judgement} "
+        f"{display(ref_rate)} {dst}/{src} ({percent(dev)}; {where})"
+    )
+    details = {
+        "amount": claim.amount,
+        "stated": claim.stated,
+        "from": src,
+        "to": dst,
+        "implied_rate": {
+            "rate": exact_str(mid),
+            "low": exact_str(iv.lo),
+            "high": exact_str(iv.hi),
+            "low_open": iv.lo_open,
+            "high_open": iv.hi_open,
+        },
+        "reference": {
+            "source": ref_source,
+            "date": None if ref_date is None else ref_date.isoformat(),
+            "rate": exact_str(ref_rate),
+            "rate_display": significant(ref_rate),
+        },
+        "deviation_pct": fixed(dev * 100, 6),
+        "tolerance_pct": exact_str(tolerance * 100),
+    }
+    return Outcome(result, message, [], details)
+

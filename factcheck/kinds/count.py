@@ -1,0 +1,178 @@
+"""The ``count`` kind: does the number of items the article lists match the count it states?
+
+Items are compared after Unicode NFKC, case folding and whitespace normalisation,
+so ``Alibaba`` and ``alibaba `` are one item listed twice. The stated count is an
+integer or a written count (``4대``, ``5개 이상``, ``4家``) read by the quantity
+grammar into an interval; the claim holds when the number of distinct items (all
+items with ``distinct: false``) lies in it, and is contradicted otherwise.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from fractions import Fraction
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import Field, field_validator
+
+from factcheck.claims.model import ClaimCommon
+from factcheck.kinds.base import Context, Outcome, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.quantity.interval import Interval
+
+KIND = "count"
+MAX_ITEMS = 1000  # a list in one article; more is a mistake or an attack
+_INTEGER = re.compile(r"^\s*[+-]?[0-9]{1,100}\s*$")
+
+
+class Claim(ClaimCommon):
+    """A list of items the article names, and how many it says there are."""
+
+    kind: Literal["count"]
+    items: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        min_length=1,
+        max_length=MAX_ITEMS,
+        description="the items the article lists, as written: [바이두, 알리바바, 텐센트]",
+    )
+    stated: Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1, max_length=100)] = (
+        Field(description="the stated count: 3, or as written: 4대, 5개 이상, 4家")
+    )
+    distinct: bool = Field(
+        default=True, description="count distinct items (true) or every listed item (false)"
+    )
+
+    @field_validator("stated", mode="before")
+    @classmethod
+    def _whole_number(cls, value: Any) -> Any:
+        # A YAML loader gives every scalar as text: "3" is the integer 3.
+        if isinstance(value, bool):
+            raise ValueError(f"a count must be a number or a written count, not {value!r}")
+        if isinstance(value, str) and _INTEGER.match(value):
+            value = int(value)
+        if isinstance(value, int) and value < 0:
+            raise ValueError(f"a count cannot be negative: {value}; write 0 or more")
+        return value
+
+
+def normalise(item: str) -> str:
+    """The comparison key of an item: NFKC, case-folded, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", item).casefold().split())
+
+
+def evaluate(claim: Claim, context: Context) -> Outcome:
+    from factcheck.errors import ClaimFileError
+
+    spellings: dict[str, list[str]] = {}
+    for position, item in enumerate(claim.items, start=1):
+        key = normalise(item)
+        if not key:
+            raise ClaimFileError(
+                f"item {position} of the list is blank ({item!r})",
+                hint="remove it or write the item's name",
+            )
+        spellings.setdefault(key, []).append(item)
+    distinct = len(spellings)
+    counted = distinct if claim.distinct else len(claim.items)
+    interval, stated_text, qualifier = _stated(claim.stated)
+    verdict: Verdict = "holds" if Fraction(counted) in interval else "contradicted"
+
+    duplicates = [(names[0], names) for names in spellings.values() if len(names) > 1]
+    warnings = [_listed(first, names) for first, names in duplicates]
+    what = "distinct items" if claim.distinct else "items"
+    listed = f"{len(claim.items)} items listed, {distinct} distinct"
+    if duplicates:
+        listed += f" ({'; '.join(warnings)})"
+    message = (
+        f"{listed}; stated {stated_text!r} means {_whole_numbers(interval)}; "
+        f"counted {counted} {what}"
+    )
+    details = {
+        "items": list(claim.items),
+        "listed": len(claim.items),
+        "distinct": distinct,
+        "counted": counted,
+        "duplicates": [{"item": first, "times": len(names)} for first, names in duplicates],
+        "stated": {"text": stated_text, "qualifier": qualifier, **_interval_json(interval)},
+    }
+    return Outcome(verdict, message, warnings, details)
+
+
+def _listed(first: str, names: list[str]) -> str:
+    times = "twice" if len(names) == 2 else f"{len(names)} times"
+    variants = sorted(set(names))
+    spelled = f" (as {', '.join(repr(n) for n in variants)})" if len(variants) > 1 else ""
+    return f"{first!r} is listed {times}{spelled}"
+
+
+def _stated(stated: int | str) -> tuple[Interval, str, str]:
+    """The interval of counts the stated value allows, its text and its qualifier."""
+    from factcheck.errors import ClaimFileError
+    from factcheck.quantity.interval import Interval
+
+    if isinstance(stated, int):
+        return Interval.point(stated), str(stated), "exact"
+    from factcheck.quantity import units
+    from factcheck.quantity.grammar import parse_quantity
+
+    quantity = parse_quantity(stated)
+    if quantity.unit not in (units.unit("count"), units.dimensionless()):
+        raise ClaimFileError(
+            f"stated count {stated!r} is in {quantity.unit_name}, not a number of things",
+            hint="write a count such as 4, 4대, 5개 이상 or 4家",
+        )
+    interval = quantity.interval
+    if interval.hi is not None and interval.hi < 0:
+        raise ClaimFileError(f"stated count {stated!r} is negative", hint="a count is 0 or more")
+    if _whole_bounds(interval) is None:
+        raise ClaimFileError(
+            f"stated count {stated!r} allows no whole number ({interval!r})",
+            hint="a count is a whole number such as 4 or 5개 이상",
+        )
+    return interval, stated, quantity.qualifier
+
+
+def _whole_bounds(interval: Interval) -> tuple[int, int | None] | None:
+    """The least and greatest whole count the interval allows (None: unbounded above)."""
+    lo = 0
+    if interval.lo is not None and interval.lo >= 0:
+        lo = math.floor(interval.lo) + 1 if interval.lo_open else math.ceil(interval.lo)
+    hi: int | None = None
+    if interval.hi is not None:
+        hi = math.ceil(interval.hi) - 1 if interval.hi_open else math.floor(interval.hi)
+        if hi < lo:
+            return None
+    return lo, hi
+
+
+def _whole_numbers(interval: Interval) -> str:
+    bounds = _whole_bounds(interval)
+    if bounds is None:
+        return "no whole number"
+    lo, hi = bounds
+    if hi is None:
+        return f"{lo} or more"
+    if lo == hi:
+        return f"exactly {lo}"
+    if lo == 0:
+        return f"at most {hi}"
+    return f"{lo} to {hi}"
+
+
+def _number(x: Fraction | None) -> str | None:
+    if x is None:
+        return None
+    if x.denominator == 1:
+        return str(x.numerator)
+    return f"{x.numerator}/{x.denominator}"
+
+
+def _interval_json(interval: Interval) -> dict[str, Any]:
+    return {
+        "low": _number(interval.lo),
+        "high": _number(interval.hi),
+        "low_open": interval.lo_open,
+        "high_open": interval.hi_open,
+    }

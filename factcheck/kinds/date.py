@@ -1,0 +1,142 @@
+"""The ``date`` kind: does a written date (지난 14일) name the day a source gives?
+
+The stated text is resolved against the article's publication date into a span of
+days (``지난 7월`` is all of July); the expected date is a day, a month, a range
+or a source's publication date. The claim holds when every expected day lies in
+the stated span, is contradicted when none does, and is undetermined when only
+some do (the source is vaguer than the article: stated 10-18, expected 2017-10).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field, field_validator
+
+from factcheck.claims.model import ClaimCommon
+from factcheck.kinds.base import Context, Outcome, Verdict
+
+if TYPE_CHECKING:
+    from factcheck.dates.span import DateSpan
+
+KIND = "date"
+
+
+class Claim(ClaimCommon):
+    """A date as the article wrote it, and the date the facts say."""
+
+    kind: Literal["date"]
+    stated: str = Field(
+        min_length=1,
+        max_length=100,
+        description="the date as written: 지난 14일, 지난달 18일, 上个月18日, last Tuesday",
+    )
+    expected: str = Field(
+        min_length=1,
+        max_length=200,
+        description="a day 2017-11-14, a month 2017-07, a range 2017-09-20/2017-09-30, "
+        "or the id of a source whose published date is meant",
+    )
+
+    @field_validator("stated", "expected", mode="before")
+    @classmethod
+    def _date_as_text(cls, value: Any) -> Any:
+        # A YAML loader may hand over an unquoted 2017-11-14 as a date.
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+
+    @field_validator("expected")
+    @classmethod
+    def _possible_date(cls, value: str) -> str:
+        # An impossible written date (2017-13-45) is a problem of the file: report it
+        # when loading, with the field's location, not only when evaluating.
+        from factcheck.dates.relative import parse_iso_span
+        from factcheck.errors import DateError
+
+        try:
+            parse_iso_span(value)
+        except DateError as err:
+            raise ValueError(err.describe()) from None
+        return value
+
+
+def evaluate(claim: Claim, context: Context) -> Outcome:
+    from factcheck.dates.relative import resolve_date
+
+    published = context.published
+    stated = resolve_date(claim.stated, published, context.article.language)
+    expected, source = _expected(claim.expected, context)
+
+    verdict: Verdict
+    if stated.contains(expected):
+        verdict, why = "holds", _agreement(stated, expected)
+    elif not stated.overlaps(expected):
+        gap = stated.gap_days(expected)
+        verdict, why = "contradicted", f"they are {gap} day{'s' * (gap != 1)} apart"
+    else:
+        verdict = "undetermined"
+        why = "only part of the expected dates lies within the stated one"
+        why += ", so the data cannot decide"
+    origin = f" (source: {source})" if source else ""
+    message = (
+        f"{claim.stated!r} resolves to {stated.describe()} (published {published.isoformat()}); "
+        f"expected {expected.describe()}{origin}; {why}"
+    )
+    warnings = []
+    if expected.start > published:
+        warnings.append(
+            f"the expected date {expected.describe()} is after the article's publication "
+            f"({published.isoformat()})"
+        )
+    if stated.start > published:
+        warnings.append(
+            f"{claim.stated!r} resolves to {stated.describe()}, after the article's "
+            f"publication ({published.isoformat()}); is it a planned date?"
+        )
+    details = {
+        "stated": claim.stated,
+        "resolved": stated.to_json(),
+        "expected": {"text": claim.expected, **expected.to_json(), "source": source},
+        "published": published.isoformat(),
+    }
+    return Outcome(verdict, message, warnings, details)
+
+
+def _agreement(stated: DateSpan, expected: DateSpan) -> str:
+    if (stated.start, stated.end) == (expected.start, expected.end):
+        return "they agree"
+    return "the stated date contains the expected one"
+
+
+def _expected(text: str, context: Context) -> tuple[DateSpan, str | None]:
+    """The expected span and, when it came from a source, that source's id."""
+    from factcheck.dates.relative import parse_iso_span
+    from factcheck.dates.span import day_span
+    from factcheck.errors import ClaimFileError
+
+    span = parse_iso_span(text)
+    if span is not None:
+        return span, None
+    source = context.sources.get(text.strip())
+    if source is None:
+        import difflib
+
+        close = difflib.get_close_matches(text.strip(), sorted(context.sources), n=3)
+        hint = (
+            f"did you mean {' or '.join(repr(c) for c in close)}?"
+            if close
+            else "write a date (2017-11-14, 2017-07, 2017-09-20/2017-09-30) or a source id"
+        )
+        raise ClaimFileError(
+            f"expected {text!r} is neither a date nor a known source id", hint=hint
+        )
+    if source.published is None:
+        raise ClaimFileError(
+            f"source {text.strip()!r} has no published date, so it cannot be the expected date",
+            hint="add 'published:' to the source, or write the date itself",
+        )
+    return day_span(source.published, text), text.strip()
