@@ -1,0 +1,62 @@
+"""``factcheck rates [PATH...]``: the exchange rates the articles imply, analysed."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "print the analysis of the exchange rates that articles imply"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
+                   help="claim files or folders of *.yaml (default: claims/)")
+    p.add_argument("--format", "-f", choices=["json", "text"], default="json",
+                   help="json (default) or a text table")
+    p.add_argument("--rates", metavar="FILE",
+                   help="a rates file (Date,From,To,Rate or the ECB layout) instead of the "
+                   "ECB data and of the articles' own rates files")
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+    import sys
+
+    from factcheck.claims.load import load_paths
+    from factcheck.errors import FactcheckError, InputErrors, Location
+    from factcheck.kinds.convert import implied
+    from factcheck.rates import provider_for
+    from factcheck.rates.analysis import analyse_rates
+
+    catalog = load_paths(list(args.paths))
+    problems = [str(p) for p in catalog.problems]
+    blocks = []
+    for bundle in catalog.articles:
+        conversions = []
+        for loaded in bundle.claims:
+            if loaded.kind != "convert":
+                continue
+            try:
+                conversions.append(implied(loaded.claim))
+            except FactcheckError as exc:
+                problems.append(str(exc.at(loaded.location(getattr(exc, "field", None)))))
+        if not conversions:
+            continue
+        try:
+            provider = provider_for(bundle.article, bundle.file, args.rates)
+        except InputErrors as exc:
+            problems.extend(str(p) for p in exc.problems)
+            continue
+        except FactcheckError as exc:
+            problems.append(str(exc.at(Location(bundle.file, bundle.line, 1))))
+            continue
+        blocks.extend(analyse_rates(bundle.article, conversions, provider))
+    if args.format == "text":
+        from factcheck.rates.table import rates_table
+
+        sys.stdout.write(rates_table(blocks))
+    else:
+        print(json.dumps(blocks, ensure_ascii=False, indent=2))
+    for line in problems:
+        print(line, file=sys.stderr)
+    return 2 if problems else 0
+

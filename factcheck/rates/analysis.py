@@ -1,0 +1,190 @@
+"""The rates an article implies, per currency pair: clusters, reference, spread.
+
+Call ``analyse(article, findings, provider)`` once per article after its convert
+claims are evaluated; it gives the JSON blocks of the report's ``rates`` list and
+the warnings for conversions outside their pair's main cluster. Besides the
+contract's keys a block has ``article`` (the article's id) and ``series``
+(``[[date, rate], ...]``: the reference rate of every business day in the 30 days
+up to publication, for charts). Each pair is written in one direction for the
+whole article: the one in which the reference rate (else most implied rates) is
+at least 1, e.g. KRW per CNY, not CNY per KRW.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import FactcheckError
+from factcheck.quantity.interval import Interval
+from factcheck.rates.clusters import Cluster, cluster, main_cluster
+from factcheck.rates.implied import ImpliedRate
+from factcheck.rates.numbers import display, percent, places, significant
+
+if TYPE_CHECKING:
+    from factcheck.claims.model import Article
+    from factcheck.rates.reference import RateProvider, ReferenceRate
+
+NEAREST_WINDOW_DAYS = 30
+
+
+def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
+    """The implied rates recorded by convert findings (errors carry none)."""
+    out = []
+    for f in findings:
+        if isinstance(f, ImpliedRate):
+            out.append(f)
+            continue
+        details = getattr(f, "details", None) or {}
+        block = details.get("implied_rate")
+        if getattr(f, "kind", None) != "convert" or not block:
+            continue
+        iv = Interval(
+            Fraction(block["low"]),
+            Fraction(block["high"]),
+            bool(block.get("low_open", False)),
+            bool(block.get("high_open", False)),
+        )
+        out.append(ImpliedRate(f.claim_id, details["from"], details["to"], iv))
+    return out
+
+
+def _reference(
+    provider: RateProvider, from_code: str, to_code: str, day: dt.date
+) -> ReferenceRate | None:
+    try:
+        return provider.rate(from_code, to_code, day)
+    except FactcheckError:
+        return None
+
+
+def _orient(
+    items: list[ImpliedRate], provider: RateProvider, day: dt.date
+) -> tuple[list[ImpliedRate], ReferenceRate | None]:
+    a, b = sorted({items[0].from_code, items[0].to_code})
+    forward = [i if i.from_code == a else i.inverted() for i in items]
+    ref = _reference(provider, a, b, day)
+    if ref is not None:
+        flip = ref.rate < 1
+    else:
+        below = sum(1 for i in forward if (i.interval.midpoint or 0) < 1)
+        flip = 2 * below > len(forward)
+    if not flip:
+        return forward, ref
+    backward = [i.inverted() for i in forward]
+    return backward, None if ref is None else _reference(provider, b, a, day)
+
+
+def _nearest(
+    provider: RateProvider, from_code: str, to_code: str, day: dt.date, rate: Fraction
+) -> dict[str, Any] | None:
+    start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
+    try:
+        series = provider.series(from_code, to_code, start, day)
+    except FactcheckError:
+        return None
+    if not series:
+        return None
+    # Closest rate; on a tie the later day, being nearer to publication.
+    used, value = min(series, key=lambda s: (abs(s[1] - rate), -s[0].toordinal()))
+    return {"date": used.isoformat(), "rate": significant(value)}
+
+
+def _series(
+    provider: RateProvider, from_code: str, to_code: str, day: dt.date
+) -> list[list[Any]]:
+    """The reference rate of each business day in the window, for charts."""
+    start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
+    try:
+        series = provider.series(from_code, to_code, start, day)
+    except FactcheckError:
+        return []
+    return [[d.isoformat(), significant(r)] for d, r in series]
+
+
+def _cluster_json(
+    c: Cluster, ref: ReferenceRate | None, nearest: dict[str, Any] | None
+) -> dict[str, Any]:
+    assert c.common.lo is not None and c.common.hi is not None
+    return {
+        # 8 digits, so that an interval such as [164.7795, 164.7805] stays visible.
+        "rate": significant(c.rate, 8),
+        "low": significant(c.common.lo, 8),
+        "high": significant(c.common.hi, 8),
+        "claims": c.claims,
+        "deviation_pct": None if ref is None else places((c.rate - ref.rate) / ref.rate * 100),
+        "nearest_reference": nearest,
+    }
+
+
+def analyse(
+    article: Article, findings: Iterable[Any], provider: RateProvider | None = None
+) -> tuple[list[dict[str, Any]], dict[str, list[str]]]:
+    """Rate blocks (sorted by pair) and per-claim warnings, for one article."""
+    if provider is None:
+        from factcheck.rates.reference import ecb_provider
+
+        provider = ecb_provider()
+    pairs: dict[frozenset[str], list[ImpliedRate]] = {}
+    for item in implied_from_findings(findings):
+        pairs.setdefault(frozenset((item.from_code, item.to_code)), []).append(item)
+    day = article.published
+    blocks: list[dict[str, Any]] = []
+    warnings: dict[str, list[str]] = {}
+    for items in pairs.values():
+        oriented, ref = _orient(items, provider, day)
+        from_code, to_code = oriented[0].from_code, oriented[0].to_code
+        clusters = cluster((i.claim_id, i.interval) for i in oriented)
+        rates = [c.rate for c in clusters]
+        spread = (max(rates) - min(rates)) / min(rates) * 100
+        blocks.append(
+            {
+                "article": article.id,
+                "from": from_code,
+                "to": to_code,
+                "reference": None
+                if ref is None
+                else {
+                    "source": ref.source,
+                    "date": ref.date_used.isoformat(),
+                    "rate": significant(ref.rate),
+                },
+                "clusters": [
+                    _cluster_json(c, ref, _nearest(provider, from_code, to_code, day, c.rate))
+                    for c in clusters
+                ],
+                "spread_pct": places(spread),
+                "series": _series(provider, from_code, to_code, day),
+            }
+        )
+        main = main_cluster(clusters, None if ref is None else ref.rate)
+        assert main is not None
+        unit = f"{to_code}/{from_code}"
+        for c in clusters:
+            if c is main:
+                continue
+            gap = (c.rate - main.rate) / main.rate
+            for claim in c.claims:
+                warnings.setdefault(claim, []).append(
+                    f"implies about {display(c.rate)} {unit}, {percent(abs(gap))} "
+                    f"{'below' if gap < 0 else 'above'} the {display(main.rate)} {unit} "
+                    f"the rest of the article uses (claims {', '.join(main.claims)})"
+                )
+    blocks.sort(key=lambda b: (b["from"], b["to"]))
+    return blocks, warnings
+
+
+def analyse_rates(
+    article: Article, findings: Iterable[Any], provider: RateProvider | None = None
+) -> list[dict[str, Any]]:
+    """Just the rate blocks of ``analyse``."""
+    return analyse(article, findings, provider)[0]
+
+
+def rate_warnings(
+    article: Article, findings: Iterable[Any], provider: RateProvider | None = None
+) -> dict[str, list[str]]:
+    """Just the per-claim warnings of ``analyse``."""
+    return analyse(article, findings, provider)[1]

@@ -1,0 +1,76 @@
+"""Grouping implied rates into clusters that one single rate can explain.
+
+The sweep: sort the intervals by lower bound (closed before open, then upper
+bound, then claim id, so the result never depends on input order), keep the
+running intersection of the current cluster, and start a new cluster when the
+next interval misses it. Every cluster therefore has a common point (its
+intersection), and if one rate explains a whole set, the running intersection
+always holds that rate, so the set is never split. The number of clusters is
+the least number of rates that explain all conversions: a new cluster starts with
+an interval lying wholly above the lowest upper bound of the previous cluster, so
+the members with the lowest upper bound of each cluster are pairwise disjoint and
+need a rate each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from factcheck.quantity.interval import Interval
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Claims whose intervals share ``common`` (so one rate explains them all)."""
+
+    common: Interval
+    members: tuple[tuple[str, Interval], ...]
+
+    @property
+    def rate(self) -> Fraction:
+        mid = self.common.midpoint
+        assert mid is not None
+        return mid
+
+    @property
+    def claims(self) -> list[str]:
+        return sorted(claim for claim, _ in self.members)
+
+
+def _order(item: tuple[str, Interval]) -> tuple[object, ...]:
+    claim, iv = item
+    assert iv.lo is not None and iv.hi is not None, "implied rates are bounded"
+    return (iv.lo, iv.lo_open, iv.hi, iv.hi_open, claim)
+
+
+def cluster(items: Iterable[tuple[str, Interval]]) -> list[Cluster]:
+    """Clusters by the sweep above, ordered by rate (lowest first)."""
+    out: list[Cluster] = []
+    common: Interval | None = None
+    members: list[tuple[str, Interval]] = []
+    for claim, iv in sorted(items, key=_order):
+        joined = None if common is None else common.intersection(iv)
+        if joined is None:
+            if common is not None:
+                out.append(Cluster(common, tuple(members)))
+            common, members = iv, [(claim, iv)]
+        else:
+            common = joined
+            members.append((claim, iv))
+    if common is not None:
+        out.append(Cluster(common, tuple(members)))
+    return sorted(out, key=lambda c: (c.rate, c.claims))
+
+
+def main_cluster(clusters: list[Cluster], reference: Fraction | None) -> Cluster | None:
+    """The largest cluster; ties go to the one closest to the reference, then the lowest."""
+    if not clusters:
+        return None
+
+    def key(c: Cluster) -> tuple[object, ...]:
+        distance = abs(c.rate - reference) if reference is not None else Fraction(0)
+        return (-len(c.members), distance, c.rate)
+
+    return min(clusters, key=key)

@@ -1,0 +1,76 @@
+"""Exact numbers as strings and as rounded JSON numbers, deterministically."""
+
+from __future__ import annotations
+
+import decimal
+from fractions import Fraction
+
+# Plenty of digits so that rounding the quotient once more is never off.
+_WIDE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def exact_str(x: Fraction) -> str:
+    """A terminating decimal exactly (``164.7795``), else a fraction (``2000/3``)."""
+    x = Fraction(x)
+    den = x.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return f"{x.numerator}/{x.denominator}"
+    places = max(twos, fives)
+    scaled = x * 10**places
+    assert scaled.denominator == 1
+    text = str(decimal.Decimal(scaled.numerator).scaleb(-places, _WIDE))
+    return _plain(decimal.Decimal(text))
+
+
+def _plain(d: decimal.Decimal) -> str:
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _decimal(x: Fraction) -> decimal.Decimal:
+    return _WIDE.divide(decimal.Decimal(x.numerator), decimal.Decimal(x.denominator))
+
+
+def significant(x: Fraction, digits: int = 6) -> float:
+    """``x`` rounded half-even to ``digits`` significant digits, as a JSON number."""
+    x = Fraction(x)
+    if x == 0:
+        return 0.0
+    ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
+    return float(ctx.plus(_decimal(x)))
+
+
+def places(x: Fraction, digits: int = 3) -> float:
+    """``x`` rounded half-even to ``digits`` decimal places, as a JSON number."""
+    q = _decimal(Fraction(x)).quantize(decimal.Decimal(1).scaleb(-digits), context=_WIDE)
+    return float(q) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def fixed(x: Fraction, digits: int = 6) -> str:
+    """``x`` rounded half-even to ``digits`` decimal places, as a plain decimal string."""
+    q = _decimal(Fraction(x)).quantize(decimal.Decimal(1).scaleb(-digits), context=_WIDE)
+    return _plain(q)
+
+
+def display(x: Fraction, digits: int = 6) -> str:
+    """A short human form: ``significant`` digits, no exponent, no trailing zeros."""
+    x = Fraction(x)
+    if x == 0:
+        return "0"
+    ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
+    return _plain(ctx.plus(_decimal(x)))
+
+
+def percent(x: Fraction, digits: int = 3) -> str:
+    """A ratio as a percentage for messages: ``Fraction(1, 100)`` -> ``1%``."""
+    q = _decimal(Fraction(x) * 100).quantize(decimal.Decimal(1).scaleb(-digits), context=_WIDE)
+    return _plain(q) + "%"

@@ -1,0 +1,54 @@
+"""The rate analysis as a plain-text table (for ``factcheck rates`` and text reports)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _num(x: Any) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def rates_table(blocks: list[dict[str, Any]]) -> str:
+    """One section per currency pair: reference, then one row per cluster."""
+    if not blocks:
+        return "no currency conversions\n"
+    out: list[str] = []
+    for block in blocks:
+        pair = f"{block['from']} -> {block['to']}"
+        unit = f"{block['to']}/{block['from']}"
+        head = f"{pair} ({unit})"
+        if block.get("article"):
+            head += f", article {block['article']}"
+        out.append(head)
+        ref = block.get("reference")
+        if ref:
+            out.append(f"  reference {_num(ref['rate'])} on {ref['date']} ({ref['source']})")
+        else:
+            out.append("  reference: none available")
+        rows = [("rate", "low", "high", "vs ref %", "nearest day", "its rate", "claims")]
+        for c in block["clusters"]:
+            near = c.get("nearest_reference") or {}
+            rows.append(
+                (
+                    _num(c["rate"]),
+                    _num(c["low"]),
+                    _num(c["high"]),
+                    _num(c["deviation_pct"]),
+                    near.get("date", "-"),
+                    _num(near.get("rate")),
+                    ", ".join(c["claims"]),
+                )
+            )
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+        for r in rows:
+            cells = [r[i].rjust(widths[i]) if i < 4 or i == 5 else r[i].ljust(widths[i])
+                     for i in range(len(widths))]
+            out.append("  " + "  ".join(cells) + "  " + r[-1])
+        out.append(f"  spread between clusters: {_num(block['spread_pct'])}%")
+        out.append("")
+    return "\n".join(out)
