@@ -27,6 +27,9 @@ class Finding:
     warnings: tuple[str, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)
     article_id: str = ""
+    # Where the quote stands in the article text: (line, col, end_line, end_col),
+    # 1-based, end exclusive; None when there is no article text or no match.
+    quote_span: tuple[int, int, int, int] | None = None
 
     @property
     def unexpected(self) -> bool:

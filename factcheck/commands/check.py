@@ -1,0 +1,69 @@
+"""``factcheck check``: check every claim and print the discrepancy report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.formats import FORMATS
+
+    p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
+                   help="claim files or folders of *.yaml (default: claims/)")
+    p.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
+                   help="report format (default: text)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the report to FILE atomically instead of stdout")
+    p.add_argument("--rates", metavar="FILE",
+                   help="a rates file (ECB CSV layout) to use instead of the ECB data")
+    p.add_argument("--article", metavar="FILE",
+                   help="the article text, for quote anchoring and coverage")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="worker processes (default: the number of cores)")
+    p.add_argument("--author", default="factcheck",
+                   help="the reviewing organisation named in ClaimReview output")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour in the text report (auto: on a terminal, unless NO_COLOR)")
+
+
+def use_color(choice: str, output: str | None) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR") or output not in (None, "-"):
+        return False
+    return sys.stdout.isatty()
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.fileio import write_output
+    from factcheck.formats import RenderOptions, render
+    from factcheck.report.runner import CheckOptions, run_check
+
+    options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
+    report = run_check(args.paths, options)
+    text = render(
+        report,
+        args.format,
+        RenderOptions(color=use_color(args.color, args.output), author=args.author),
+    )
+    write_output(text, args.output)
+    summary = report.summary()
+    if args.format != "text" and (args.output or not sys.stdout.isatty()):
+        print(
+            "factcheck: {claims} claims: {holds} hold, {contradicted} contradicted, "
+            "{undetermined} undetermined, {error} errors, {unexpected} unexpected".format(**summary),
+            file=sys.stderr,
+        )
+    for problem in report.problems:
+        print(str(problem), file=sys.stderr)
+    if args.format != "text" or args.output:
+        for finding in report.findings:
+            if finding.verdict == "error":
+                print(finding.message, file=sys.stderr)
+    for article in report.articles:
+        if "text_error" in article:
+            print(f"factcheck: note: article text not read, so quotes are not anchored "
+                  f"and coverage is not measured: {article['text_error']}", file=sys.stderr)
+    return report.exit_code

@@ -1,0 +1,64 @@
+"""``factcheck coverage``: the article's quantities and whether some claim's quote covers each."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
+                   help="claim files or folders of *.yaml (default: claims/)")
+    p.add_argument("--article", metavar="FILE",
+                   help="the article text (default: each article's `text` in its claim file)")
+    p.add_argument("--format", "-f", choices=["text", "json"], default="text",
+                   help="output format (default: text)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE atomically")
+
+
+def render_text(coverage: dict[str, Any]) -> str:
+    from factcheck.formats.text import coverage_lines, shorten, visible
+
+    lines = coverage_lines(coverage)[:1]
+    for art in coverage.get("articles", []):
+        lines.append(
+            f"{visible(str(art.get('article', '')))} ({visible(str(art.get('file', '')))}): "
+            f"{art.get('covered', 0)}/{art.get('quantities', 0)} ({art.get('percent', '0')}%)"
+        )
+        for item in art.get("items", []):
+            by = ", ".join(visible(str(c)) for c in item.get("covered_by", []))
+            lines.append(
+                f"  {item.get('line')}:{item.get('col')}  {shorten(str(item.get('text', '')), 40)}"
+                f"  {'covered by ' + by if by else 'NOT COVERED'}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.errors import ClaimFileError
+    from factcheck.fileio import write_output
+    from factcheck.report.coverage import compute_coverage
+    from factcheck.report.runner import CheckOptions, run_check
+
+    report = run_check(args.paths, CheckOptions(article_file=args.article))
+    coverage = report.coverage
+    if coverage is None:
+        coverage = compute_coverage(report.articles, report.findings)
+    for problem in report.problems:
+        print(str(problem), file=sys.stderr)
+    if coverage is None:
+        if report.problems:
+            return 2
+        raise ClaimFileError(
+            "no article text to measure coverage on",
+            hint="set `text:` in the article block of the claim file or pass --article FILE",
+            code="coverage.no_text",
+        )
+    if args.format == "json":
+        text = json.dumps(coverage, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_text(coverage)
+    write_output(text, args.output)
+    return 2 if report.problems else 0

@@ -1,0 +1,40 @@
+"""``factcheck merge``: join the JSON reports of several shards into one report."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.formats import FORMATS
+
+    p.add_argument("reports", nargs="+", metavar="REPORT.json",
+                   help="JSON reports written by `factcheck check --format json`")
+    p.add_argument("--format", "-f", choices=sorted(FORMATS), default="json",
+                   help="format of the merged report (default: json)")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the merged report to FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.errors import ClaimFileError, Location
+    from factcheck.fileio import read_text, write_output
+    from factcheck.formats import RenderOptions, render
+    from factcheck.report.merge import merge_reports, report_from_json
+
+    loaded = []
+    for path in args.reports:
+        text = read_text(path)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ClaimFileError(
+                f"not valid JSON: {exc.msg}",
+                hint="merge the output of `factcheck check --format json`",
+                location=Location(path, exc.lineno, exc.colno),
+                code="merge.not-json",
+            ) from None
+        loaded.append((path, report_from_json(data, path)))
+    merged = merge_reports(loaded)
+    write_output(render(merged, args.format, RenderOptions()), args.output)
+    return merged.exit_code

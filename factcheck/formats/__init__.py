@@ -1,0 +1,44 @@
+"""Report formats, listed in one place; each renders the one Report record, nothing else.
+
+Each module defines ``render(report: Report, options: RenderOptions) -> str``.
+Formats never compute verdicts, rates or coverage: they only lay out what the
+report already holds. Modules are imported only when their format is asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from factcheck.report.record import Report
+
+FORMATS: dict[str, str] = {
+    "text": "factcheck.formats.text",
+    "json": "factcheck.formats.json",
+    "markdown": "factcheck.formats.markdown",
+    "html": "factcheck.formats.html",
+    "junit": "factcheck.formats.junit",
+    "sarif": "factcheck.formats.sarif",
+    "github": "factcheck.formats.github",
+    "claimreview": "factcheck.formats.claimreview",
+}
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How to render: colour for terminals, the ClaimReview author, and so on."""
+
+    color: bool = False
+    author: str = "factcheck"
+    verbose: bool = False
+
+
+class Renderer(Protocol):
+    def render(self, report: Report, options: RenderOptions) -> str: ...
+
+
+def render(report: Report, name: str, options: RenderOptions | None = None) -> str:
+    module = importlib.import_module(FORMATS[name])
+    return str(module.render(report, options or RenderOptions()))

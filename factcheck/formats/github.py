@@ -1,0 +1,61 @@
+"""GitHub Actions workflow commands (::error file=...::message), worst first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.formats.text import summary_line, visible
+
+if TYPE_CHECKING:
+    from factcheck.formats import RenderOptions
+    from factcheck.report.record import Finding, Report
+
+
+def escape_data(text: str) -> str:
+    """Escape a message as the runner expects (it decodes %25, %0D, %0A)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as a message, plus the separators ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **props: object) -> str:
+    # A command must be one line whatever the input: visible() turns every other
+    # control character (and bidi overrides) into escapes before the runner sees it.
+    parts = ",".join(
+        f"{k}={escape_property(visible(str(v), newlines=True))}" for k, v in props.items()
+        if v not in (None, "")
+    )
+    head = f"::{name} {parts}" if parts else f"::{name}"
+    return f"{head}::{escape_data(visible(message, newlines=True))}"
+
+
+def _level(f: Finding) -> str | None:
+    if f.verdict == "error" or (f.unexpected and f.verdict == "contradicted"):
+        return "error"
+    if f.unexpected:
+        return "warning"
+    return "notice" if f.verdict != "holds" else None
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines = []
+    for p in report.problems:
+        lines.append(command(
+            "error", p.message, file=p.file, line=p.line if p.line > 0 else None,
+            col=p.col if p.col > 0 else None, title=f"factcheck: {p.code}",
+        ))
+    for f in report.worst_first():
+        level = _level(f)
+        if level is None:
+            continue
+        verdict = f.verdict if not f.unexpected else f"{f.verdict}, expected {f.expect}"
+        message = f"{f.message}\nquote: {f.quote}"
+        lines.append(command(
+            level, message, file=f.file, line=f.line, col=max(f.col, 1),
+            title=f"{f.claim_id}: {verdict}",
+        ))
+    lines.append(command("notice", summary_line(report), title="factcheck"))
+    return "\n".join(lines) + "\n"

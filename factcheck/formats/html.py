@@ -1,0 +1,286 @@
+"""One self-contained HTML report: the article with each quote marked by verdict, rates, coverage.
+
+No scripts, external styles, fonts or images (a Content-Security-Policy forbids them);
+details open with <details>. Claim files are untrusted: every string is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from factcheck.formats.text import show_value, summary_line, verdict_label, visible
+from factcheck.report.record import SEVERITY
+
+if TYPE_CHECKING:
+    from factcheck.formats import RenderOptions
+    from factcheck.report.record import Finding, Report
+
+CSS = """
+body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+line-height:1.5;color:#222}
+.article{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;background:#fcfcfc}
+mark{padding:0 .1em;border-radius:.2em}mark a{color:inherit;text-decoration:none}
+.holds{background:#d4f4d4}.contradicted{background:#f8c8c8}.undetermined{background:#fbe8a6}
+.error{background:#e0a0ff}.unexpected{outline:2px solid #c00}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;
+text-align:left;vertical-align:top}details{margin:.3rem 0}summary{cursor:pointer}
+code{white-space:pre-wrap}.muted{color:#666}
+"""
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def esc(value: object, *, newlines: bool = False) -> str:
+    """Escape for HTML text and attributes, invisible characters shown as escapes."""
+    return html.escape(visible(str(value), newlines=newlines), quote=True)
+
+
+def _anchor(index: int) -> str:
+    return f"claim-{index}"
+
+
+def _offsets(text: str, span: tuple[int, int, int, int]) -> tuple[int, int] | None:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    line, col, end_line, end_col = span
+    if not (1 <= line <= len(starts) and 1 <= end_line <= len(starts)):
+        return None
+    start, end = starts[line - 1] + col - 1, starts[end_line - 1] + end_col - 1
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
+def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
+    """The article with every quote marked; overlapping quotes split into segments."""
+    cuts = sorted({0, len(text)} | {p for s, e, _, _ in marks for p in (s, e)})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = esc(text[a:b], newlines=True)
+        over = [(i, f) for s, e, i, f in marks if s <= a and b <= e]
+        if not over:
+            out.append(piece)
+            continue
+        i, worst = min(over, key=lambda it: (it[1].sort_key(), it[0]))
+        title = "; ".join(f"{visible(f.claim_id)}: {verdict_label(f)}" for _, f in over)
+        cls = worst.verdict + (" unexpected" if worst.unexpected else "")
+        out.append(
+            f'<mark class="{esc(cls)}" title="{esc(title)}">'
+            f'<a href="#{_anchor(i)}">{piece}</a></mark>'
+        )
+    return "".join(out)
+
+
+def _details_table(details: dict[str, Any]) -> str:
+    if not details:
+        return ""
+    rows = "".join(
+        f"<tr><th>{esc(k)}</th><td><code>{esc(_plain(v), newlines=True)}</code></td></tr>"
+        for k, v in sorted(details.items())
+    )
+    return f"<table>{rows}</table>"
+
+
+def _plain(value: Any) -> str:
+    return show_value(value)
+
+
+def _claim_list(indexed: list[tuple[int, Finding]]) -> str:
+    out = ["<h2>Claims</h2>"]
+    for i, f in sorted(indexed, key=lambda it: (it[1].sort_key(), it[0])):
+        cls = f.verdict + (" unexpected" if f.unexpected else "")
+        opened = " open" if f.unexpected or f.verdict == "error" else ""
+        warnings = "".join(f"<li>{esc(w)}</li>" for w in f.warnings)
+        out.append(
+            f'<details id="{_anchor(i)}"{opened}><summary><mark class="{esc(cls)}">'
+            f"{esc(verdict_label(f))}</mark> {esc(f.claim_id)} "
+            f'<span class="muted">{esc(f.file)}:{f.line}</span></summary>'
+            f"<p>{esc(f.message)}</p><blockquote>{esc(f.quote)}</blockquote>"
+            + (f"<ul>{warnings}</ul>" if warnings else "")
+            + _details_table(f.details)
+            + "</details>"
+        )
+    return "\n".join(out)
+
+
+def _num(value: Any) -> Fraction | None:
+    try:
+        return Fraction(str(value))
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def _chart(block: dict[str, Any]) -> str:
+    """An inline SVG: the reference series as a line, each cluster as a band and a line."""
+    series: list[tuple[str, Fraction]] = []
+    for d, r in block.get("series") or []:
+        rate = _num(r)
+        if rate is not None:
+            series.append((str(d), rate))
+    clusters = [
+        (i, _num(c.get("low")), _num(c.get("high")), _num(c.get("rate")), c)
+        for i, c in enumerate(block.get("clusters") or [], 1)
+    ]
+    values: list[Fraction] = [r for _, r in series]
+    values += [v for c in clusters for v in (c[1], c[2], c[3]) if v is not None]
+    if not values:
+        return ""
+    w, h, pad = 640, 240, 40
+    lo: Fraction = min(values)
+    hi: Fraction = max(values)
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
+    margin = (hi - lo) / 10
+    lo, hi = lo - margin, hi + margin
+
+    def y(v: Fraction) -> str:
+        return f"{float(pad + (hi - v) / (hi - lo) * (h - 2 * pad)):.2f}"
+
+    def x(i: int) -> str:
+        n = max(len(series) - 1, 1)
+        return f"{pad + i * (w - 2 * pad) / n:.2f}"
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" role="img" aria-label="reference rate and implied rates">',
+        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
+    ]
+    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+    for i, low, high, rate, raw in clusters:
+        color = colors[(i - 1) % len(colors)]
+        if low is not None and high is not None:
+            top, bottom = y(max(low, high)), y(min(low, high))
+            parts.append(
+                f'<rect x="{pad}" y="{top}" width="{w - 2 * pad}" '
+                f'height="{max(float(bottom) - float(top), 1.0):.2f}" fill="{color}" '
+                f'fill-opacity="0.2"><title>cluster {i}: '
+                f'[{esc(raw.get("low"))}, {esc(raw.get("high"))}]</title></rect>'
+            )
+        if rate is not None:
+            parts.append(
+                f'<line x1="{pad}" x2="{w - pad}" y1="{y(rate)}" y2="{y(rate)}" '
+                f'stroke="{color}" stroke-dasharray="4 3"/>'
+                f'<text x="{w - pad + 2}" y="{y(rate)}" font-size="10" fill="{color}">'
+                f"{i}</text>"
+            )
+    if series:
+        points = " ".join(f"{x(k)},{y(r)}" for k, (_, r) in enumerate(series))
+        parts.append(f'<polyline points="{points}" fill="none" stroke="#000" stroke-width="1.5"/>')
+        ref_date = str((block.get("reference") or {}).get("date", ""))
+        for k, (d, r) in enumerate(series):
+            stroke = ' r="4" fill="#000"' if d == ref_date else ' r="2" fill="#555"'
+            parts.append(
+                f'<circle cx="{x(k)}" cy="{y(r)}"{stroke}><title>{esc(d)}: {esc(_short(r))}</title>'
+                "</circle>"
+            )
+        parts.append(f'<text x="{pad}" y="{h - 10}" font-size="10">{esc(series[0][0])}</text>')
+        parts.append(
+            f'<text x="{w - pad}" y="{h - 10}" font-size="10" text-anchor="end">'
+            f"{esc(series[-1][0])}</text>"
+        )
+    parts.append(f'<text x="2" y="{pad - 5}" font-size="10">{esc(_short(hi))}</text>')
+    parts.append(f'<text x="2" y="{h - pad + 12}" font-size="10">{esc(_short(lo))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _short(v: Fraction) -> str:
+    return f"{float(v):.4f}"
+
+
+def _rates(rates: list[dict[str, Any]]) -> str:
+    out = []
+    for block in rates:
+        ref = block.get("reference") or {}
+        out.append(
+            f"<h3>{esc(block.get('from', '?'))} → {esc(block.get('to', '?'))}</h3>"
+            f"<p>Reference {esc(ref.get('rate', '?'))} ({esc(ref.get('source', '?'))}, "
+            f"{esc(ref.get('date', '?'))}); spread {esc(block.get('spread_pct', '?'))}%</p>"
+            "<table><tr><th>Cluster</th><th>Rate</th><th>Interval</th><th>Deviation</th>"
+            "<th>Nearest reference day</th><th>Claims</th></tr>"
+        )
+        for i, cl in enumerate(block.get("clusters") or [], 1):
+            near = cl.get("nearest_reference") or {}
+            claims = ", ".join(str(c) for c in cl.get("claims", []))
+            out.append(
+                f"<tr><td>{i}</td><td>{esc(cl.get('rate', '?'))}</td>"
+                f"<td>[{esc(cl.get('low', '?'))}, {esc(cl.get('high', '?'))}]</td>"
+                f"<td>{esc(cl.get('deviation_pct', '?'))}%</td>"
+                f"<td>{esc(near.get('date', '?'))} ({esc(near.get('rate', '?'))})</td>"
+                f"<td>{esc(claims)}</td></tr>"
+            )
+        out.append("</table>")
+        out.append(_chart(block))
+    return "\n".join(out)
+
+
+def _coverage(coverage: dict[str, Any] | None) -> str:
+    if not coverage:
+        return ""
+    out = [
+        "<h2>Coverage</h2>",
+        f"<p>{esc(coverage.get('covered', 0))} of {esc(coverage.get('quantities', 0))} "
+        f"quantities in the article text are covered by a claim "
+        f"({esc(coverage.get('percent', '0'))}%).</p>",
+        "<table><tr><th>Quantity</th><th>Where</th><th>Covered by</th></tr>",
+    ]
+    for art in coverage.get("articles", []):
+        for item in art.get("items", []):
+            by = ", ".join(str(c) for c in item.get("covered_by", []))
+            cls = "holds" if by else "contradicted"
+            out.append(
+                f"<tr><td>{esc(item.get('text', ''))}</td>"
+                f"<td>{esc(art.get('file', ''))}:{esc(item.get('line'))}:"
+                f"{esc(item.get('col'))}</td>"
+                f'<td class="{cls}">{esc(by or "not covered")}</td></tr>'
+            )
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    indexed = list(enumerate(report.findings, 1))
+    title = "factcheck report"
+    if len(report.articles) == 1:
+        title = f"factcheck: {report.articles[0].get('title', '')}"
+    body = [f"<h1>{esc(title)}</h1>", f"<p><strong>{esc(summary_line(report))}</strong></p>"]
+    legend = " ".join(
+        f'<mark class="{v}">{v}</mark>' for v in sorted(SEVERITY, key=SEVERITY.__getitem__)
+    )
+    body.append(f'<p class="muted">Legend: {legend}; outlined = not the expected verdict.</p>')
+    if report.problems:
+        body.append("<h2>Input problems</h2><ul>")
+        body += [f"<li><code>{esc(p)}</code></li>" for p in report.problems]
+        body.append("</ul>")
+    for art in report.articles:
+        meta = ", ".join(esc(art[k]) for k in ("publisher", "published") if art.get(k))
+        body.append(f"<h2>{esc(art.get('title', art.get('id', '')))}</h2>")
+        if meta:
+            body.append(f'<p class="muted">{meta}</p>')
+        if art.get("url"):
+            body.append(f'<p class="muted">{esc(art["url"])}</p>')
+        if art.get("text_error"):
+            body.append(f'<p class="muted">Article text unavailable: {esc(art["text_error"])}</p>')
+        text = art.get("text")
+        if isinstance(text, str) and text:
+            marks = []
+            for i, f in indexed:
+                if f.article_id == art.get("id") and f.quote_span:
+                    span = _offsets(text, f.quote_span)
+                    if span:
+                        marks.append((span[0], span[1], i, f))
+            body.append(f'<div class="article">{_marked_text(text, marks)}</div>')
+    body.append(_claim_list(indexed))
+    if report.rates:
+        body.append("<h2>Rate analysis</h2>")
+        body.append(_rates(report.rates))
+    body.append(_coverage(report.coverage))
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        + "\n".join(b for b in body if b)
+        + "\n</body>\n</html>\n"
+    )

@@ -1,0 +1,87 @@
+"""JUnit XML for CI test tabs: one testcase per claim, a failure for each unexpected verdict."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
+
+from factcheck.formats.text import summary_line, visible
+
+if TYPE_CHECKING:
+    from factcheck.formats import RenderOptions
+    from factcheck.report.record import Report
+
+# XML 1.0 forbids most C0 controls, surrogates and U+FFFE/U+FFFF even as references;
+# visible() already escapes them, this is the last line of defence.
+_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _text(value: object) -> str:
+    return escape(_ILLEGAL.sub("\ufffd", visible(str(value), newlines=True)))
+
+
+def _attr(value: object) -> str:
+    return quoteattr(_ILLEGAL.sub("\ufffd", visible(str(value))))
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    s = report.summary()
+    failures = sum(1 for f in report.findings if f.unexpected and f.verdict != "error")
+    errors = sum(1 for f in report.findings if f.verdict == "error") + len(report.problems)
+    skipped = sum(
+        1 for f in report.findings if not f.unexpected and f.verdict == "undetermined"
+    )
+    tests = s["claims"] + len(report.problems)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>']
+    out.append(
+        f"<testsuites name=\"factcheck\" tests=\"{tests}\" failures=\"{failures}\" "
+        f"errors=\"{errors}\" skipped=\"{skipped}\">"
+    )
+    out.append(
+        f"  <testsuite name=\"factcheck\" tests=\"{tests}\" failures=\"{failures}\" "
+        f"errors=\"{errors}\" skipped=\"{skipped}\">"
+    )
+    out.append(f"    <properties><property name=\"summary\" value={_attr(summary_line(report))}/>"
+               "</properties>")
+    for p in report.problems:
+        out.append(
+            f"    <testcase classname=\"factcheck.input\" name={_attr(p.code)} "
+            f"file={_attr(p.file)} line=\"{max(p.line, 0)}\">"
+        )
+        out.append(f"      <error type={_attr(p.code)} message={_attr(p.message)}>"
+                   f"{_text(str(p))}</error>")
+        out.append("    </testcase>")
+    for f in report.findings:
+        head = (
+            f"    <testcase classname={_attr('factcheck.' + f.kind)} name={_attr(f.claim_id)} "
+            f"file={_attr(f.file)} line=\"{f.line}\""
+        )
+        body = f"{f.file}:{f.line}:{max(f.col, 1)}: {f.message}\nquote: {f.quote}"
+        if f.warnings:
+            body += "".join(f"\nwarning: {w}" for w in f.warnings)
+        if f.verdict == "error":
+            out.append(head + ">")
+            out.append(f"      <error type=\"error\" message={_attr(f.message)}>"
+                       f"{_text(body)}</error>")
+            out.append("    </testcase>")
+        elif f.unexpected:
+            out.append(head + ">")
+            out.append(
+                f"      <failure type={_attr(f.verdict)} "
+                f"message={_attr(f'{f.verdict}, expected {f.expect}: {f.message}')}>"
+                f"{_text(body)}</failure>"
+            )
+            out.append("    </testcase>")
+        elif f.verdict == "undetermined":
+            out.append(head + ">")
+            reason = _attr("undetermined (as expected): " + f.message)
+            out.append(f"      <skipped message={reason}/>")
+            out.append("    </testcase>")
+        else:
+            out.append(head + ">")
+            out.append(f"      <system-out>{_text(f.message)}</system-out>")
+            out.append("    </testcase>")
+    out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,214 @@
+"""pytest plugin (opt-in): ``pytest --claims PATH`` makes every claim a test item named by its id.
+
+Without ``--claims`` or the ini option ``factcheck_claims`` it does nothing and imports
+nothing heavy. ``expect: contradicted`` claims that are contradicted are expected
+failures (xfail). PATH may also be a JSON report written by ``factcheck check --format
+json``, so CI can check once and show the results as tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from factcheck.report.record import Finding, Problem, Report
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "factcheck claims as tests")
+    group.addoption(
+        "--claims", action="append", default=[], metavar="PATH",
+        help="check the claim files under PATH (repeatable), one test per claim",
+    )
+    parser.addini(
+        "factcheck_claims", type="paths", default=[],
+        help="claim files or folders to check as tests (like --claims)",
+    )
+
+
+def _paths(config: pytest.Config) -> list[str]:
+    given = [str(p) for p in config.getoption("claims") or []]
+    return given or [str(p) for p in config.getini("factcheck_claims") or []]
+
+
+def _from_json(paths: list[str]) -> Report:
+    import json
+
+    from factcheck.errors import ClaimFileError, Location
+    from factcheck.fileio import read_text
+    from factcheck.report.record import Finding, Problem, Report
+
+    report = Report()
+    for path in paths:
+        text = read_text(path)
+        try:
+            data = json.loads(text)
+            for c in data.get("claims", []):
+                report.findings.append(Finding(
+                    c["id"], c["file"], int(c["line"]), int(c.get("col", 1)), c["kind"],
+                    c["quote"], c["verdict"], c["expect"], c["message"],
+                    tuple(c.get("warnings", [])), c.get("details", {}),
+                ))
+            for p in data.get("problems", []):
+                report.problems.append(
+                    Problem(p["file"], int(p["line"]), int(p["col"]), p["code"], p["message"])
+                )
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ClaimFileError(
+                f"not a factcheck JSON report ({type(exc).__name__}: {exc})",
+                hint="write one with `factcheck check --format json --output FILE`",
+                location=Location(path), code="plugin.bad_report",
+            ) from None
+    return report
+
+
+def _load(paths: list[str]) -> Report:
+    if all(p.endswith(".json") for p in paths):
+        return _from_json(paths)
+    from factcheck.report.runner import CheckOptions, run_check
+
+    return run_check(paths, CheckOptions())
+
+
+_REPORT = pytest.StashKey["Report"]()
+_ROOTS = pytest.StashKey[list[Path]]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    paths = _paths(config)
+    if not paths:
+        return
+    roots = [Path(p).resolve() for p in paths]
+    missing = [p for p, r in zip(paths, roots, strict=True) if not r.exists()]
+    if missing:
+        raise pytest.UsageError(
+            f"factcheck: claims path not found: {', '.join(missing)} "
+            "(check --claims or the factcheck_claims ini option)"
+        )
+    config.stash[_ROOTS] = roots
+    # Collect the claim paths like test paths, unless a path given already holds them.
+    given = [Path(a.split("::")[0]).resolve() for a in config.args]
+    for path, root in zip(paths, roots, strict=True):
+        if not any(root == g or g in root.parents for g in given):
+            config.args.append(path)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:
+    roots = parent.config.stash.get(_ROOTS, None)
+    if not roots or file_path.suffix not in (".yaml", ".yml", ".json"):
+        return None
+    resolved = file_path.resolve()
+    if any(resolved == r or r in resolved.parents for r in roots):
+        return ClaimFile.from_parent(parent, path=file_path)
+    return None
+
+
+def _owner(config: pytest.Config, file: str) -> Path:
+    """The claim file whose node shows a problem: its own, else the first one collected
+    (a problem about a folder or a missing file must not vanish)."""
+    if _FILES not in config.stash:
+        found = {
+            f.resolve()
+            for root in config.stash[_ROOTS]
+            for f in ([root] if root.is_file() else root.rglob("*"))
+            if f.suffix in (".yaml", ".yml")
+        }
+        config.stash[_FILES] = sorted(found)
+    files = config.stash[_FILES]
+    path = Path(file).resolve()
+    return path if path in files or not files else files[0]
+
+
+_FILES = pytest.StashKey[list[Path]]()
+
+
+def _report(config: pytest.Config) -> Report:
+    if _REPORT not in config.stash:
+        config.stash[_REPORT] = _load(_paths(config))
+    return config.stash[_REPORT]
+
+
+class ClaimFile(pytest.File):
+    """A claim file (or a JSON report): one item per claim and per input problem in it."""
+
+    def collect(self) -> list[pytest.Item]:
+        from factcheck.errors import FactcheckError
+
+        try:
+            report = _report(self.config)
+        except FactcheckError as exc:
+            raise self.CollectError(str(exc)) from None
+        here = self.path.resolve()
+        whole = self.path.suffix == ".json"
+
+        def mine(file: str) -> bool:
+            return whole or Path(file).resolve() == here
+
+        items: list[pytest.Item] = [
+            ProblemItem.from_parent(self, name=f"input:{p.code}:{max(p.line, 0)}", problem=p)
+            for p in report.problems if whole or _owner(self.config, p.file) == here
+        ]
+        items += [
+            ClaimItem.from_parent(self, name=f.claim_id, finding=f)
+            for f in report.findings if mine(f.file)
+        ]
+        return items
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # type: ignore[no-untyped-def,override]
+        if isinstance(excinfo.value, self.CollectError):
+            return str(excinfo.value.args[0])
+        return str(super().repr_failure(excinfo))
+
+
+class ClaimDiscrepancy(AssertionError):
+    """A claim whose verdict is not the one its file expects."""
+
+
+class ClaimItem(pytest.Item):
+    """One claim: passes when its verdict is the expected one."""
+
+    def __init__(self, *, finding: Finding, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.finding = finding
+
+    def runtest(self) -> None:
+        f = self.finding
+        if f.verdict == f.expect == "contradicted":
+            pytest.xfail(f"contradicted, as the claim file expects: {f.message}")
+        if f.verdict != f.expect:
+            raise ClaimDiscrepancy(self._text())
+
+    def _text(self) -> str:
+        f = self.finding
+        lines = [f"{f.file}:{f.line}:{max(f.col, 1)}: {f.claim_id}: {f.verdict} "
+                 f"(expected {f.expect}): {f.message}", f"quote: {f.quote}"]
+        lines += [f"warning: {w}" for w in f.warnings]
+        return "\n".join(lines)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # type: ignore[no-untyped-def,override]
+        if isinstance(excinfo.value, ClaimDiscrepancy):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo, style=style))
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, self.finding.line - 1, f"claim {self.finding.claim_id}"
+
+
+class ProblemItem(pytest.Item):
+    """An input problem (invalid file): always fails, with the located message."""
+
+    def __init__(self, *, problem: Problem, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.problem = problem
+
+    def runtest(self) -> None:
+        raise ClaimDiscrepancy(str(self.problem))
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # type: ignore[no-untyped-def,override]
+        return str(excinfo.value)
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        return self.path, max(self.problem.line - 1, 0), f"input problem {self.problem.code}"

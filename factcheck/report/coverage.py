@@ -1,0 +1,116 @@
+"""Coverage: which quantities in the article text some claim's quote covers, as JSON-ready data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from factcheck.report.anchoring import ArticleText
+
+if TYPE_CHECKING:
+    from factcheck.report.record import Finding
+
+Extractor = Callable[[str], Iterable[Any]]
+
+
+def percent(part: int, whole: int) -> str:
+    """``part/whole`` as a percentage with one decimal, exactly rounded (half to even)."""
+    if whole == 0:
+        return "100.0"
+    tenths = round(Fraction(1000 * part, whole))
+    return f"{tenths // 10}.{tenths % 10}"
+
+
+def _span(item: Any) -> tuple[int, int]:
+    """Character span of one extracted quantity, whatever shape the extractor gives."""
+    span = getattr(item, "span", None)
+    if callable(span):
+        span = span()
+    if span is None and hasattr(item, "start") and hasattr(item, "end"):
+        span = (item.start, item.end)
+    if span is None and isinstance(item, tuple | list):
+        span = tuple(v for v in item if isinstance(v, int) and not isinstance(v, bool))[:2]
+    if not span or len(span) != 2:
+        raise TypeError(f"cannot find the character span of extracted quantity {item!r}")
+    start, end = span
+    return int(start), int(end)
+
+
+def _default_extractor() -> Extractor:
+    from factcheck.quantity.grammar import extract_quantities
+
+    return extract_quantities
+
+
+def article_coverage(
+    article_id: str,
+    text_file: str,
+    text: str,
+    quotes: list[tuple[str, str]],
+    extract: Extractor | None = None,
+) -> dict[str, Any]:
+    """Coverage of one article: ``quotes`` are (claim id, quote) pairs for this article."""
+    prepared = ArticleText(text)
+    spans = []
+    for claim_id, quote in quotes:
+        anchor = prepared.find(quote)
+        if anchor is not None:
+            spans.append((anchor.start, anchor.end, claim_id))
+    items = []
+    for item in (extract or _default_extractor())(text):
+        start, end = _span(item)
+        line, col = prepared.position(start)
+        covered_by = sorted({cid for s, e, cid in spans if s <= start and end <= e})
+        items.append({
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "line": line,
+            "col": col,
+            "covered_by": covered_by,
+        })
+    items.sort(key=lambda i: (i["start"], i["end"]))
+    covered = sum(1 for i in items if i["covered_by"])
+    return {
+        "article": article_id,
+        "file": text_file,
+        "quantities": len(items),
+        "covered": covered,
+        "percent": percent(covered, len(items)),
+        "items": items,
+    }
+
+
+def compute_coverage(
+    articles: list[dict[str, Any]],
+    findings: list[Finding],
+    extract: Extractor | None = None,
+) -> dict[str, Any] | None:
+    """Coverage over every article that has text, or None when none has.
+
+    ``articles`` are the report's article entries ({"id", "text", "text_file"}); a
+    finding counts for the article named by its ``article_id`` (or the only article).
+    """
+    with_text = [a for a in articles if isinstance(a.get("text"), str)]
+    if not with_text:
+        return None
+    blocks = []
+    for art in sorted(with_text, key=lambda a: str(a.get("id", ""))):
+        aid = str(art.get("id", ""))
+        quotes = [
+            (f.claim_id, f.quote)
+            for f in findings
+            if f.article_id == aid or (not f.article_id and len(with_text) == 1)
+        ]
+        blocks.append(article_coverage(
+            aid, str(art.get("text_file") or aid), art["text"], quotes, extract
+        ))
+    total = sum(b["quantities"] for b in blocks)
+    covered = sum(b["covered"] for b in blocks)
+    return {
+        "quantities": total,
+        "covered": covered,
+        "percent": percent(covered, total),
+        "articles": blocks,
+    }

@@ -1,0 +1,224 @@
+"""The one path data takes: load files, evaluate each claim by its kind, build the Report.
+
+Loading collects every problem; each claim is evaluated by its kind's module
+into an Outcome, which becomes a Finding here (and only here). Rates, quote
+anchoring and coverage are added per article afterwards. Formats render the
+Report; nothing downstream recomputes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from factcheck.errors import FactcheckError, Location
+from factcheck.report.record import Finding, Problem, Report
+
+if TYPE_CHECKING:
+    from factcheck.claims.load import ArticleBundle, Catalog, LoadedClaim
+    from factcheck.kinds.base import Context, Outcome
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run may override: a rates file, the article text, parallelism."""
+
+    rates_file: str | None = None
+    article_file: str | None = None
+    jobs: int | None = None
+
+
+def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
+    """Check every claim under ``paths`` and return the whole report."""
+    from factcheck.claims.load import load_paths
+
+    options = options or CheckOptions()
+    catalog = load_paths(list(paths))
+    return check_catalog(catalog, options)
+
+
+def check_catalog(catalog: Catalog, options: CheckOptions) -> Report:
+    report = Report(problems=list(catalog.problems))
+    for bundle in catalog.articles:
+        findings, rate_blocks, entry = check_article(bundle, catalog, options)
+        report.findings.extend(findings)
+        report.rates.extend(rate_blocks)
+        report.articles.append(entry)
+    _anchor_and_cover(report)
+    report.rates.sort(key=lambda b: (str(b.get("article", "")), b["from"], b["to"]))
+    report.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code, p.message))
+    return report
+
+
+def make_context(bundle: ArticleBundle, catalog: Catalog, options: CheckOptions) -> Context:
+    from factcheck.kinds.base import Context
+
+    return Context(
+        article=bundle.article,
+        article_file=bundle.file,
+        facts=catalog.facts,
+        sources=catalog.sources,
+        rates=_LazyProvider(bundle, options.rates_file),
+    )
+
+
+def check_article(
+    bundle: ArticleBundle, catalog: Catalog, options: CheckOptions
+) -> tuple[list[Finding], list[dict[str, Any]], dict[str, Any]]:
+    """Findings, rate blocks and the report's article entry for one article."""
+    context = make_context(bundle, catalog, options)
+    findings = [evaluate_claim(loaded, context, bundle.article.id) for loaded in bundle.claims]
+    rate_blocks: list[dict[str, Any]] = []
+    if any(f.kind == "convert" and f.verdict != "error" for f in findings):
+        rate_blocks, findings = _rates(bundle, context, findings)
+    return findings, rate_blocks, _article_entry(bundle, options)
+
+
+def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Finding:
+    """Evaluate one claim; a problem with the claim itself becomes an ``error`` finding."""
+    from factcheck.kinds import kind_module
+
+    claim = loaded.claim
+    try:
+        outcome = kind_module(claim.kind).evaluate(claim, context)
+    except FactcheckError as exc:
+        outcome = _error_outcome(exc, loaded)
+    except (RecursionError, MemoryError) as exc:
+        outcome = _error_outcome(
+            FactcheckError(f"claim too complex to evaluate ({type(exc).__name__})",
+                           hint="simplify the claim", code="input.limit"),
+            loaded,
+        )
+    return Finding(
+        claim_id=claim.id,
+        file=loaded.file,
+        line=loaded.line,
+        col=loaded.col,
+        kind=claim.kind,
+        quote=claim.quote,
+        verdict=outcome.verdict,
+        expect=claim.expect,
+        message=outcome.message,
+        warnings=tuple(outcome.warnings),
+        details=outcome.details,
+        article_id=article_id,
+    )
+
+
+_FIELD_OF_KIND = {"compare": "expr", "convert": "stated", "count": "stated", "date": "stated"}
+
+
+def _error_outcome(exc: FactcheckError, loaded: LoadedClaim) -> Outcome:
+    """An error finding that says where: the offending field, and the column inside it."""
+    from factcheck.kinds.base import Outcome
+
+    field = getattr(exc, "field", None) or _FIELD_OF_KIND.get(loaded.kind)
+    line, col = loaded.where(field) if field else (loaded.line, loaded.col)
+    column = getattr(exc, "column", None)
+    if isinstance(column, int) and column > 0 and field == "expr":
+        col = col + _quote_offset(loaded.file, line, col) + column - 1
+    where = Location(loaded.file, line, col)
+    return Outcome(
+        verdict="error",
+        message=f"{where}: {exc.describe()}",
+        details={"error": {"code": exc.code, "file": where.file, "line": line, "col": col}},
+    )
+
+
+def _quote_offset(path: str, line: int, col: int) -> int:
+    """1 when the value at line:col is a quoted scalar (its text starts after the quote)."""
+    try:
+        with open(path, encoding="utf-8-sig") as fh:
+            for number, text in enumerate(fh, start=1):
+                if number == line:
+                    return 1 if text[col - 1 : col] in ("'", '"') else 0
+    except (OSError, UnicodeDecodeError):
+        pass
+    return 0
+
+
+class _LazyProvider:
+    """The article's rate provider, chosen and built only when a claim asks for a rate."""
+
+    def __init__(self, bundle: ArticleBundle, override: str | None) -> None:
+        self._bundle = bundle
+        self._override = override
+        self._provider: Any = None
+
+    def _get(self) -> Any:
+        if self._provider is None:
+            from factcheck.rates.select import provider_for
+
+            self._provider = provider_for(self._bundle.article, self._bundle.file, self._override)
+        return self._provider
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._get(), name)
+
+
+def _rates(
+    bundle: ArticleBundle, context: Context, findings: list[Finding]
+) -> tuple[list[dict[str, Any]], list[Finding]]:
+    from factcheck.rates.analysis import analyse
+
+    provider = context.rates._get() if isinstance(context.rates, _LazyProvider) else context.rates
+    blocks, warnings = analyse(bundle.article, findings, provider)
+    for block in blocks:
+        block.setdefault("article", bundle.article.id)
+    if warnings:
+        findings = [
+            dataclasses.replace(f, warnings=f.warnings + tuple(warnings[f.claim_id]))
+            if f.claim_id in warnings
+            else f
+            for f in findings
+        ]
+    return blocks, findings
+
+
+def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, Any]:
+    """The report's entry for an article, with its text when it can be read."""
+    from factcheck.fileio import read_text
+
+    article = bundle.article
+    entry: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "publisher": article.publisher,
+        "published": article.published.isoformat(),
+        "language": article.language,
+        "url": article.url,
+        "file": bundle.file,
+    }
+    text_path = options.article_file or (bundle.resolve(article.text) if article.text else None)
+    if text_path:
+        entry["text_file"] = _display_path(text_path)
+        try:
+            entry["text"] = read_text(text_path)
+        except FactcheckError as exc:
+            # A missing article text limits the report (no anchoring, no coverage)
+            # but does not make the claims invalid.
+            entry["text_error"] = str(exc)
+    return entry
+
+
+def _display_path(path: str) -> str:
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith(".." + os.sep + ".." + os.sep + "..") else path
+
+
+def _anchor_and_cover(report: Report) -> None:
+    if not any(isinstance(a.get("text"), str) for a in report.articles):
+        return
+    from factcheck.report.anchoring import anchor_findings
+    from factcheck.report.coverage import compute_coverage
+
+    report.findings, problems = anchor_findings(report.findings, report.articles)
+    report.problems.extend(problems)
+    report.coverage = compute_coverage(report.articles, report.findings)
+
+
+def problem_from(exc: FactcheckError, file: str) -> Problem:
+    loc = exc.location or Location(file)
+    return Problem(loc.file, loc.line, loc.col, exc.code, exc.describe())

@@ -1,0 +1,1 @@
+"""Report formats, anchoring, coverage and `factcheck new` tests."""
