@@ -56,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
             "{undetermined} undetermined, {error} errors, {unexpected} unexpected".format(**summary),
             file=sys.stderr,
         )
-    for problem in report.problems:
-        print(str(problem), file=sys.stderr)
     if args.format != "text" or args.output:
+        # The text report on stdout already shows these; other formats need them on stderr.
+        for problem in report.problems:
+            print(str(problem), file=sys.stderr)
         for finding in report.findings:
             if finding.verdict == "error":
                 print(finding.message, file=sys.stderr)

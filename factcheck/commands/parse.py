@@ -9,8 +9,10 @@ HELP = "parse quantities as written and print them as JSON lines"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("texts", nargs="+", metavar="TEXT",
-                        help="a quantity as written, e.g. '약 16조4천780억 원' or 'CNY 150 billion'")
+    parser.add_argument(
+        "texts", nargs="+", metavar="TEXT",
+        help="a quantity as written, e.g. '약 16조4천780억 원' or 'CNY 150 billion'",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

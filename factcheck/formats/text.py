@@ -188,6 +188,19 @@ def _paint(text: str, verdict: str, color: bool) -> str:
     return f"\x1b[{_COLORS.get(verdict, '0')}m{text}\x1b[0m"
 
 
+WRAP = 100  # fixed, not the terminal's width, so that output is the same everywhere
+
+
+def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
+    """The whole message, wrapped at WRAP columns: an editor must see all of it."""
+    import textwrap
+
+    return textwrap.wrap(
+        text, WRAP, initial_indent=first, subsequent_indent=rest or first,
+        break_long_words=False, break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
 def render(report: Report, options: RenderOptions) -> str:
     lines: list[str] = []
     for problem in report.problems:
@@ -201,11 +214,11 @@ def render(report: Report, options: RenderOptions) -> str:
             f"{mark} {_paint(label.ljust(width), f.verdict, options.color)}  "
             f"{visible(f.claim_id)}  {visible(f.file)}:{f.line}"
         )
-        lines.append(f"      {shorten(f.message, 200)}")
+        lines.extend(_wrapped(visible(f.message), "      "))
         if options.verbose or f.unexpected or f.verdict != "holds":
-            lines.append(f"      quote: {shorten(f.quote, 120)}")
+            lines.append(f"      quote: {shorten(visible(f.quote), 120)}")
         for w in f.warnings:
-            lines.append(f"      warning: {shorten(w, 200)}")
+            lines.extend(_wrapped(visible(w), "      warning: ", "        "))
     extra = rate_lines(report.rates) + coverage_lines(report.coverage)
     if extra:
         lines.append("")

@@ -241,7 +241,7 @@ def _substitute(
     allowed = min(MAX_SUBSTITUTIONS, MAX_SUBSTITUTION_CHARS // max(len(text), 1))
     for old in decision.facts:
         original = quantities[old]
-        for new in sorted(quantities):
+        for new in sorted(quantities, key=lambda name: _kinship(old, name)):
             if new in decision.facts or not units.same_dimension(
                 quantities[new].unit, original.unit
             ):
@@ -257,6 +257,20 @@ def _substitute(
             except FactcheckError:
                 continue
     return None
+
+
+def _kinship(old: str, new: str) -> tuple[int, str]:
+    """Sort key: facts about the same thing first (``wuhan.core`` -> ``wuhan.related``).
+
+    The dotted prefix names the entity, so a fact sharing more of it with the one
+    replaced is the likelier intended figure; ties go by name, for determinism.
+    """
+    shared = 0
+    for a, b in zip(old.split(".")[:-1], new.split(".")[:-1], strict=False):
+        if a != b:
+            break
+        shared += 1
+    return (-shared, new)
 
 
 def _details(

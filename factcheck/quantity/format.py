@@ -1,10 +1,14 @@
 """Writing quantities back as newspapers do, in Korean, Chinese or English.
 
 ``format_quantity(q, "ko")`` gives ``약 16조4,780억 원``; ``"zh"`` gives
-``约16.478万亿韩元``-style text; ``"en"`` gives ``about KRW 16,478.0 billion``-style
-text with ISO codes before the number. The text is written so that
-``parse_quantity`` reads back the same value, unit, qualifier and interval: for an
-approximate number the last written digit sits at the resolution's place.
+``约16万4780亿韩元`` (exact amounts compactly: ``1.5万亿元``); ``"en"`` gives
+``about KRW 16.4780 trillion``, with ISO codes before the number. The text is
+written so that ``parse_quantity`` reads back the same value, unit, qualifier and
+interval: for an approximate number the last written digit sits at the place of
+the resolution, so ``약 천억 원`` (resolution 10^11) comes back as ``약 0.1조 원``.
+Round trips are exact for every value with a finite decimal expansion, except
+ranges whose ends are open (ranges of vague amounts); values such as 2000/3 are
+written rounded, after ``약``/``约``/``about``.
 """
 
 from __future__ import annotations

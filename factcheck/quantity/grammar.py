@@ -328,10 +328,13 @@ class _Scanner:
                 return None
             return str(m[1]), None, i + len(m[0])
         code = s[i : i + 3]
-        if len(code) == 3 and code in _currency_codes():
-            if i + 3 >= self.n or not is_latin(s[i + 3]):
-                if self._word_start_ok(i, code):
-                    return code, None, i + 3
+        if (
+            len(code) == 3
+            and code in _currency_codes()
+            and (i + 3 >= self.n or not is_latin(s[i + 3]))
+            and self._word_start_ok(i, code)
+        ):
+            return code, None, i + 3
         return None
 
     def _pint_unit(self, i: int) -> tuple[str, int] | None:
@@ -439,7 +442,7 @@ class _Scanner:
                     raise Bad(f"{s[pos:aend]!r} has two qualifiers")
             elif odd and aq not in ("at_least", "more_than"):
                 if self.mode != "extract":
-                    raise Bad(f"{s[pos:aend]!r}: {s[k:aend]} contradicts the 'a little more' marker")
+                    raise Bad(f"{s[pos:aend]!r}: {s[k:aend]} contradicts the 'a little more' mark")
             else:
                 qual = aq
                 end = aend
@@ -489,12 +492,13 @@ class _Scanner:
         unit2 = self._unit(end)
         if unit2 is not None:
             end = unit2[2]
-        if unit1 is not None:
-            if unit2 is None or unit2[0] != unit1[0]:
-                return None
+        if unit1 is not None and (unit2 is None or unit2[0] != unit1[0]):
+            return None
         # 5~10억, 수 십~수 백억: the left end borrows the right end's group word
+        # (not when it has its own unit: 5 원~10억 원 is five won to a billion won)
         ln, rn = left.num, right.num
-        if not ln.scaled and rn.scaled and rn.top > 1 and abs(ln.value) * rn.top <= rn.value:
+        borrow = unit1 is None and not ln.scaled and rn.scaled and rn.top > 1
+        if borrow and abs(ln.value) * rn.top <= rn.value:
             ln.value = ln.value * rn.top
             ln.res = ln.res * rn.top
         return right, unit2 or unit1, end
@@ -668,9 +672,7 @@ def _is_date(sc: _Scanner, q: Quantity, start: int, end: int) -> bool:
         nxt = s[end] if end < sc.n else ""
         if nxt and sc.t.date.match(s, end) is not None:
             return True
-        if len(stripped) == 4 and 1900 <= int(stripped) <= 2100:
-            return True
-        return False
+        return len(stripped) == 4 and 1900 <= int(stripped) <= 2100
     if q.qualifier == "range" and q.unit_name in ("dimensionless", "year"):
         parts = [p for p in "".join(c if c.isdigit() else " " for c in stripped).split()]
         if len(parts) == 2 and all(len(p) == 4 and 1000 <= int(p) <= 2999 for p in parts):

@@ -49,8 +49,10 @@ class Finding:
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.claim_id,
+            "article": self.article_id,
             "file": self.file,
             "line": self.line,
+            "col": self.col,
             "kind": self.kind,
             "quote": self.quote,
             "verdict": self.verdict,
@@ -58,6 +60,7 @@ class Finding:
             "message": self.message,
             "warnings": list(self.warnings),
             "details": self.details,
+            "quote_span": None if self.quote_span is None else list(self.quote_span),
         }
 
 

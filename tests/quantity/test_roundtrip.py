@@ -84,7 +84,8 @@ def test_table_forms_round_trip(row: tuple[str, ...], language: str) -> None:
 @pytest.mark.parametrize(
     ("text", "ko", "zh", "en"),
     [
-        ("약 16조4천780억 원", "약 16조4,780억 원", "约16万4780亿韩元", "about KRW 16.4780 trillion"),
+        ("약 16조4천780억 원", "약 16조4,780억 원", "约16万4780亿韩元",
+         "about KRW 16.4780 trillion"),
         ("1000억 위안", "1,000억 위안", "1000亿元", "CNY 100 billion"),
         ("500억 위안 이상", "500억 위안 이상", "500亿元以上", "at least CNY 50 billion"),
         ("超过1500亿元", "1,500억 위안 초과", "超过1500亿元", "more than CNY 150 billion"),
