@@ -16,6 +16,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factcheck.errors import QuantityError
+from factcheck.quantity.scanner import last_nonzero_place
 from factcheck.quantity.quantity import Quantity
 
 LANGUAGES = ("ko", "zh", "en")
@@ -294,13 +295,18 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
         body = num(v)
         marker = "여" if lang == "ko" else "多"
         return f"{body}{marker}{suf}"
+    if qualifier == "less_than" and iv.lo is not None and iv.lo == v - last_nonzero_place(
+        v, Fraction(q.resolution) if q.resolution else Fraction(1)
+    ):
+        qualifier = "nearly"  # [v - p, v): "a little less than"
     body = pre + num(v, exact=qualifier != "approx") + suf
     forms = {
-        "ko": {"approx": "약 {}", "at_least": "{} 이상", "more_than": "{} 초과",
+        "ko": {"approx": "약 {}", "nearly": "거의 {}", "at_least": "{} 이상", "more_than": "{} 초과",
                "at_most": "{} 이하", "less_than": "{} 미만"},
-        "zh": {"approx": "约{}", "at_least": "{}以上", "more_than": "超过{}",
+        "zh": {"approx": "约{}", "nearly": "将近{}", "at_least": "{}以上", "more_than": "超过{}",
                "at_most": "{}以下", "less_than": "不到{}"},
-        "en": {"approx": "about {}", "at_least": "at least {}", "more_than": "more than {}",
+        "en": {"approx": "about {}", "nearly": "nearly {}", "at_least": "at least {}",
+               "more_than": "more than {}",
                "at_most": "at most {}", "less_than": "less than {}"},
     }[lang]
     return forms.get(qualifier, "{}").format(body)

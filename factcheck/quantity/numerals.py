@@ -264,9 +264,9 @@ class NumberReader:
             elif only_man and last == MAN and g > MAN:
                 total = (total + val) * g
             elif g == last:
-                raise Bad(f"{s[pos:k3 + 1]!r}: group word {word} repeats")
+                raise Bad(f"scale word {word} repeats")
             else:
-                raise Bad(f"{s[pos:k3 + 1]!r}: group word {word} cannot follow {last_word}")
+                raise Bad(f"scale word {word} cannot follow {last_word}")
             res = r * g
             only_man = only_man and g == MAN
             last, last_word = g, word
@@ -284,9 +284,9 @@ class NumberReader:
                     out.nchars += 1
                     end += 1
                 elif g2 == last:
-                    raise Bad(f"{s[pos:end + 1]!r}: group word {s[end]} repeats")
+                    raise Bad(f"scale word {s[end]} repeats")
                 else:
-                    raise Bad(f"{s[pos:end + 1]!r}: group word {s[end]} cannot follow {last_word}")
+                    raise Bad(f"scale word {s[end]} cannot follow {last_word}")
             if odd_here:
                 out.odd_inside = True
                 break

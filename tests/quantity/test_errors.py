@@ -9,7 +9,7 @@ from factcheck.quantity.grammar import match_quantity, parse_quantity
 
 BAD = [
     ("banana", QuantityError, "'banana': no number found"),
-    ("1조조 원", QuantityError, "group word 조 repeats"),
+    ("1조조 원", QuantityError, "scale word 조 repeats"),
     ("1..2억 원", QuantityError, "two decimal points"),
     ("1.2.3억", QuantityError, "two decimal points"),
     ("억억억", QuantityError, "'억억억': no number found"),
@@ -23,7 +23,7 @@ BAD = [
     ("NaN", QuantityError, "no number found"),
     ("5 bananas", QuantityError, "unknown unit 'bananas'"),
     ("1000억 원 원", QuantityError, "cannot read '원' after '1000억 원'"),
-    ("1억2조", QuantityError, "group word 조 cannot follow 억"),
+    ("1억2조", QuantityError, "scale word 조 cannot follow 억"),
     ("15백", QuantityError, "write one digit 1-9 before 백"),
     ("4천9500", QuantityError, "the digits after 천 are too many"),
     ("1만17000", QuantityError, "the digits after 만 are too many"),

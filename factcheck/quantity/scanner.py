@@ -1,0 +1,547 @@
+"""The scanner behind the quantity grammar: one quantity at a position of a text.
+
+See ``factcheck.quantity.grammar`` for the grammar and the meaning of qualifiers.
+``Scanner(text, mode).quantity(pos)`` returns the longest quantity at ``pos`` and
+its end, None when no quantity starts there, or raises ``Bad`` for a malformed
+number. ``mode`` is ``parse`` (a whole string: any pint unit after the number),
+``match`` (an expression literal: no sign, ``-`` is not a range) or ``extract``
+(running text: only units from words.tsv, conflicting qualifiers left unread).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from factcheck.errors import FactcheckError, LimitError, UnitError
+from factcheck.quantity.interval import Interval
+from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
+from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.words import is_latin, words
+
+MAX_MAGNITUDE = 10**30
+# Fullwidth digits and signs become ASCII one character for one, so spans stay valid.
+_NORMALIZE = str.maketrans(
+    {
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        "．": ".",
+        "％": "%",
+        "～": "~",
+        "\u2212": "-",
+        "＄": "$",
+    }
+)
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_NONNEG = frozenset({"count", "mu", "year", "month", "hectare", "kilometer"})
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3"
+
+
+class _Tables:
+    """The word tables in the shapes the scanner wants."""
+
+    def __init__(self) -> None:
+        w = words()
+        self.w = w
+        self.reader = NumberReader(
+            {k: int(str(v)) for k, v in w.digit.exact.items()},
+            {k: int(str(v)) for k, v in w.small.exact.items()},
+            {k: int(str(v)) for k, v in w.big.exact.items()},
+            frozenset(k for k in w.odd.exact if len(k) == 1),
+        )
+        self.suffixes = sorted(w.suffix.exact.items(), key=lambda kv: -len(kv[0]))
+        self.vague_marks = frozenset(w.vague.exact)
+        self.small = {k: int(str(v)) for k, v in w.small.exact.items()}
+        self.big = self.reader.big
+        starts = set("0123456789+-")
+        for kind in ("before", "prefix", "vague", "vague_en", "digit", "small"):
+            for word in getattr(w, kind).exact:
+                starts.add(word[0])
+                starts.add(word[0].upper())
+        starts.update(k for k, v in self.big.items() if v == 10_000)
+        self.starts = frozenset(starts)
+        for kind in ("before", "prefix", "vague_en", "scale", "unit", "counter", "after",
+                     "range", "date"):
+            setattr(self, kind, getattr(w, kind))
+        self.range_firsts = frozenset(self.range.by_first) | {"-"}
+
+
+@functools.cache
+def _tables() -> _Tables:
+    return _Tables()
+
+
+@functools.cache
+def _currency_codes() -> frozenset[str]:
+    from factcheck.quantity.units import currency_codes
+
+    return currency_codes()
+
+
+_UNIT_CACHE: dict[str, Any] = {}
+
+
+def _unit(name: str) -> Any:
+    u = _UNIT_CACHE.get(name)
+    if u is None:
+        from factcheck.quantity.units import unit
+
+        u = _UNIT_CACHE[name] = unit(name)
+    return u
+
+
+@functools.lru_cache(maxsize=1024)
+def _pint_name(word: str) -> str | None:
+    """``word`` if pint knows it as a unit, else None (remembered either way)."""
+    try:
+        _unit(word)
+    except FactcheckError:
+        return None
+    return word
+
+
+@dataclass(slots=True)
+class _Amount:
+    """An amount before its unit: a number (maybe with an English scale) or a vague one."""
+
+    num: Num
+    start: int
+    neg: bool = False
+    scale: int = 1  # English scale word applied
+    odd: bool = False
+
+
+class Scanner:
+    """Scans one normalized text; ``mode`` is parse, match or extract."""
+
+    def __init__(self, text: str, mode: str) -> None:
+        self.t = _tables()
+        self.text = text
+        self.s = text.translate(_NORMALIZE)
+        self.low = self.s.translate(_LOWER)
+        self.n = len(self.s)
+        self.mode = mode
+
+    # -- small pieces ---------------------------------------------------------
+    def _prev(self, i: int) -> str:
+        return self.s[i - 1] if i > 0 else ""
+
+    def _word_start_ok(self, i: int, word: str) -> bool:
+        """A Latin or Hangul word must not start in the middle of another word."""
+        prev = self._prev(i)
+        if not prev:
+            return True
+        if is_latin(word[0]):
+            return not (is_latin(prev) or prev.isdigit())
+        if is_hangul(word[0]):
+            return not is_hangul(prev)
+        return True
+
+    def _before(self, i: int) -> tuple[str, int] | None:
+        m = self.t.before.match(self.low, i)
+        if m is None or not self._word_start_ok(i, m[0]):
+            return None
+        return str(m[1]), i + len(m[0])
+
+    def _prefix(self, i: int) -> tuple[str, int] | None:
+        s = self.s
+        m = self.t.prefix.match(self.low, i, digits_ok=True)
+        if m is not None and self._word_start_ok(i, m[0]):
+            return str(m[1]), i + len(m[0])
+        code = s[i : i + 3]
+        if len(code) == 3 and code in _currency_codes() and self._word_start_ok(i, code):
+            j = i + 3
+            if j < self.n and (s[j] in WS or s[j].isdigit()):
+                return code, j
+        return None
+
+    # -- the amount -------------------------------------------------------------
+    def _vague(self, i: int) -> Num | None:
+        """수십억, 数百亿, 수 조: (place, 10 x place)."""
+        s, n = self.s, self.n
+        if i >= n or s[i] not in self.t.vague_marks:
+            return None
+        if is_hangul(s[i]) and is_hangul(self._prev(i)):
+            return None
+        j = skip_ws(s, i + 1)
+        place = 1
+        seen = False
+        if j < n and s[j] in self.t.small:
+            place *= self.t.small[s[j]]
+            seen = True
+            j += 1
+        k = skip_ws(s, j) if seen else j
+        if k < n and s[k] in self.t.big:
+            place *= self.t.big[s[k]]
+            j = k + 1
+            seen = True
+            if j < n and s[j] in self.t.big:  # 数万亿
+                place *= self.t.big[s[j]]
+                j += 1
+        if not seen:
+            return None
+        group = place // self.t.small.get(s[skip_ws(s, i + 1)], 1)
+        return Num(place, place, j, nchars=2, top=group, scaled=group > 1, vague=True)
+
+    def _vague_en(self, i: int) -> Num | None:
+        """several million, tens of billions, hundreds of."""
+        m = self.t.vague_en.match(self.low, i)
+        if m is None or not self._word_start_ok(i, m[0]):
+            return None
+        place = int(str(m[1]))
+        j = i + len(m[0])
+        k = skip_ws(self.s, j)
+        scaled = False
+        while True:
+            sm = self.t.scale.match(self.low, k)
+            if sm is None:
+                break
+            place *= int(str(sm[1]))
+            j = k + len(sm[0])
+            k = skip_ws(self.s, j)
+            scaled = True
+        if m[0] == "several" and not scaled:
+            return None
+        return Num(place, place, j, nchars=2, top=place, scaled=True, vague=True)
+
+    def _english_scale(self, num: Num, has_prefix: bool) -> int:
+        """160B, €1.2bn, 150 billion, $5m: multiply by an English scale after the digits."""
+        if num.scaled or not num.ascii:
+            return 1
+        s, n, j = self.s, self.n, num.end
+        k = skip_ws(s, j)
+        if k >= n or not is_latin(s[k]):
+            return 1  # fast path: no English word follows
+        for word, value in self.t.suffixes:
+            if s.startswith(word, j):
+                k = j + len(word)
+                if k >= n or not (is_latin(s[k]) or s[k].isdigit()):
+                    num.end = k
+                    return int(str(value))
+        if has_prefix and j < n and s[j] == "m" and (j + 1 >= n or not is_latin(s[j + 1])):
+            num.end = j + 1
+            return 1_000_000
+        k = skip_ws(s, j)
+        if k == j and k < n and is_latin(s[k]):
+            return 1  # 5billion is not English; leave it to the unit reader
+        scale = 1
+        while True:
+            m = self.t.scale.match(self.low, k)
+            if m is None:
+                break
+            scale *= int(str(m[1]))
+            num.end = k + len(m[0])
+            k = skip_ws(s, num.end)
+        return scale
+
+    def _amount(self, i: int, has_prefix: bool, allow_sign: bool) -> _Amount | None:
+        s, n = self.s, self.n
+        neg = False
+        start = i
+        if allow_sign and i + 1 < n and s[i] in "+-" and (s[i + 1].isdigit()):
+            neg = s[i] == "-"
+            i += 1
+        num = None if i >= n or "0" <= s[i] <= "9" else (self._vague(i) or self._vague_en(i))
+        if num is None:
+            num = self.t.reader.number(s, i)
+            if num is None:
+                return None
+        amount = _Amount(num, start, neg)
+        if not num.vague:
+            amount.scale = self._english_scale(num, has_prefix)
+            if amount.scale != 1:
+                num.value = num.value * amount.scale
+                num.res = num.res * amount.scale
+                num.top = amount.scale
+                num.scaled = True
+                num.plain = False
+        if neg:
+            num.value = -num.value
+        amount.odd = num.odd_inside
+        if not amount.odd and not num.vague:
+            j = num.end
+            if j < n and s[j] in self.t.reader.odd:
+                amount.odd = True
+                num.end = j + 1
+            elif self.low.startswith("-odd", j) and not (j + 4 < n and is_latin(s[j + 4])):
+                amount.odd = True
+                num.end = j + 4
+        return amount
+
+    # -- units ------------------------------------------------------------------
+    def _unit_word(self, i: int) -> tuple[str, str | None, int] | None:
+        """(unit name, counter word, end) for a unit or counter word at ``i``."""
+        s, low, t = self.s, self.low, self.t
+        m = t.unit.match(low, i)
+        c = t.counter.match(low, i)
+        if c is not None and (m is None or len(c[0]) > len(m[0])):
+            if is_latin(c[0][0]) and not self._word_start_ok(i, c[0]):
+                return None
+            return "count", s[i : i + len(c[0])], i + len(c[0])
+        if m is not None:
+            if is_latin(m[0][0]) and not self._word_start_ok(i, m[0]):
+                return None
+            return str(m[1]), None, i + len(m[0])
+        code = s[i : i + 3]
+        if (
+            len(code) == 3
+            and code in _currency_codes()
+            and (i + 3 >= self.n or not is_latin(s[i + 3]))
+            and self._word_start_ok(i, code)
+        ):
+            return code, None, i + 3
+        return None
+
+    def _pint_unit(self, i: int) -> tuple[str, int] | None:
+        """Any unit pint knows, such as ``km`` or ``m**2`` (not in extraction)."""
+        s, n = self.s, self.n
+        if self.mode == "extract" or i >= n or not (is_latin(s[i]) or s[i] in "µ°"):
+            return None
+        j = i
+        while j < n and (s[j].isalnum() or s[j] in "_*/^µ°²³."):
+            j += 1
+        while j > i and s[j - 1] in "./*^":
+            j -= 1
+        name = s[i:j]
+        if self.mode == "parse":
+            rest = skip_ws(s, j)
+            if rest < n and self._after(rest, j) is None:
+                return None
+            try:
+                _unit(name)
+            except UnitError as exc:
+                raise Bad(f"unknown unit {name!r}") from exc
+            return name, j
+        if _pint_name(name) is None:
+            return None
+        return name, j
+
+    def _unit(self, i: int) -> tuple[str, str | None, int] | None:
+        """A unit (maybe a rate ``KRW/CNY``, ``원/위안``) after optional spaces."""
+        j = skip_ws(self.s, i)
+        if j >= self.n:
+            return None
+        u = self._unit_word(j)
+        if u is None:
+            p = self._pint_unit(j)
+            return None if p is None else (p[0], None, p[1])
+        name, counter, end = u
+        if end < self.n and self.s[end] == "/" and counter is None:
+            v = self._unit_word(end + 1)
+            if v is not None and v[1] is None:
+                return f"{name}/{v[0]}", None, v[2]
+        return u
+
+    def _after(self, i: int, end: int) -> tuple[str, int] | None:
+        """An after-qualifier at ``i`` (spaces from ``end`` skipped)."""
+        m = self.t.after.match(self.low, i)
+        if m is None:
+            return None
+        word = m[0]
+        if " " in word and word[0] in "을를이가" and i != end:
+            return None  # particles attach to the word before them
+        if is_latin(word[0]) and i == end:
+            return None
+        return str(m[1]), i + len(word)
+
+    # -- one quantity -------------------------------------------------------------
+    def quantity(self, pos: int) -> tuple[Quantity, int] | None:
+        """The longest quantity starting at ``pos``; Bad for a malformed number."""
+        s = self.s
+        i = pos
+        qual = None
+        pre = None
+        pre_unit = None
+        if not ("0" <= s[i] <= "9"):  # fast path: digits start no qualifier or prefix
+            before = self._before(i)
+            if before is not None:
+                qual, i = before[0], skip_ws(s, before[1])
+            pre = self._prefix(i)
+            if pre is not None:
+                pre_unit, i = pre[0], skip_ws(s, pre[1])
+        allow_sign = self.mode != "match"
+        if allow_sign and self.mode == "extract" and i < self.n and s[i] in "+-":
+            prev = self._prev(i)
+            allow_sign = prev == "" or prev in WS or prev in "(["
+        left = self._amount(i, pre_unit is not None, allow_sign)
+        if left is None:
+            return None
+        end = left.num.end
+        right = None
+        unit: tuple[str, str | None, int] | None = None
+        unit1 = self._unit(end)
+        rng = self._range(left, pre_unit, unit1)
+        if rng is not None:
+            right, unit, end = rng
+        elif unit1 is not None:
+            unit, end = unit1, unit1[2]
+        if unit is None and right is None and left.num.vague and self.low.startswith(" of ", end):
+            unit = self._unit(end + 3)  # tens of millions of dollars
+            if unit is not None:
+                end = unit[2]
+        unit_name = unit[0] if unit else None
+        counter = unit[1] if unit else None
+        if pre_unit is not None:
+            if unit_name is not None and unit_name != pre_unit:
+                raise Bad(f"{s[pos:end]!r} names two units, {pre_unit} and {unit_name}")
+            unit_name = pre_unit
+        # after-qualifier
+        k = skip_ws(s, end)
+        after = self._after(k, end)
+        odd = left.odd if right is None else right.odd
+        if after is not None:
+            aq, aend = after
+            if right is not None or left.num.vague or qual is not None:
+                if self.mode != "extract":
+                    raise Bad(f"{s[pos:aend]!r} has two qualifiers")
+            elif odd and aq not in ("at_least", "more_than"):
+                if self.mode != "extract":
+                    raise Bad(f"{s[pos:aend]!r}: {s[k:aend]} contradicts the 'a little more' mark")
+            else:
+                qual = aq
+                end = aend
+        if qual is not None and (left.num.vague or right is not None):
+            if self.mode == "extract":
+                return None
+            raise Bad(f"{s[pos:end]!r}: a range or vague amount cannot take a qualifier")
+        q = self._build(left, right, qual, odd, unit_name, counter, pos, end)
+        return q, end
+
+    def _range(self, left: _Amount, pre_unit: str | None,
+               unit1: tuple[str, str | None, int] | None):  # type: ignore[no-untyped-def]
+        """``5~10년``, ``5억 원~10억 원``, ``20-30%``, ``5 to 10``: (right, unit, end)."""
+        s, n = self.s, self.n
+        j = left.num.end if unit1 is None else unit1[2]
+        k = skip_ws(s, j)
+        if k >= n or self.low[k] not in self.t.range_firsts:
+            return None
+        m = self.t.range.match(self.low, k)
+        if m is not None:
+            if is_latin(m[0][0]) and k == j:
+                return None
+            k = k + len(m[0])
+        elif (
+            self.mode != "match" and k == j and j < n and s[j] == "-" and unit1 is None
+            and j + 1 < n and s[j + 1].isdigit() and left.num.plain
+        ):
+            k = j + 1
+        else:
+            return None
+        k = skip_ws(s, k)
+        if pre_unit is not None:
+            p = self._prefix(k)
+            if p is not None:
+                if p[0] != pre_unit:
+                    return None
+                k = skip_ws(s, p[1])
+        try:
+            right = self._amount(k, pre_unit is not None, False)
+        except (Bad, FactcheckError):
+            if self.mode == "extract":
+                return None
+            raise
+        if right is None:
+            return None
+        end = right.num.end
+        unit2 = self._unit(end)
+        if unit2 is not None:
+            end = unit2[2]
+        if unit1 is not None and (unit2 is None or unit2[0] != unit1[0]):
+            return None
+        # 5~10억, 수 십~수 백억: the left end borrows the right end's group word
+        # (not when it has its own unit: 5 원~10억 원 is five won to a billion won)
+        ln, rn = left.num, right.num
+        borrow = unit1 is None and not ln.scaled and rn.scaled and rn.top > 1
+        if borrow and abs(ln.value) * rn.top <= rn.value:
+            ln.value = ln.value * rn.top
+            ln.res = ln.res * rn.top
+        return right, unit2 or unit1, end
+
+    # -- building the quantity ------------------------------------------------------
+    def _build(self, left: _Amount, right: _Amount | None, qual: str | None, odd: bool,
+               unit_name: str | None, counter: str | None, start: int, end: int) -> Quantity:
+        text = self.s[start:end]
+        num = left.num
+        v = Fraction(num.value)
+        r = Fraction(num.res)
+        nonneg = unit_name is not None and (
+            unit_name in _NONNEG
+            or unit_name in _currency_codes()
+            or all(part in _currency_codes() for part in unit_name.split("/"))
+        )
+        if right is not None:
+            lo_i = _end_interval(left)
+            hi_i = _end_interval(right)
+            if lo_i.lo is not None and hi_i.hi is not None and lo_i.lo >= hi_i.hi:
+                raise Bad(f"{text!r}: the range goes from {lo_i.lo} down to {hi_i.hi}")
+            interval = Interval(lo_i.lo, hi_i.hi, lo_i.lo_open, hi_i.hi_open)
+            qualifier = "range"
+        elif num.vague:
+            interval = Interval(v, 10 * v, True, True) if v > 0 else Interval(10 * v, v, True, True)
+            qualifier = "vague"
+        elif odd:
+            p = last_nonzero_place(v, r)
+            if qual in ("at_least", "more_than"):
+                interval = Interval(v, None, True, True)
+            else:
+                interval = Interval(v, v + p, True, True)
+            qualifier = "more_than"
+        elif qual == "nearly":
+            # "a little less than", the mirror of 여/多: 将近30亿 is in [20亿, 30亿).
+            p = last_nonzero_place(v, r)
+            interval = Interval(v - p, v, False, True)
+            qualifier = "less_than"
+        else:
+            qualifier = qual or "exact"
+            floor = Fraction(0) if nonneg and v >= 0 else None
+            if qualifier == "exact":
+                interval = Interval(v, v)
+            elif qualifier == "approx":
+                interval = Interval(v - r / 2, v + r / 2)
+            elif qualifier == "at_least":
+                interval = Interval(v, None)
+            elif qualifier == "more_than":
+                interval = Interval(v, None, True, True)
+            elif qualifier == "at_most":
+                interval = Interval(floor, v)
+            else:
+                if floor is not None and v == 0:
+                    raise Bad(f"{text!r}: nothing is less than 0 here")
+                interval = Interval(floor, v, False, True)
+        big = abs(num.value) > MAX_MAGNITUDE or (
+            right is not None and abs(right.num.value) > MAX_MAGNITUDE
+        )
+        if big or ((num.vague or odd) and abs(num.value) * 10 > MAX_MAGNITUDE):
+            raise LimitError(
+                f"{text!r}: magnitude beyond the limit of 10**30",
+                hint="no newspaper figure is that large; check the number",
+            )
+        u = _unit(unit_name) if unit_name else _unit("dimensionless")
+        return Quantity(interval, u, v, qualifier, self.text[start:end].strip(), counter, r)
+
+
+def _end_interval(a: _Amount) -> Interval:
+    v = Fraction(a.num.value)
+    if a.num.vague:
+        return Interval(v, 10 * v, True, True)
+    if a.odd:
+        return Interval(v, v + last_nonzero_place(v, Fraction(a.num.res)), True, True)
+    return Interval(v, v)
+
+
+def last_nonzero_place(v: Fraction, r: Fraction) -> Fraction:
+    """The place value of the last non-zero digit of ``v`` written down to ``r``."""
+    if v == 0 or r <= 0:
+        return r if r > 0 else Fraction(1)
+    k = abs(v) / r
+    p = r
+    if k.denominator != 1:
+        return r
+    m = k.numerator
+    while m % 10 == 0:
+        m //= 10
+        p *= 10
+    return p
