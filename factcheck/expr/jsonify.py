@@ -15,30 +15,9 @@ def number_json(x: Fraction | int | None) -> str | None:
     """``x`` as an exact decimal string, a ``"p/q"`` string, or None for unbounded."""
     if x is None:
         return None
-    x = Fraction(x)
-    digits = _decimal_places(x.denominator)
-    if digits is None:
-        return f"{x.numerator}/{x.denominator}"
-    if digits == 0:
-        return str(x.numerator)
-    scaled = abs(x.numerator) * 10**digits // x.denominator
-    sign = "-" if x < 0 else ""
-    whole, frac = divmod(scaled, 10**digits)
-    return f"{sign}{whole}.{frac:0{digits}d}"
+    from factcheck.quantity.decimals import exact_string
 
-
-def _decimal_places(denominator: int) -> int | None:
-    """How many decimals 1/denominator needs, or None when it does not terminate."""
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    if denominator != 1:
-        return None
-    return max(twos, fives)
+    return exact_string(x)
 
 
 def unit_json(unit: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from factcheck.quantity import decimals
 from factcheck.quantity.quantity import Quantity
 
 
@@ -19,25 +20,7 @@ def json_number(x: Fraction | None) -> int | float | None:
 
 def exact_string(x: Fraction | None) -> str | None:
     """``16478000000000``, ``37.9`` or, when the decimals never end, ``2000/3``."""
-    if x is None:
-        return None
-    d = x.denominator
-    twos = fives = 0
-    while d % 2 == 0:
-        d //= 2
-        twos += 1
-    while d % 5 == 0:
-        d //= 5
-        fives += 1
-    if d != 1:
-        return f"{x.numerator}/{x.denominator}"
-    places = max(twos, fives)
-    if places == 0:
-        return str(x.numerator)
-    scaled = abs(x) * 10**places
-    whole, frac = divmod(scaled.numerator, 10**places)
-    sign = "-" if x < 0 else ""
-    return f"{sign}{whole}.{str(frac).rjust(places, '0')}"
+    return None if x is None else decimals.exact_string(x)
 
 
 def quantity_json(q: Quantity, text: str | None = None) -> dict[str, Any]:

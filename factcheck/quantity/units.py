@@ -75,6 +75,9 @@ def unit(expression: str) -> pint.Unit:
     text = expression.strip()
     if not text:
         text = "dimensionless"
+    # Our own names win: once pint's full definitions are loaded, a symbol such as
+    # `pp` (percentage point here, printer's point there) would otherwise change meaning.
+    text = own_names().get(text, text)
     try:
         return _cached_unit(text)
     except (pint.errors.UndefinedUnitError, AttributeError):
@@ -94,6 +97,23 @@ def unit(expression: str) -> pint.Unit:
         f"unknown unit {expression!r}",
         hint="use an ISO 4217 currency code (KRW, CNY, USD, ...) or a unit that pint knows",
     )
+
+
+@functools.cache
+def own_names() -> dict[str, str]:
+    """Every name, symbol and alias defined in units.txt, mapped to its unit's name."""
+    names: dict[str, str] = {}
+    with open(_DEFINITIONS, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if "=" not in line:
+                continue
+            parts = [part.strip() for part in line.split("=")]
+            name, aliases = parts[0], parts[2:]
+            for alias in [name, *aliases]:
+                if alias and alias != "_":
+                    names[alias] = name
+    return names
 
 
 def dimensionless() -> pint.Unit:

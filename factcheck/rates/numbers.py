@@ -5,28 +5,15 @@ from __future__ import annotations
 import decimal
 from fractions import Fraction
 
+from factcheck.quantity.decimals import exact_string
+
 # Plenty of digits so that rounding the quotient once more is never off.
 _WIDE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
 
 
 def exact_str(x: Fraction) -> str:
     """A terminating decimal exactly (``164.7795``), else a fraction (``2000/3``)."""
-    x = Fraction(x)
-    den = x.denominator
-    twos = fives = 0
-    while den % 2 == 0:
-        den //= 2
-        twos += 1
-    while den % 5 == 0:
-        den //= 5
-        fives += 1
-    if den != 1:
-        return f"{x.numerator}/{x.denominator}"
-    places = max(twos, fives)
-    scaled = x * 10**places
-    assert scaled.denominator == 1
-    text = str(decimal.Decimal(scaled.numerator).scaleb(-places, _WIDE))
-    return _plain(decimal.Decimal(text))
+    return exact_string(x)
 
 
 def _plain(d: decimal.Decimal) -> str:

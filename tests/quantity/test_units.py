@@ -56,3 +56,14 @@ def test_counter_is_kept_but_counts_compare() -> None:
 def test_percent_of_amount_is_dimensionless_scaling() -> None:
     half = parse_quantity("50%") * parse_quantity("1조 위안")
     assert half.to("CNY").interval.lo == 5 * 10**11
+
+
+def test_own_symbols_keep_their_meaning_after_pint_full_definitions_load():
+    """pint's full file defines `pp` as the printer's point; ours is the percentage point."""
+    from factcheck import parse_quantity
+    from factcheck.quantity import units
+
+    units._load_full()
+    assert units.format_unit(parse_quantity("0.1pp").unit) == "percentage_point"
+    assert units.format_unit(parse_quantity("3 mu").unit) == "mu"
+    assert units.format_unit(units.unit("mile")) == "mile"  # pint's own names still work
