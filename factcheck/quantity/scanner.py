@@ -345,7 +345,15 @@ class Scanner:
             return None  # particles attach to the word before them
         if is_latin(word[0]) and i == end:
             return None
-        return str(m[1]), i + len(word)
+        length = len(word)
+        if self.mode == "extract":
+            # 이상으로 / 이상의 carry a particle; the quantity's span ends at 이상.
+            for k in range(length - 1, 0, -1):
+                core = self.t.after.match(word[:k], 0)
+                if core is not None and len(core[0]) == k:
+                    length = k
+                    break
+        return str(m[1]), i + length
 
     # -- one quantity -------------------------------------------------------------
     def quantity(self, pos: int) -> tuple[Quantity, int] | None:
