@@ -55,6 +55,9 @@ def write_output(text: str, path: str | None) -> None:
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a report gets the mode a plain
+        # write would give: the old file's, else the default under the umask.
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
@@ -66,3 +69,12 @@ def write_output(text: str, path: str | None) -> None:
         except OSError:
             pass
         raise
+
+
+def _mode_for(path: str) -> int:
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
