@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import json
 import os
+import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats.text import visible
@@ -76,7 +77,9 @@ def _uri(path: str) -> str:
     path = path.replace("\\", "/")
     while path.startswith("./"):
         path = path[2:]
-    return path
+    # A URI reference (RFC 3986): spaces, |, `, non-ASCII and ':' are percent-encoded
+    # (':' too, so that a first segment never reads as a scheme).
+    return urllib.parse.quote(path, safe="/-._~!$&'()*+,;=@")
 
 
 def _region(line: int, col: int) -> dict[str, int]:
