@@ -1,4 +1,4 @@
-"""Runs the YAML case files of the date and count kinds, one test per case."""
+"""Runs the YAML case files of the date, count and convert kinds, one test per case."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from factcheck.kinds import kind_module
 from factcheck.kinds.base import Context
 
 HERE = Path(__file__).parent
-CASE_FILES = ("cases_date.yaml", "cases_count.yaml")
+CASE_FILES = ("cases_date.yaml", "cases_count.yaml", "cases_convert.yaml")
 
 
 def _cases() -> list[Any]:
@@ -39,6 +39,7 @@ def _context(spec: dict[str, Any]) -> Context:
         title="case article",
         published=spec["published"],
         language=spec.get("language"),
+        tolerance=spec.get("tolerance"),
     )
     sources = {k: Source.model_validate(v) for k, v in spec.get("sources", {}).items()}
     return Context(article, "cases.yaml", {}, sources)
@@ -87,10 +88,16 @@ def _fragment(text: str) -> str:
 
 
 def _assert_json_ready(value: Any) -> None:
-    """details must hold only JSON types, so every report format can render them."""
+    """details must hold only JSON types, so every report format can render them.
+
+    Exact numbers are strings; a float is allowed only as a ``*_display`` value,
+    a rounded number meant for people next to its exact string.
+    """
     if isinstance(value, dict):
         assert all(isinstance(k, str) for k in value)
-        for v in value.values():
+        for k, v in value.items():
+            if k.endswith("_display") and isinstance(v, float):
+                continue
             _assert_json_ready(v)
     elif isinstance(value, list):
         for v in value:
