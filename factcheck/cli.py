@@ -61,7 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     from factcheck.errors import FactcheckError
+    from factcheck.quantity.units import lean_pint
 
+    lean_pint()
     try:
         return int(_module(args.command).run(args))
     except FactcheckError as exc:
@@ -86,6 +88,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
+    import gc
+
+    # A command is one short process holding everything it builds until it ends:
+    # the cyclic collector would only rescan that (the loader and the runner pause
+    # it anyway). Callers of main() in a longer process keep their collector.
+    gc.disable()
     sys.exit(main())
 
 

@@ -15,7 +15,7 @@ def format_number(x: Fraction | int, significant: int | None = None) -> str:
 
     Without ``significant`` every exact decimal of up to 22 digits is shown whole.
     """
-    x = Fraction(x)
+    x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     exact = number_json(x)
     if exact is not None and "/" not in exact:
         digits = exact.lstrip("-").replace(".", "").strip("0")

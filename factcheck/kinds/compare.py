@@ -44,7 +44,7 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     from factcheck.expr.decide import decide, parse_tolerance
     from factcheck.expr.syntax import parse_comparison
 
-    quantities = {name: known.quantity for name, known in context.facts.items()}
+    quantities = _quantities(context.facts)
     tree = parse_comparison(claim.expr, quantities.keys())
     tolerance = parse_tolerance(claim.tolerance) if claim.tolerance else None
     decision = decide(tree, quantities, claim.expr, tolerance)
@@ -60,6 +60,34 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         warnings=warnings,
         details=_details(claim.expr, decision, context, suggestion),
     )
+
+
+# (facts dict, its name -> quantity view, candidate order per replaced fact): every
+# claim of a run shares one facts dict, so the view is built once, not per claim.
+_SHARED: list[Any] = [None, {}, {}]
+
+
+def _quantities(facts: dict[str, Any]) -> dict[str, Quantity]:
+    if _SHARED[0] is not facts or len(_SHARED[1]) != len(facts):
+        _SHARED[:] = [facts, {name: known.quantity for name, known in facts.items()}, {}]
+    return _SHARED[1]  # type: ignore[no-any-return]
+
+
+def _candidates(old: str, quantities: dict[str, Quantity]) -> list[str]:
+    """Facts of ``old``'s dimension, likeliest first (cached while the facts are the same)."""
+    from factcheck.quantity import units
+
+    cache = _SHARED[2] if _SHARED[1] is quantities else {}
+    found = cache.get(old)
+    if found is None:
+        unit = quantities[old].unit
+        found = [
+            name
+            for name in sorted(quantities, key=lambda name: _kinship(old, name))
+            if units.same_dimension(quantities[name].unit, unit)
+        ]
+        cache[old] = found
+    return found  # type: ignore[no-any-return]
 
 
 _VERDICTS: dict[str, Verdict] = {
@@ -233,30 +261,98 @@ def _substitute(
     Facts already in the expression are skipped: ``a == b`` trivially holds as ``b == b``.
     """
     from factcheck.errors import FactcheckError
-    from factcheck.expr.decide import decide
-    from factcheck.quantity import units
+    from factcheck.expr.decide import decide, redecide
+    from factcheck.expr.nodes import names
     from factcheck.quantity.interval import Truth
 
+    stated_facts = set(names(decision.stated_node))
     tries = 0
     allowed = min(MAX_SUBSTITUTIONS, MAX_SUBSTITUTION_CHARS // max(len(text), 1))
+    # One copy, one entry swapped at a time: copying every fact per try was most of
+    # the search's cost once a fact base has hundreds of facts.
+    swapped = dict(quantities)
     for old in decision.facts:
-        original = quantities[old]
-        for new in sorted(quantities, key=lambda name: _kinship(old, name)):
-            if new in decision.facts or not units.same_dimension(
-                quantities[new].unit, original.unit
-            ):
+        candidates = _candidates(old, quantities)
+        if old not in stated_facts and not _may_hold(old, decision, candidates, quantities):
+            # No candidate can make it hold: count the tries the loop would make.
+            tries += sum(1 for new in candidates if new not in decision.facts)
+            if tries > allowed:
+                return None
+            continue
+        for new in candidates:
+            if new in decision.facts:
                 continue
             tries += 1
             if tries > allowed:
                 return None
-            swapped = dict(quantities)
             swapped[old] = quantities[new]
             try:
-                if decide(tree, swapped, text, tolerance).truth is Truth.TRUE:
+                if old in stated_facts:
+                    truth = decide(tree, swapped, text, tolerance).truth
+                else:
+                    truth = redecide(tree, decision, swapped, text)
+                if truth is Truth.TRUE:
                     return old, new
             except FactcheckError:
                 continue
+        swapped[old] = quantities[old]
     return None
+
+
+def _may_hold(
+    old: str, decision: Decision, candidates: list[str], quantities: dict[str, Quantity]
+) -> bool:
+    """False only when no candidate in place of ``old`` can make the comparison hold.
+
+    Decidable cheaply when the computed side is ``old`` alone and the operator is an
+    order: ``old >= x`` holds only for a fact whose lower bound reaches x's upper
+    bound, so the largest lower bound among the candidates settles it for all of
+    them (``<``/``<=`` likewise with the smallest upper bound). Most overstatements
+    have no such fact, and the search then costs one comparison instead of one
+    evaluation per fact of the same dimension.
+    """
+    from factcheck.expr.nodes import Name
+    from factcheck.quantity import units
+
+    node = decision.computed_node
+    if not isinstance(node, Name) or node.name != old or decision.op not in _ORDERS:
+        return True
+    upward = decision.op in (">", ">=")
+    stated = decision.stated.interval
+    bound = stated.hi if upward else stated.lo
+    if bound is None:
+        return False  # holding needs a finite bound on the stated side
+    best = _extreme(old, upward, candidates, quantities)
+    if best is None:
+        return False  # no candidate has a finite end on the needed side
+    try:
+        best = best * units.conversion_factor(quantities[old].unit, decision.stated.unit)
+    except Exception:  # noqa: BLE001 - undecidable here: let the search decide
+        return True
+    return best >= bound if upward else best <= bound
+
+
+_ORDERS = ("<", "<=", ">", ">=")
+
+
+def _extreme(old: str, upward: bool, candidates: list[str],
+             quantities: dict[str, Quantity]) -> Any:
+    """The largest lower (``upward``) or smallest upper bound of the candidates, in
+    ``old``'s unit; None when none has one. Cached with the candidates' order."""
+    from factcheck.quantity import units
+
+    cache = _SHARED[2] if _SHARED[1] is quantities else {}
+    key = (old, upward)
+    if key not in cache:
+        unit = quantities[old].unit
+        ends = []
+        for name in candidates:
+            q = quantities[name]
+            end = q.interval.lo if upward else q.interval.hi
+            if end is not None:
+                ends.append(end * units.conversion_factor(q.unit, unit))
+        cache[key] = (max(ends) if upward else min(ends)) if ends else None
+    return cache[key]
 
 
 def _kinship(old: str, new: str) -> tuple[int, str]:

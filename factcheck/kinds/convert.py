@@ -115,10 +115,11 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         rate_text = f"{display(iv.lo, 8)} {dst}/{src}"
     else:
         rate_text = f"{display(iv.lo, 8)} to {display(iv.hi, 8)} {dst}/{src}"
+    allowed = percent(tolerance)
     judgement = {
-        "holds": f"within {percent(tolerance)} of",
-        "contradicted": f"more than {percent(tolerance)} from",
-        "undetermined": f"partly within {percent(tolerance)} of",
+        "holds": f"within {allowed} of",
+        "contradicted": f"more than {allowed} from",
+        "undetermined": f"partly within {allowed} of",
     }[result]
     message = (
         f"{claim.amount} -> {claim.stated} implies {rate_text}: {judgement} "

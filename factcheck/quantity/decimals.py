@@ -21,7 +21,7 @@ def decimal_places(denominator: int) -> int | None:
 
 def exact_string(x: Fraction | int) -> str:
     """A terminating decimal exactly (``164.7795``), else a ratio (``2000/3``)."""
-    x = Fraction(x)
+    x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     places = decimal_places(x.denominator)
     if places is None:
         return f"{x.numerator}/{x.denominator}"

@@ -98,7 +98,8 @@ class Interval:
     # -- construction -------------------------------------------------------
     @classmethod
     def point(cls, x: Number) -> Interval:
-        return cls(Fraction(x), Fraction(x))
+        x = x if x.__class__ is Fraction else Fraction(x)  # Fractions are immutable
+        return cls(x, x)
 
     @classmethod
     def closed(cls, lo: Number, hi: Number) -> Interval:
@@ -214,6 +215,24 @@ class Interval:
 
     def __mul__(self, other: Interval | Number) -> Interval:
         o = _as_interval(other)
+        p = o.lo
+        if p is not None and p == o.hi:
+            # Times a point (every unit conversion, every division by an amount): the
+            # ends scale, and swap for a negative factor; zero gives the point zero.
+            # The same result as the general product below, at a fraction of its cost.
+            if p > 0:
+                return Interval(None if self.lo is None else self.lo * p,
+                                None if self.hi is None else self.hi * p,
+                                self.lo_open, self.hi_open)
+            if p < 0:
+                return Interval(None if self.hi is None else self.hi * p,
+                                None if self.lo is None else self.lo * p,
+                                self.hi_open, self.lo_open)
+            return Interval(Fraction(0), Fraction(0))
+        return self._product(o)
+
+    def _product(self, o: Interval) -> Interval:
+        """The product by the four end products, for any two intervals."""
         candidates = []
         for a, aopen in (self._lo_ext(), self._hi_ext()):
             for b, bopen in (o._lo_ext(), o._hi_ext()):

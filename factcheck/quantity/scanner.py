@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from factcheck import limits
 from factcheck.errors import FactcheckError, LimitError, UnitError
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.words import is_latin, words
 
-MAX_MAGNITUDE = 10**30
+MAX_MAGNITUDE = limits.MAX_NUMBER_MAGNITUDE  # documented in factcheck/limits.py
 # Fullwidth digits and signs become ASCII one character for one, so spans stay valid.
 _NORMALIZE = str.maketrans(
     {

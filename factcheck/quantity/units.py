@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import threading
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -24,13 +25,43 @@ _registry: Any = None
 _full_loaded = False
 
 
+# pint imports numpy, scipy, babel and uncertainties when they are installed, for
+# arrays and formats factcheck never hands it: a sixth of `factcheck check`'s start-up.
+# The command line (a process of our own) asks for pint without them; a library
+# user's process keeps pint's usual behaviour.
+_OPTIONAL_FOR_PINT = ("numpy", "scipy", "babel", "uncertainties")
+_lean = False
+
+
+def lean_pint() -> None:
+    """Import pint, when first needed, without its optional array and locale backends."""
+    global _lean
+    _lean = True
+
+
+def _pint() -> Any:
+    loaded = sys.modules.get("pint")
+    if loaded is not None:
+        return loaded
+    hidden = [name for name in _OPTIONAL_FOR_PINT if name not in sys.modules] if _lean else []
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # `import name` now fails
+    try:
+        import pint
+    finally:
+        for name in hidden:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
+    return pint
+
+
 def registry() -> pint.UnitRegistry:
     """The application registry (created at first use, from units.txt only)."""
     global _registry
     if _registry is None:
         with _lock:
             if _registry is None:
-                import pint
+                pint = _pint()
 
                 reg = pint.UnitRegistry(
                     None,
@@ -49,8 +80,7 @@ def _load_full() -> None:
     global _full_loaded
     if _full_loaded:
         return
-    import pint
-
+    pint = _pint()
     reg = registry()
     with _lock:
         if not _full_loaded:
@@ -70,8 +100,7 @@ def unit(expression: str) -> pint.Unit:
     Unknown names make the registry load pint's full definitions once, so that any
     unit pint knows works without slowing down the common case.
     """
-    import pint
-
+    pint = _pint()
     text = expression.strip()
     if not text:
         text = "dimensionless"
@@ -120,6 +149,9 @@ def dimensionless() -> pint.Unit:
     return unit("dimensionless")
 
 
+# Units are immutable and hash by their (cached) container: the few distinct units
+# of a run are compared and formatted millions of times at archive scale.
+@functools.lru_cache(maxsize=4096)
 def same_dimension(a: pint.Unit, b: pint.Unit) -> bool:
     return bool(a.dimensionality == b.dimensionality)
 
@@ -156,6 +188,7 @@ def conversion_factor(source: pint.Unit, target: pint.Unit) -> Fraction:
     return _factor(source, target)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_unit(u: pint.Unit) -> str:
     """A short canonical string: ``KRW``, ``KRW/CNY``, ``meter**2``, ``dimensionless``.
 
@@ -183,6 +216,7 @@ def _power(name: str, exp: Any) -> str:
     return f"{name}**({exp})"
 
 
+@functools.lru_cache(maxsize=4096)
 def currency_code(u: pint.Unit) -> str | None:
     """The ISO code when ``u`` is a single currency, else None."""
     items = dict(u._units)

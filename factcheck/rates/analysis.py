@@ -77,31 +77,75 @@ def _orient(
     return backward, None if ref is None else _reference(provider, b, a, day)
 
 
+# A provider's table does not change during a run, and an archive has many articles
+# per day: each (provider, pair, day) window is read from the table once. Entries
+# hold their provider, so an id cannot be reused while its entry lives.
+_WINDOWS: dict[tuple[int, str, str, dt.date], tuple[Any, Any, Any, Any]] = {}
+_MAX_WINDOWS = 20_000
+
+
+def _window(
+    provider: RateProvider, from_code: str, to_code: str, day: dt.date
+) -> tuple[Any, Any]:
+    """(the window's series or None when the provider cannot say, its JSON rows)."""
+    key = (id(provider), from_code, to_code, day)
+    hit = _WINDOWS.get(key)
+    if hit is None or hit[0] is not provider:
+        start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
+        try:
+            series = tuple(provider.series(from_code, to_code, start, day))
+        except FactcheckError:
+            series = None
+        rows = () if series is None else tuple((d.isoformat(), significant(r)) for d, r in series)
+        if len(_WINDOWS) >= _MAX_WINDOWS:
+            _WINDOWS.clear()
+        hit = _WINDOWS[key] = (provider, series, rows, _floats(series))
+    return hit[1], hit[2]
+
+
+def _floats(series: Any) -> tuple[float, ...] | None:
+    try:
+        return tuple(float(r) for _, r in series) if series else None
+    except OverflowError:
+        return None
+
+
 def _nearest(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date, rate: Fraction
 ) -> dict[str, Any] | None:
-    start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
-    try:
-        series = provider.series(from_code, to_code, start, day)
-    except FactcheckError:
-        return None
+    series, _ = _window(provider, from_code, to_code, day)
     if not series:
         return None
+    floats = _WINDOWS[(id(provider), from_code, to_code, day)][3]
+    candidates = series if floats is None else _near(series, floats, rate)
     # Closest rate; on a tie the later day, being nearer to publication.
-    used, value = min(series, key=lambda s: (abs(s[1] - rate), -s[0].toordinal()))
+    used, value = min(candidates, key=lambda s: (abs(s[1] - rate), -s[0].toordinal()))
     return {"date": used.isoformat(), "rate": significant(value)}
+
+
+def _near(series: Any, floats: tuple[float, ...], rate: Fraction) -> Any:
+    """The entries whose exact distance to ``rate`` may be the smallest.
+
+    Floats are within a relative 2**-52 of the exact rates, so an entry whose float
+    distance exceeds the smallest by more than a billionth of the magnitudes cannot
+    be closest; the exact comparison then runs on the few that remain.
+    """
+    try:
+        target = float(rate)
+    except OverflowError:
+        return series
+    gaps = [abs(f - target) for f in floats]
+    best = min(gaps)
+    slack = 1e-9 * (max(map(abs, floats)) + abs(target) + best + 1.0)
+    return [entry for entry, gap in zip(series, gaps, strict=True) if gap <= best + slack]
 
 
 def _series(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date
 ) -> list[list[Any]]:
     """The reference rate of each business day in the window, for charts."""
-    start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
-    try:
-        series = provider.series(from_code, to_code, start, day)
-    except FactcheckError:
-        return []
-    return [[d.isoformat(), significant(r)] for d, r in series]
+    _, rows = _window(provider, from_code, to_code, day)
+    return [[d, r] for d, r in rows]
 
 
 def _cluster_json(

@@ -29,7 +29,7 @@ def _decimal(x: Fraction) -> decimal.Decimal:
 
 def significant(x: Fraction, digits: int = 6) -> float:
     """``x`` rounded half-even to ``digits`` significant digits, as a JSON number."""
-    x = Fraction(x)
+    x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     if x == 0:
         return 0.0
     ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
@@ -50,7 +50,7 @@ def fixed(x: Fraction, digits: int = 6) -> str:
 
 def display(x: Fraction, digits: int = 6) -> str:
     """A short human form: ``significant`` digits, no exponent, no trailing zeros."""
-    x = Fraction(x)
+    x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     if x == 0:
         return "0"
     ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)

@@ -9,7 +9,10 @@ Report; nothing downstream recomputes.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,8 +38,40 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
     from factcheck.claims.load import load_paths
 
     options = options or CheckOptions()
-    catalog = load_paths(list(paths))
-    return check_catalog(catalog, options)
+    with paused_gc():
+        if options.jobs != 1:
+            report = _try_parallel(list(paths), options)
+            if report is not None:
+                return report
+        catalog = load_paths(list(paths))
+        return check_catalog(catalog, options)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: checking keeps every finding alive and
+    makes almost no cyclic garbage, so each full collection rescans a heap that only
+    grows (a third of the time at 30,000 claims, and more the more claims). Reference
+    counting still frees what is dropped; the collector resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _try_parallel(paths: list[str], options: CheckOptions) -> Report | None:
+    """The report from several processes, or None when one process is the way."""
+    from factcheck.claims.load import expand_paths
+    from factcheck.report import parallel
+
+    files, problems = expand_paths(paths)
+    jobs = parallel.wanted_jobs(options.jobs, files)
+    if jobs < 2 or not parallel.fork_available():
+        return None
+    return parallel.check_parallel(options, files, problems, jobs)
 
 
 def check_catalog(catalog: Catalog, options: CheckOptions) -> Report:
@@ -46,6 +81,11 @@ def check_catalog(catalog: Catalog, options: CheckOptions) -> Report:
         report.findings.extend(findings)
         report.rates.extend(rate_blocks)
         report.articles.append(entry)
+    return finish_report(report)
+
+
+def finish_report(report: Report) -> Report:
+    """What needs every article at once: anchoring, coverage, and the final order."""
     _anchor_and_cover(report)
     report.rates.sort(key=lambda b: (str(b.get("article", "")), b["from"], b["to"]))
     report.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code, p.message))

@@ -16,8 +16,11 @@ def test_every_limit_is_in_the_table_and_the_docstring():
 
 
 def test_quantity_grammar_uses_the_documented_magnitude():
-    grammar = pytest.importorskip("factcheck.quantity.grammar",
-                                  reason="the quantity grammar is not installed")
-    if not hasattr(grammar, "MAX_MAGNITUDE"):
-        pytest.skip("the quantity grammar has no MAX_MAGNITUDE constant any more")
-    assert grammar.MAX_MAGNITUDE == limits.MAX_NUMBER_MAGNITUDE
+    from factcheck.errors import LimitError
+    from factcheck.quantity import scanner
+    from factcheck.quantity.grammar import parse_quantity
+
+    assert scanner.MAX_MAGNITUDE == limits.MAX_NUMBER_MAGNITUDE
+    assert parse_quantity(f"{limits.MAX_NUMBER_MAGNITUDE} 원").value == limits.MAX_NUMBER_MAGNITUDE
+    with pytest.raises(LimitError, match="limit"):
+        parse_quantity(f"{limits.MAX_NUMBER_MAGNITUDE * 10} 원")

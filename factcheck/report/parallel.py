@@ -1,0 +1,290 @@
+"""Checking with several processes: shard the claim files, share the facts, merge in file order.
+
+Checking is independent per article once every process knows every fact and
+source, so each worker loads a contiguous shard of the files (loading is a fifth
+of the work), then loads the few files that define facts or sources, evaluates its own
+articles and sends the results back in batches. Shards are contiguous in file
+order and merged in shard order, so the report is the one the single-process path
+builds, byte for byte.
+
+The cross-file rules of loading (duplicate ids, facts citing unknown sources) need
+the whole input; the shards are checked against each other, and when any file has
+a problem the run falls back to one process, so that problems are reported exactly
+as the single-process path reports them. Platforms without ``fork`` use one process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import traceback
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from factcheck.report.record import Finding, Problem, Report
+    from factcheck.report.runner import CheckOptions
+
+# The default (no --jobs) uses several processes only above this much claim text:
+# below it, starting processes costs more than it saves (the seed claims take 0.1 s).
+AUTO_PARALLEL_BYTES = 1_000_000
+# Articles per message from a worker: small enough to overlap the parent's
+# unpickling with the workers' checking, large enough to keep messages few.
+BATCH_ARTICLES = 250
+# The only loading problem a shard may report and still be merged: a fact citing a
+# source defined in another shard, which the global fact load then settles.
+_CROSS_SHARD = "facts.unknown-source"
+
+
+def wanted_jobs(requested: int | None, files: list[str]) -> int:
+    """How many processes to use: as asked, else the cores when the input is large."""
+    if requested is not None and requested < 1:
+        from factcheck.errors import FactcheckError
+
+        raise FactcheckError(f"--jobs must be at least 1, got {requested}",
+                             hint="give the number of worker processes, e.g. --jobs 2")
+    if len(files) < 2:
+        return 1
+    if requested is not None:
+        return max(1, min(requested, len(files)))
+    cores = os.cpu_count() or 1
+    if cores < 2 or _total_bytes(files) < AUTO_PARALLEL_BYTES:
+        return 1
+    return min(cores, len(files))
+
+
+def _total_bytes(files: list[str], stop: int = AUTO_PARALLEL_BYTES) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            continue
+        if total >= stop:
+            break
+    return total
+
+
+def fork_available() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def shards(files: list[str], count: int) -> list[list[str]]:
+    """``files`` cut into ``count`` contiguous runs of about equal size in bytes."""
+    sizes = []
+    for path in files:
+        try:
+            sizes.append(max(os.path.getsize(path), 1))
+        except OSError:
+            sizes.append(1)
+    total = sum(sizes)
+    out: list[list[str]] = [[] for _ in range(count)]
+    seen = 0
+    for path, size in zip(files, sizes, strict=True):
+        # The shard is chosen by where the file's middle falls in the whole input.
+        index = min(count - 1, (2 * seen + size) * count // (2 * total))
+        out[index].append(path)
+        seen += size
+    return [s for s in out if s]
+
+
+def check_parallel(options: CheckOptions, files: list[str], expand_problems: list[Problem],
+                   jobs: int) -> Report | None:
+    """The report, or None when the input needs the single-process path."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    _warm_up()
+    context = multiprocessing.get_context("fork")
+    parts = shards(files, jobs)
+    conns: list[Connection] = []
+    procs = []
+    try:
+        for part in parts:
+            parent, child = context.Pipe(duplex=True)
+            proc = context.Process(target=_worker, args=(child, part, options), daemon=True)
+            proc.start()
+            child.close()
+            conns.append(parent)
+            procs.append(proc)
+        summaries = [_receive(conn) for conn in conns]
+        fact_files = _fact_files(files, summaries)
+        for conn in conns:
+            conn.send(fact_files)
+        batches: dict[int, list[Any]] = {i: [] for i in range(len(conns))}
+        done: set[int] = set()
+        fallback = fact_files is None
+        index_of = {id(conn): i for i, conn in enumerate(conns)}
+        while len(done) < len(conns):
+            for ready in wait([c for i, c in enumerate(conns) if i not in done]):
+                i = index_of[id(ready)]
+                message = _receive(conns[i])
+                if message == "done":
+                    done.add(i)
+                elif message == "fallback":
+                    fallback = True
+                    done.add(i)
+                elif not fallback:
+                    batches[i].append(_rebuild(message))
+        if fallback:
+            return None
+    finally:
+        for conn in conns:
+            conn.close()
+        for proc in procs:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+    from factcheck.report.record import Report
+    from factcheck.report.runner import finish_report
+
+    report = Report(problems=list(expand_problems))
+    for i in range(len(conns)):
+        for findings, rate_blocks, entries in batches[i]:
+            report.findings.extend(findings)
+            report.rates.extend(rate_blocks)
+            report.articles.extend(entries)
+    return finish_report(report)
+
+
+def _warm_up() -> None:
+    """Import what every worker needs before forking, so that it is done once and shared."""
+    from factcheck.claims import load  # noqa: F401
+    from factcheck.kinds import KIND_MODULES, kind_module
+    from factcheck.quantity import grammar  # noqa: F401
+    from factcheck.quantity.units import registry
+
+    for kind in KIND_MODULES:
+        # A kind that cannot load is reported by the loader, in every process alike.
+        with contextlib.suppress(ImportError, AttributeError):
+            kind_module(kind)
+    registry()
+
+
+def _receive(conn: Connection) -> Any:
+    from factcheck.errors import FactcheckError
+
+    try:
+        message = conn.recv()
+    except EOFError:
+        raise FactcheckError(
+            "a worker process ended without an answer (out of memory?)",
+            hint="run again with --jobs 1",
+        ) from None
+    if isinstance(message, tuple) and message and message[0] == "crash":
+        raise RuntimeError(f"a worker process failed:\n{message[1]}")
+    return message
+
+
+def _fact_files(files: list[str], summaries: list[dict[str, Any]]) -> list[str] | None:
+    """Every file that defines facts or sources, in file order; None: use one process."""
+    if any(s["blocking"] for s in summaries):
+        return None
+    for key in ("articles", "claims", "facts", "sources"):
+        names: list[str] = [n for s in summaries for n in s[key]]
+        if len(names) != len(set(names)):
+            return None
+    wanted = set().union(*(s["fact_files"] for s in summaries))
+    return [f for f in files if f in wanted]
+
+
+def _worker(conn: Connection, part: list[str], options: CheckOptions) -> None:
+    import gc
+
+    # As in the parent (runner.paused_gc), and the worker ends without cleaning up.
+    gc.disable()
+    try:
+        _serve(conn, part, options)
+    except BaseException:  # noqa: BLE001 - the parent reports it; a worker must not hang
+        with contextlib.suppress(OSError, ValueError):
+            conn.send(("crash", traceback.format_exc()))
+    finally:
+        conn.close()
+        # Skip interpreter teardown: the parent has everything it needs.
+        os._exit(0)
+
+
+def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
+    from factcheck.claims.load import load_paths
+    from factcheck.report.runner import check_article
+
+    catalog = load_paths(part)
+    conn.send(_summary(catalog))
+    fact_files = conn.recv()
+    if fact_files is None:
+        conn.send("fallback")
+        return
+    shared = load_paths(fact_files)
+    if shared.problems:
+        conn.send("fallback")
+        return
+    catalog.facts = shared.facts
+    catalog.sources = shared.sources
+    catalog.source_locations = shared.source_locations
+    articles = catalog.articles
+    for start in range(0, len(articles), BATCH_ARTICLES):
+        batch: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+        for n in range(start, min(start + BATCH_ARTICLES, len(articles))):
+            findings, rate_blocks, entry = check_article(articles[n], catalog, options)
+            batch[0].extend(_flatten(f) for f in findings)
+            batch[1].extend(rate_blocks)
+            batch[2].append(entry)
+            # The article's claims are done with: free them while the others run.
+            articles[n] = None  # type: ignore[call-overload]
+        conn.send(batch)
+    conn.send("done")
+
+
+def _summary(catalog: Any) -> dict[str, Any]:
+    fact_files = {known.file for known in catalog.facts.values()}
+    fact_files.update(loc.file for loc in catalog.source_locations.values())
+    fact_files.update(p.file for p in catalog.problems if p.code == _CROSS_SHARD)
+    return {
+        "blocking": any(p.code != _CROSS_SHARD for p in catalog.problems),
+        "articles": [b.article.id for b in catalog.articles],
+        "claims": [c.id for b in catalog.articles for c in b.claims],
+        "facts": list(catalog.facts),
+        "sources": list(catalog.sources),
+        "fact_files": fact_files,
+    }
+
+
+_FIELDS: tuple[str, ...] = ()
+
+
+def _field_names() -> tuple[str, ...]:
+    global _FIELDS
+    if not _FIELDS:
+        from factcheck.report.record import Finding
+
+        _FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+    return _FIELDS
+
+
+def _flatten(finding: Finding) -> tuple[Any, ...]:
+    # A plain tuple pickles and unpickles several times faster than the dataclass.
+    return tuple(getattr(finding, name) for name in _field_names())
+
+
+def _rebuild(message: Any) -> tuple[list[Finding], list[Any], list[Any]]:
+    from factcheck.report.record import Finding
+
+    rows, rate_blocks, entries = message
+    names = _field_names()
+    if hasattr(Finding, "__slots__"):
+        return [Finding(*row) for row in rows], rate_blocks, entries
+    # The frozen dataclass's __init__ sets each field through object.__setattr__,
+    # a tenth of the parent's time at 100,000 claims; filling __dict__ gives the
+    # same objects (Finding has no __post_init__) in a fraction of it.
+    new = object.__new__
+    out = []
+    for row in rows:
+        finding = new(Finding)
+        finding.__dict__.update(zip(names, row, strict=True))
+        out.append(finding)
+    return out, rate_blocks, entries

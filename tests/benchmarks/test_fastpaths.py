@@ -1,0 +1,197 @@
+"""Fast paths taken for speed give exactly what the slow general code gives."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.formats import text as text_format
+
+_words = st.text(alphabet=st.sampled_from("ab가나 \t\n\u3000-…x"), max_size=30)
+
+
+@given(
+    words=st.lists(st.text(alphabet=st.sampled_from("ab가-…x/"), min_size=1, max_size=130),
+                   min_size=1, max_size=40),
+    first=st.sampled_from(["      ", "      warning: ", ""]),
+    rest=st.sampled_from([None, "        ", ""]),
+)
+def test_plain_text_wraps_as_textwrap_does(words, first, rest):
+    message = " ".join(words)
+    expected = textwrap.wrap(
+        message, text_format.WRAP, initial_indent=first, subsequent_indent=rest or first,
+        break_long_words=False, break_on_hyphens=False,
+    ) or [first.rstrip()]
+    assert text_format._wrapped(message, first, rest) == expected
+
+
+@given(message=_words)
+def test_any_text_wraps_as_textwrap_does(message):
+    expected = textwrap.wrap(
+        message, text_format.WRAP, initial_indent="  ", subsequent_indent="  ",
+        break_long_words=False, break_on_hyphens=False,
+    ) or [""]
+    assert text_format._wrapped(message, "  ") == expected
+
+
+def _slow_visible(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in "\n\t\r":
+            out.append(" ")
+        elif unicodedata.category(ch) in text_format._HIDDEN:
+            out.append(text_format._escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@given(st.text())
+def test_visible_fast_path_changes_nothing(text):
+    assert text_format.visible(text) == _slow_visible(text)
+
+
+def _naive_substitute(tree, decision, quantities, text, tolerance):
+    """The search as first written: a full decide on a fresh copy for every candidate."""
+    from factcheck.errors import FactcheckError
+    from factcheck.expr.decide import decide
+    from factcheck.kinds.compare import MAX_SUBSTITUTION_CHARS, MAX_SUBSTITUTIONS, _kinship
+    from factcheck.quantity import units
+    from factcheck.quantity.interval import Truth
+
+    tries = 0
+    allowed = min(MAX_SUBSTITUTIONS, MAX_SUBSTITUTION_CHARS // max(len(text), 1))
+    for old in decision.facts:
+        original = quantities[old]
+        for new in sorted(quantities, key=lambda name: _kinship(old, name)):
+            if new in decision.facts or not units.same_dimension(
+                    quantities[new].unit, original.unit):
+                continue
+            tries += 1
+            if tries > allowed:
+                return None
+            swapped = dict(quantities)
+            swapped[old] = quantities[new]
+            try:
+                if decide(tree, swapped, text, tolerance).truth is Truth.TRUE:
+                    return old, new
+            except FactcheckError:
+                continue
+    return None
+
+
+def _compare_claims(paths):
+    from factcheck.claims.load import load_paths
+    from factcheck.kinds import compare
+
+    catalog = load_paths(paths)
+    # The run's shared view, so that the search's caches are used as in a real run.
+    quantities = compare._quantities(catalog.facts)
+    claims = [c.claim for _, c in catalog.claims() if c.kind == "compare"]
+    return quantities, claims
+
+
+def _check_search(paths, limit=None):
+    from factcheck.expr.decide import decide, parse_tolerance
+    from factcheck.expr.syntax import parse_comparison
+    from factcheck.kinds import compare
+
+    quantities, claims = _compare_claims(paths)
+    checked = found = 0
+    for claim in claims[:limit]:
+        tree = parse_comparison(claim.expr, quantities.keys())
+        tolerance = parse_tolerance(claim.tolerance) if claim.tolerance else None
+        decision = decide(tree, quantities, claim.expr, tolerance)
+        expected = _naive_substitute(tree, decision, quantities, claim.expr, tolerance)
+        assert compare._substitute(tree, decision, quantities, claim.expr, tolerance) == expected
+        checked += 1
+        found += expected is not None
+    return checked, found
+
+
+def test_the_fact_search_finds_what_the_naive_search_finds_on_the_seed():
+    import os
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    checked, found = _check_search([os.path.join(root, "claims")])
+    assert checked > 20 and found >= 1
+
+
+def test_the_fact_search_finds_what_the_naive_search_finds_on_a_corpus(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parents[2] / "benchmarks"))
+    import generate
+
+    generate.generate(400, str(tmp_path))
+    checked, found = _check_search([str(tmp_path)])
+    assert checked >= 150 and found >= 1
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    | st.dictionaries(st.integers(), inner, max_size=2),
+    max_leaves=20,
+)
+
+
+@given(_json_values)
+def test_fast_json_writes_what_the_standard_encoder_writes(value):
+    import json
+
+    from factcheck.formats import json as json_format
+
+    assert json_format.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+_rates = st.fractions(min_value=0, max_value=10**6, max_denominator=10**6).filter(lambda r: r > 0)
+
+
+@given(values=st.lists(_rates, min_size=1, max_size=30), rate=_rates, tie=st.booleans())
+def test_nearest_rate_prefilter_keeps_the_exact_answer(values, rate, tie):
+    import datetime as dt
+
+    from factcheck.rates import analysis
+
+    if tie:  # an exact tie between two days, around the rate
+        values = [*values, rate + (rate - values[0])] if rate > values[0] else values
+    series = tuple((dt.date(2017, 1, 1) + dt.timedelta(days=i), v) for i, v in enumerate(values))
+    floats = tuple(float(v) for _, v in series)
+
+    def key(s):
+        return (abs(s[1] - rate), -s[0].toordinal())
+
+    assert min(analysis._near(series, floats, rate), key=key) == min(series, key=key)
+
+
+_ends = st.none() | st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
+
+
+@st.composite
+def _intervals(draw):
+    from factcheck.quantity.interval import Interval
+
+    a, b = draw(_ends), draw(_ends)
+    if a is not None and b is not None and a > b:
+        a, b = b, a
+    lo_open, hi_open = draw(st.booleans()), draw(st.booleans())
+    if a is not None and a == b:
+        lo_open = hi_open = False
+    return Interval(a, b, lo_open, hi_open)
+
+
+@given(_intervals(), st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
+       | st.sampled_from([0]))
+def test_product_with_a_point_is_the_general_product(interval, factor):
+    from fractions import Fraction
+
+    from factcheck.quantity.interval import Interval
+
+    point = Interval.point(Fraction(factor))
+    assert interval * point == interval._product(point)
+    assert interval.scale(factor) == interval._product(point)
