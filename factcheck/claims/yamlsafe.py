@@ -129,6 +129,15 @@ def parse_yaml(text: str, file: str = "<string>") -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         problem = exc.problem or exc.context or "invalid YAML"
         context = f" ({exc.context})" if exc.context and exc.problem else ""
+        if "maximum nesting depth" in problem:
+            # PyYAML 6.0.4 and later stop deep nesting while scanning, before our own
+            # depth check sees the events: report it as the same documented limit.
+            raise LimitError(
+                f"nesting deeper than the limit of {limits.MAX_YAML_DEPTH} levels "
+                "(MAX_YAML_DEPTH)",
+                hint="flatten the structure",
+                location=Location(file, line, col),
+            ) from None
         raise ClaimFileError(
             f"YAML syntax error: {problem}{context}",
             hint="fix the YAML syntax here (check indentation, colons, quotes and brackets)",
