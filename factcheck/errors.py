@@ -21,8 +21,25 @@ class Location:
 
     def __str__(self) -> str:
         if self.line <= 0:
-            return self.file
-        return f"{self.file}:{self.line}:{max(self.col, 1)}"
+            return escape_controls(self.file)
+        return f"{escape_controls(self.file)}:{self.line}:{max(self.col, 1)}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control, format and line-separator characters as escapes.
+
+    File names come from the file system or from claim files; a newline in one would
+    start a new line in the log, where CI runners read '::error::' as a command.
+    """
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(
+        ch if ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp", "Cs")
+        else ascii(ch)[1:-1]
+        for ch in text
+    )
 
 
 class FactcheckError(Exception):

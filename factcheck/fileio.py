@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 import tempfile
+from typing import BinaryIO
 
 from factcheck.errors import ClaimFileError, Location
 
 
-def read_text(path: str, *, limit: int | None = None) -> str:
-    """Read a UTF-8 file; undecodable bytes are an error naming their byte offset."""
+def read_text(path: str, *, limit: int | None = None, regular_only: bool = False) -> str:
+    """Read a UTF-8 file; undecodable bytes are an error naming their byte offset.
+
+    ``regular_only`` refuses devices, pipes and sockets: for paths written in claim
+    files, where ``/dev/zero`` or a FIFO would eat memory or wait for ever.
+    """
     try:
-        with open(path, "rb") as fh:
+        with _open(path, regular_only) as fh:
             data = fh.read() if limit is None else fh.read(limit + 1)
     except FileNotFoundError:
         raise ClaimFileError(
@@ -46,14 +53,47 @@ def read_text(path: str, *, limit: int | None = None) -> str:
         ) from None
 
 
+def _open(path: str, regular_only: bool) -> BinaryIO:
+    if not regular_only:
+        return open(path, "rb")
+    # Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ClaimFileError(
+                "is not a regular file (a device, pipe or socket)",
+                hint="give the path of a text file",
+                location=Location(path),
+                code="io.not-regular",
+            )
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def write_output(text: str, path: str | None) -> None:
     """Write to ``path`` atomically (temporary file, then rename), or to stdout."""
     if path is None or path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    if not path:
+        raise ClaimFileError("the output path is empty", hint="give a file name",
+                             code="io.output")
     directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)
+    try:
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "is a folder, not a file")
+        if os.path.exists(path) and not os.path.isfile(path):
+            # A device or a pipe (/dev/null, /dev/stdout): renaming over it would
+            # replace it (as root, /dev/null itself), so write to it.
+            with open(path, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            return
+        fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         # mkstemp makes the file private (0600); a report gets the mode a plain
         # write would give: the old file's, else the default under the umask.
@@ -63,12 +103,22 @@ def write_output(text: str, path: str | None) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        try:
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
+
+
+def _cannot_write(path: str, exc: OSError) -> ClaimFileError:
+    # Raised before the rename: a report already at ``path`` stays as it was.
+    return ClaimFileError(
+        f"cannot write the report: {exc.strerror or exc}",
+        hint="check that the folder exists and is writable, and that the path is a file",
+        location=Location(path),
+        code="io.output",
+    )
 
 
 def _mode_for(path: str) -> int:
@@ -78,3 +128,22 @@ def _mode_for(path: str) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def claim_relative_path(claim_file: str, written: str) -> str:
+    """The file a claim file names (``text:``, ``rates:``), refused if a link leads to a
+    hidden name: the model already refuses absolute paths and hidden names as written."""
+    from factcheck.claims.model import path_problem
+
+    base = os.path.dirname(claim_file)
+    path = os.path.normpath(os.path.join(base, written))
+    resolved = os.path.relpath(os.path.realpath(path), os.path.realpath(base or "."))
+    problem = path_problem(resolved) if not os.path.isabs(resolved) else None
+    if problem is not None:
+        raise ClaimFileError(
+            f"{written!r} leads through a link to {resolved!r}, which claim files may not read",
+            hint="name the file itself, not a link to a hidden file",
+            location=Location(claim_file),
+            code="io.outside",
+        )
+    return path

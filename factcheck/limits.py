@@ -9,6 +9,8 @@ limit and its value; nothing is truncated silently.
 constant                  default     what it bounds
 ========================  ==========  ===================================================
 MAX_FILE_BYTES            2 MiB       size of one claim file, read before parsing
+MAX_TEXT_BYTES            32 MiB      an article text or rates file named in a claim
+                                      file (devices and pipes are refused there)
 MAX_CLAIMS_PER_FILE       10,000      entries of the ``claims`` list of one file
 MAX_YAML_DEPTH            20          nesting of mappings and lists in a claim file
 MAX_SCALAR_CHARS          10,000      characters of one YAML value or key
@@ -19,7 +21,8 @@ MAX_NUMBER_MAGNITUDE      10**30      absolute value of a written quantity (``1e
 
 The defaults are far above what a real article needs (the seed article's files have
 tens of claims, nesting 4, expressions under 200 characters, amounts under 10**15).
-Who enforces what: the claim loader (factcheck.claims) the first four, the expression
+Who enforces what: the claim loader (factcheck.claims) the first four (the runner
+and the rates file reader MAX_TEXT_BYTES), the expression
 parser (factcheck.expr) the next two, the quantity grammar (factcheck.quantity.grammar,
 its ``MAX_MAGNITUDE``) the last. The digits of a written number are bounded only by
 the value and expression lengths above.
@@ -28,6 +31,7 @@ the value and expression lengths above.
 from __future__ import annotations
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_CLAIMS_PER_FILE = 10_000
 MAX_YAML_DEPTH = 20
 MAX_SCALAR_CHARS = 10_000
@@ -37,6 +41,7 @@ MAX_NUMBER_MAGNITUDE = 10**30
 
 LIMITS: dict[str, tuple[int, str]] = {
     "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
+    "MAX_TEXT_BYTES": (MAX_TEXT_BYTES, "bytes in an article text or rates file"),
     "MAX_CLAIMS_PER_FILE": (MAX_CLAIMS_PER_FILE, "claims in one file"),
     "MAX_YAML_DEPTH": (MAX_YAML_DEPTH, "levels of nested mappings and lists"),
     "MAX_SCALAR_CHARS": (MAX_SCALAR_CHARS, "characters in one YAML value or key"),

@@ -180,8 +180,27 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[Problem]]:
                     "no *.yaml or *.yml file in this folder; give a claim file or a folder "
                     "that holds some",
                 ))
+            inside = os.path.realpath(path)
             for f in sorted(found):
-                add(f)
+                # A pull request can add a symbolic link; one to /dev/stdin would wait
+                # for ever, one to a file elsewhere would show its first line in a message.
+                try:
+                    outside = os.path.commonpath([inside, os.path.realpath(f)]) != inside
+                except ValueError:  # on another drive
+                    outside = True
+                if outside:
+                    problems.append(Problem(
+                        f, 0, 0, "io.outside",
+                        "is a symbolic link to a file outside the folder; copy the file "
+                        "into the folder or give its path explicitly",
+                    ))
+                elif not os.path.isfile(f):
+                    problems.append(Problem(
+                        f, 0, 0, "io.not-regular",
+                        "is not a regular file (a device, pipe or socket); remove it",
+                    ))
+                else:
+                    add(f)
         elif os.path.exists(path):
             add(path)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Verdict = Literal["holds", "contradicted", "undetermined"]
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -41,6 +41,37 @@ class Article(Strict):
     rates: str | None = Field(
         default=None, description="path of a rates file (ECB CSV layout), relative to this file"
     )
+
+    @field_validator("text", "rates")
+    @classmethod
+    def _relative_visible_path(cls, value: str | None) -> str | None:
+        """Claim files are untrusted: they may name files beside them, not secrets.
+
+        An absolute path (/etc/passwd) or a hidden component (.git/config, ~/.ssh)
+        is refused here; the runner refuses a link that resolves into one.
+        """
+        if value is None:
+            return value
+        problem = path_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+
+def path_problem(path: str) -> str | None:
+    """Why a path named in a claim file may not be read, or None when it may."""
+    import ntpath
+    import posixpath
+
+    if "\0" in path or not path.strip():
+        return "write a path to a file"
+    if posixpath.isabs(path) or ntpath.isabs(path) or path.startswith("~"):
+        return f"{path!r} is absolute; write a path relative to the claim file"
+    for part in path.replace("\\", "/").split("/"):
+        if part.startswith(".") and part not in (".", ".."):
+            return (f"{path!r} goes through the hidden name {part!r}; claim files may not "
+                    "name hidden files or folders (.git, .ssh, .env)")
+    return None
 
 
 class Source(Strict):

@@ -56,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "text" and (args.output or not sys.stdout.isatty()):
         print(
             "factcheck: {claims} claims: {holds} hold, {contradicted} contradicted, "
-            "{undetermined} undetermined, {error} errors, {unexpected} unexpected".format(**summary),
+            "{undetermined} undetermined, {error} errors, {unexpected} unexpected".format(
+                **summary
+            ),
             file=sys.stderr,
         )
     if args.format != "text" or args.output:

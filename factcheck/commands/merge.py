@@ -34,7 +34,28 @@ def run(args: argparse.Namespace) -> int:
                 location=Location(path, exc.lineno, exc.colno),
                 code="merge.not-json",
             ) from None
+        except RecursionError:
+            raise ClaimFileError(
+                "JSON nested too deeply to read",
+                hint="merge the output of `factcheck check --format json`",
+                location=Location(path),
+                code="merge.not-json",
+            ) from None
         loaded.append((path, report_from_json(data, path)))
-    merged = merge_reports(loaded)
-    write_output(render(merged, args.format, RenderOptions()), args.output)
+    from factcheck.errors import FactcheckError
+
+    try:
+        merged = merge_reports(loaded)
+        text = render(merged, args.format, RenderOptions())
+    except FactcheckError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, RecursionError) as exc:
+        # report_from_json checks the top of each report; nested parts (details, rate
+        # blocks, coverage) are used as written, so a wrong type there is the input's.
+        raise ClaimFileError(
+            f"a report holds a value of an unexpected type ({type(exc).__name__}: {exc})",
+            hint="merge unmodified output of `factcheck check --format json`",
+            code="merge.not-a-report",
+        ) from None
+    write_output(text, args.output)
     return merged.exit_code

@@ -27,7 +27,9 @@ _COMPARE = re.compile(
     r"超过|以上|以下|不到|多于"
 )
 _COUNT = re.compile(
-    r"(?P<items>[^\s,，、\d][^,，、\d]*(?:\s*[,，、]\s*[^,，、\d]+)+?)\s*(?:등\s*)?"
+    # Each repetition starts at a separator, so the items split only one way (the
+    # former \s* on both sides of it backtracked exponentially on long lists).
+    r"(?P<items>[^\s,，、\d][^,，、\d]*(?:[,，、][^,，、\d]+)+?)\s*(?:등\s*)?"
     r"(?P<n>\d+)\s*(?P<counter>개사|개|곳|명|종|대|家|个|companies|firms|cities)"
 )
 _DATE = re.compile(

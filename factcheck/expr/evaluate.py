@@ -10,7 +10,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from factcheck.errors import ArithmeticDomainError, FactcheckError
+from factcheck.errors import ArithmeticDomainError, FactcheckError, LimitError
 from factcheck.expr.nodes import Call, Chain, Literal, Name, Negate, Node, names
 from factcheck.expr.syntax import column_error
 from factcheck.quantity.quantity import Quantity
@@ -76,6 +76,7 @@ class _Evaluator:
             right = self.value(operand)
             try:
                 acc = _BINARY[op](acc, right)
+                _check_size(acc)
             except ArithmeticDomainError:
                 raise _zero_division(self, operand) from None
             except FactcheckError as exc:
@@ -96,6 +97,24 @@ class _Evaluator:
             return acc
         except FactcheckError as exc:
             raise self.located(exc, node) from None
+
+
+# Exact results stay exact only while they stay printable: Python refuses to turn an
+# int of over 4,300 digits into text, and no claim needs numbers near that.
+MAX_RESULT_DIGITS = 1000
+_MAX_BITS = int(MAX_RESULT_DIGITS * 3.3219280948873626)  # digits times log2(10)
+
+
+def _check_size(q: Quantity) -> None:
+    for bound in (q.interval.lo, q.interval.hi):
+        if bound is not None and max(
+            bound.numerator.bit_length(), bound.denominator.bit_length()
+        ) > _MAX_BITS:
+            raise LimitError(
+                f"an intermediate result needs more than {MAX_RESULT_DIGITS} digits",
+                hint="the expression multiplies or divides too many amounts; "
+                "simplify it or move parts of it into facts",
+            )
 
 
 def _zero_division(ev: _Evaluator, operand: Node) -> ArithmeticDomainError:

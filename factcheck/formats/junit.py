@@ -57,9 +57,12 @@ def render(report: Report, options: RenderOptions) -> str:
             f"    <testcase classname={_attr('factcheck.' + f.kind)} name={_attr(f.claim_id)} "
             f"file={_attr(f.file)} line=\"{f.line}\""
         )
-        body = f"{f.file}:{f.line}:{max(f.col, 1)}: {f.message}\nquote: {f.quote}"
+        # Newlines inside claim content are shown as \n, so that no line of a JUnit file
+        # printed in a CI log can start with text from a claim file (::error:: ...).
+        body = (f"{visible(f.file)}:{f.line}:{max(f.col, 1)}: {visible(f.message)}"
+                f"\nquote: {visible(f.quote)}")
         if f.warnings:
-            body += "".join(f"\nwarning: {w}" for w in f.warnings)
+            body += "".join(f"\nwarning: {visible(w)}" for w in f.warnings)
         if f.verdict == "error":
             out.append(head + ">")
             out.append(f"      <error type=\"error\" message={_attr(f.message)}>"
@@ -80,7 +83,7 @@ def render(report: Report, options: RenderOptions) -> str:
             out.append("    </testcase>")
         else:
             out.append(head + ">")
-            out.append(f"      <system-out>{_text(f.message)}</system-out>")
+            out.append(f"      <system-out>{_text(visible(f.message))}</system-out>")
             out.append("    </testcase>")
     out.append("  </testsuite>")
     out.append("</testsuites>")

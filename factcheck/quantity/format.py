@@ -16,8 +16,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from factcheck.errors import QuantityError
-from factcheck.quantity.scanner import last_nonzero_place
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.scanner import last_nonzero_place
 
 LANGUAGES = ("ko", "zh", "en")
 
@@ -301,7 +301,8 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
         qualifier = "nearly"  # [v - p, v): "a little less than"
     body = pre + num(v, exact=qualifier != "approx") + suf
     forms = {
-        "ko": {"approx": "약 {}", "nearly": "거의 {}", "at_least": "{} 이상", "more_than": "{} 초과",
+        "ko": {"approx": "약 {}", "nearly": "거의 {}", "at_least": "{} 이상",
+               "more_than": "{} 초과",
                "at_most": "{} 이하", "less_than": "{} 미만"},
         "zh": {"approx": "约{}", "nearly": "将近{}", "at_least": "{}以上", "more_than": "超过{}",
                "at_most": "{}以下", "less_than": "不到{}"},

@@ -91,9 +91,12 @@ class Interval:
             object.__setattr__(self, "lo_open", True)
         if self.hi is None:
             object.__setattr__(self, "hi_open", True)
-        if self.lo is not None and self.hi is not None:
-            if self.lo > self.hi or (self.lo == self.hi and (self.lo_open or self.hi_open)):
-                raise ValueError(f"empty interval: {self!r}")
+        if (
+            self.lo is not None
+            and self.hi is not None
+            and (self.lo > self.hi or (self.lo == self.hi and (self.lo_open or self.hi_open)))
+        ):
+            raise ValueError(f"empty interval: {self!r}")
 
     # -- construction -------------------------------------------------------
     @classmethod
@@ -299,9 +302,12 @@ class Interval:
     def lt(self, other: Interval) -> Truth:
         """Is every value of self below every value of other (TRUE), none (FALSE)?"""
         # TRUE when sup(self) < inf(other), or equal with either end excluded.
-        if self.hi is not None and other.lo is not None:
-            if self.hi < other.lo or (self.hi == other.lo and (self.hi_open or other.lo_open)):
-                return Truth.TRUE
+        if (
+            self.hi is not None
+            and other.lo is not None
+            and (self.hi < other.lo or (self.hi == other.lo and (self.hi_open or other.lo_open)))
+        ):
+            return Truth.TRUE
         # FALSE when inf(self) >= sup(other): then a >= b for every pair.
         if self.lo is not None and other.hi is not None and self.lo >= other.hi:
             return Truth.FALSE
@@ -310,9 +316,12 @@ class Interval:
     def le(self, other: Interval) -> Truth:
         if self.hi is not None and other.lo is not None and self.hi <= other.lo:
             return Truth.TRUE
-        if self.lo is not None and other.hi is not None:
-            if self.lo > other.hi or (self.lo == other.hi and (self.lo_open or other.hi_open)):
-                return Truth.FALSE
+        if (
+            self.lo is not None
+            and other.hi is not None
+            and (self.lo > other.hi or (self.lo == other.hi and (self.lo_open or other.hi_open)))
+        ):
+            return Truth.FALSE
         return Truth.UNKNOWN
 
     def gt(self, other: Interval) -> Truth:

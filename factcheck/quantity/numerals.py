@@ -20,6 +20,9 @@ from fractions import Fraction
 from factcheck.errors import LimitError
 
 MAX_DIGITS = 40  # significant digits in one written number
+# All digits, leading zeros included: int() refuses strings over 4,300 digits, and
+# 0.000...1 with thousands of zeros is no newspaper figure either.
+MAX_WRITTEN_DIGITS = 100
 MAX_EXPONENT = 30  # |e| in 1.5e12; magnitudes beyond 10**30 are refused too
 WS = frozenset(" \t\u00a0\u2009\u202f\u3000")
 MAN = 10_000
@@ -81,6 +84,13 @@ def read_digits(s: str, i: int) -> tuple[Fraction | int, Fraction | int, int, bo
     elif j + 2 < n and s[j] == "." and s[j + 1] == "." and "0" <= s[j + 2] <= "9":
         raise Bad(f"{s[i:j + 3]!r} has two decimal points in a row")
     significant = (digits + frac).lstrip("0")
+    if len(digits) + len(frac) > MAX_WRITTEN_DIGITS and len(significant) <= MAX_DIGITS:
+        written = s[i:j] if j - i <= 40 else s[i : i + 39] + "…"
+        raise LimitError(
+            f"{written!r} has {len(digits) + len(frac)} digits, more than the limit of "
+            f"{MAX_WRITTEN_DIGITS}",
+            hint="shorten the number (no newspaper figure needs that many digits)",
+        )
     if len(significant) > MAX_DIGITS:
         raise LimitError(
             f"{s[i:j]!r} has {len(significant)} significant digits, more than the limit of "

@@ -48,7 +48,9 @@ def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
             bool(block.get("high_open", False)),
         )
         out.append(ImpliedRate(f.claim_id, details["from"], details["to"], iv))
-    return out
+    # A stated amount of (about) zero implies no usable rate: the claim's own verdict
+    # says so, and the spread divides by the smallest rate.
+    return [i for i in out if i.interval.lo is not None and i.interval.lo > 0]
 
 
 def _reference(
@@ -91,7 +93,10 @@ def _window(
     key = (id(provider), from_code, to_code, day)
     hit = _WINDOWS.get(key)
     if hit is None or hit[0] is not provider:
-        start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
+        try:
+            start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
+        except OverflowError:  # within a month of 0001-01-01
+            start = dt.date.min
         try:
             series = tuple(provider.series(from_code, to_code, start, day))
         except FactcheckError:

@@ -50,13 +50,16 @@ class PairTable:
 
 def load_rates_file(path: str, display: str | None = None) -> RateProvider:
     """Read a rates file in either layout; every bad line is reported, located."""
+    from factcheck import limits
     from factcheck.fileio import read_text
 
     name = display or path
     try:
-        text = read_text(path)
-    except FactcheckError:
-        raise
+        # The path may come from an untrusted claim file: bounded, and no devices.
+        text = read_text(path, limit=limits.MAX_TEXT_BYTES, regular_only=True)
+    except FactcheckError as exc:
+        raise RateError(f"rates file {name!r}: {exc.message}", hint=exc.hint,
+                        code=exc.code) from None
     except OSError as exc:
         raise RateError(
             f"cannot read rates file {path!r}: {exc.strerror or exc}",

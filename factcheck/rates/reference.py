@@ -163,7 +163,10 @@ class RateProvider:
         if from_code == to_code:
             return ReferenceRate(from_code, to_code, day, day, Fraction(1), self.source)
         for back in range(MAX_FALLBACK_DAYS + 1):
-            used = day - dt.timedelta(days=back)
+            try:
+                used = day - dt.timedelta(days=back)
+            except OverflowError:  # before 0001-01-01: there is no earlier day
+                break
             value = self.table.lookup(from_code, to_code, used.isoformat())
             if value is not None:
                 return ReferenceRate(from_code, to_code, day, used, value, self.source)
@@ -204,6 +207,8 @@ class RateProvider:
                 value = self.table.lookup(from_code, to_code, day.isoformat())
             if value is not None:
                 out.append((day, value))
+            if day == dt.date.max:
+                break
             day += dt.timedelta(days=1)
         return out
 

@@ -32,6 +32,7 @@ def provider_for(
     if override:
         return rates_file_provider(override)
     if article is not None and article.rates:
-        base = os.path.dirname(article_file) if article_file else ""
-        return rates_file_provider(os.path.join(base, article.rates))
+        from factcheck.fileio import claim_relative_path
+
+        return rates_file_provider(claim_relative_path(article_file or "", article.rates))
     return ecb_provider()

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from factcheck.report.record import Finding, Problem
 
 NOT_FOUND = "quote.not_found"
+_CLOSEST_CHARS = 200  # the closest passage is sought for this much of a quote
+_CLOSEST_WINDOWS = 5  # candidate windows compared in full
+_CLOSEST_SEARCHES = 100  # per run; later misses are reported without a closest passage
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,9 @@ class ArticleText:
 
     def closest(self, quote: str) -> tuple[Anchor, float] | None:
         """The passage most like ``quote`` and its similarity in [0, 1], or None."""
-        needle = "".join(quote.split())
+        # Only a hint, so its cost is bounded: difflib is quadratic in the window and a
+        # quote may be 2,000 characters (a long one took half a minute per claim).
+        needle = "".join(quote.split())[:_CLOSEST_CHARS]
         if not needle or not self.compact:
             return None
         n = min(len(needle), len(self.compact))
@@ -94,8 +99,17 @@ class ArticleText:
         # Full ratios only for the most promising windows, then refine around the best.
         # Windows all have length n, so the count of matching chars orders them exactly.
         best_s, best_m = 0, -1
-        for _, neg in sorted(scored, reverse=True)[:20]:
-            for s in range(max(-neg - step, 0), min(-neg + step, len(self.compact) - n) + 1):
+        stride = max(1, step // 8)
+        last = len(self.compact) - n
+        for _, neg in sorted(scored, reverse=True)[:_CLOSEST_WINDOWS]:
+            for s in range(max(-neg - step, 0), min(-neg + step, last) + 1, stride):
+                matcher.set_seq1(self.compact[s : s + n])
+                m = sum(block.size for block in matcher.get_matching_blocks())
+                if m > best_m or (m == best_m and s < best_s):
+                    best_s, best_m = s, m
+        if stride > 1:
+            around = best_s
+            for s in range(max(around - stride, 0), min(around + stride, last) + 1):
                 matcher.set_seq1(self.compact[s : s + n])
                 m = sum(block.size for block in matcher.get_matching_blocks())
                 if m > best_m or (m == best_m and s < best_s):
@@ -138,7 +152,7 @@ def anchor_findings(
             out.append(dataclasses.replace(f, quote_span=found.span))
             continue
         out.append(f)
-        near = article.closest(f.quote)
+        near = article.closest(f.quote) if len(problems) < _CLOSEST_SEARCHES else None
         hint = "copy the quote verbatim from the article"
         if near is not None:
             anchor, ratio = near

@@ -39,7 +39,9 @@ def report_from_json(data: Any, origin: str) -> Report:
             for c in data["claims"]
         ]
         problems = [
-            Problem(str(p["file"]), int(p["line"]), int(p["col"]), str(p["code"]), str(p["message"]))
+            Problem(
+                str(p["file"]), int(p["line"]), int(p["col"]), str(p["code"]), str(p["message"])
+            )
             for p in data.get("problems", [])
         ]
     except (KeyError, TypeError, ValueError) as exc:
@@ -49,9 +51,37 @@ def report_from_json(data: Any, origin: str) -> Report:
             location=Location(origin),
             code="merge.not-a-report",
         ) from None
-    rates = [dict(b) for b in data["rates"]]
+    rates = data["rates"]
     coverage = data.get("coverage")
+    if not (isinstance(rates, list) and all(
+        isinstance(b, dict) and isinstance(b.get("from"), str) and isinstance(b.get("to"), str)
+        for b in rates
+    )):
+        raise _malformed("'rates' is not a list of rate blocks with 'from' and 'to'", origin)
+    if coverage is not None and not (
+        isinstance(coverage, dict)
+        and isinstance(coverage.get("articles", []), list)
+        and all(isinstance(b, dict) for b in coverage.get("articles", []))
+    ):
+        raise _malformed("'coverage' is not a mapping with a list of 'articles'", origin)
+    for finding in findings:
+        if finding.verdict not in _VERDICTS:
+            raise _malformed(f"claim {finding.claim_id!r} has the unknown verdict "
+                             f"{finding.verdict!r}", origin)
+    rates = [dict(b) for b in rates]
     return Report(findings=findings, problems=problems, rates=rates, coverage=coverage)
+
+
+_VERDICTS = ("holds", "contradicted", "undetermined", "error")
+
+
+def _malformed(what: str, origin: str) -> ClaimFileError:
+    return ClaimFileError(
+        f"malformed report: {what}",
+        hint="merge unmodified output of `factcheck check --format json`",
+        location=Location(origin),
+        code="merge.not-a-report",
+    )
 
 
 def _span(value: Any) -> tuple[int, int, int, int] | None:
@@ -71,7 +101,8 @@ def merge_reports(reports: list[tuple[str, Report]]) -> Report:
             key = f"{finding.file}\0{finding.claim_id}"
             if key in seen:
                 duplicates.append(
-                    f"claim {finding.claim_id!r} ({finding.file}) is in both {seen[key]} and {origin}"
+                    f"claim {finding.claim_id!r} ({finding.file}) "
+                    f"is in both {seen[key]} and {origin}"
                 )
                 continue
             seen[key] = origin

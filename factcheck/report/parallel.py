@@ -177,7 +177,12 @@ def _receive(conn: Connection) -> Any:
             hint="run again with --jobs 1",
         ) from None
     if isinstance(message, tuple) and message and message[0] == "crash":
-        raise RuntimeError(f"a worker process failed:\n{message[1]}")
+        # One line, as for an error in this process; the worker's traceback is a note,
+        # which Python prints only when the error is raised on (--debug).
+        lines = str(message[1]).strip().splitlines() or ["unknown error"]
+        error = RuntimeError(f"in a worker process: {lines[-1]}")
+        error.add_note(str(message[1]))
+        raise error
     return message
 
 

@@ -75,8 +75,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file if self.line <= 0 else f"{self.file}:{self.line}:{max(self.col, 1)}"
-        return f"{where}: {self.message}"
+        from factcheck.errors import Location
+
+        return f"{Location(self.file, self.line, self.col)}: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
         return {

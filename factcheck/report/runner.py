@@ -219,7 +219,8 @@ def _rates(
 
 def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, Any]:
     """The report's entry for an article, with its text when it can be read."""
-    from factcheck.fileio import read_text
+    from factcheck import limits
+    from factcheck.fileio import claim_relative_path, read_text
 
     article = bundle.article
     entry: dict[str, Any] = {
@@ -235,7 +236,10 @@ def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, An
     if text_path:
         entry["text_file"] = _display_path(text_path)
         try:
-            entry["text"] = read_text(text_path)
+            if not options.article_file and article.text:
+                claim_relative_path(bundle.file, article.text)
+            # The path may come from an untrusted claim file: bounded, and no devices.
+            entry["text"] = read_text(text_path, limit=limits.MAX_TEXT_BYTES, regular_only=True)
         except FactcheckError as exc:
             # A missing article text limits the report (no anchoring, no coverage)
             # but does not make the claims invalid.

@@ -3,19 +3,25 @@
 Not part of the test run: atheris is a development tool, not a dependency.
 
     pip install atheris
-    python tests/hostile/fuzz_atheris.py -max_total_time=600 -timeout=10 -rss_limit_mb=2048
+    python tests/hostile/fuzz_atheris.py -max_total_time=600 -timeout=10 -rss_limit_mb=2048 \
+        -max_len=4096 -dict=tests/hostile/fuzz.dict CORPUS_DIR
+
+CORPUS_DIR is a folder of your choice (libFuzzer keeps the inputs it found there); an
+empty one works, a few claim files prefixed with the byte 0x00 start it faster.
 
 Every input goes through one of the paths untrusted text takes (chosen by its first
-byte): raw bytes as a claim file, a value inside a claim file of each kind, a
-quantity, a date, an expression. Any exception other than FactcheckError is a finding:
-libFuzzer stops, prints the traceback and writes the input as ``crash-*``; replay it
-with ``python tests/hostile/fuzz_atheris.py crash-<hash>``.
+byte): raw bytes as a claim file; a value in any field of a claim of each kind, or the
+publication date, through evaluation and every report format; a quantity; an article
+text; an expression; a JSON report given to merge. Any exception other than
+FactcheckError is a finding: libFuzzer stops, prints the traceback and writes the
+input as ``crash-*``; replay it with ``python tests/hostile/fuzz_atheris.py crash-<hash>``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import xml.dom.minidom
 from pathlib import Path
 
@@ -65,6 +71,8 @@ _SLOTS = [
     ("date", "    expected: 2017-11-14\n", "stated"),
     ("date", "    stated: 지난 14일\n", "expected"),
     ("compare", "    expr: a.x > 1\n", "quote"),
+    ("date", "    stated: 지난달 18일\n    expected: 2017-10-18\n", "published"),
+    ("convert", "    amount: 100억 위안\n    stated: 약 1조6천484억 원\n", "published"),
 ]
 
 _CTX = None
@@ -96,10 +104,46 @@ def _check_and_render(text: str) -> None:
     render(report, "text", RenderOptions(color=True))
 
 
+_WORKDIR = None
+
+
+def _article_text(text: str) -> None:
+    # An article text (anchoring and coverage read it), quoted in part by a claim.
+    global _WORKDIR
+    if _WORKDIR is None:
+        _WORKDIR = tempfile.mkdtemp(prefix="factcheck-fuzz-")
+    Path(_WORKDIR, "article.txt").write_text(text, "utf-8", errors="surrogatepass")
+    quote = text[len(text) // 3 : len(text) // 3 + 40].strip() or "q"
+    claims = _HEADER.replace("  published: 2017-11-23\n",
+                             "  published: 2017-11-23\n  text: article.txt\n")
+    claims += (f"  - id: c1\n    quote: {_yaml_string(quote)}\n    kind: count\n"
+               "    items: [a]\n    stated: 1\n")
+    path = Path(_WORKDIR, "claims.yaml")
+    path.write_text(claims, "utf-8")
+    from factcheck.claims.load import load_paths
+
+    report = check_catalog(load_paths([str(path)]), CheckOptions(jobs=1))
+    for name in ("json", "html", "markdown", "text"):
+        render(report, name)
+
+
+def _merge(raw: bytes) -> None:
+    # A JSON report as `factcheck merge` reads it.
+    from factcheck.report.merge import merge_reports, report_from_json
+
+    try:
+        data = json.loads(raw.decode("utf-8", "replace"))
+    except (ValueError, RecursionError):
+        return
+    merged = merge_reports([("r.json", report_from_json(data, "r.json"))])
+    for name in ("json", "html", "markdown", "text", "sarif", "junit", "github"):
+        render(merged, name)
+
+
 def _one(data: bytes) -> None:
     if not data:
         return
-    mode, rest = data[0] % 6, data[1:]
+    mode, rest = data[0] % 8, data[1:]
     text = rest.decode("utf-8", "replace")
     if mode == 0:
         # A whole claim file as written (BOM and bad bytes as fileio reads them).
@@ -117,15 +161,24 @@ def _one(data: bytes) -> None:
         assert tree is not None
         claim = compare.Claim(id="f", quote="q", kind="compare", expr=text or " ")
         compare.evaluate(claim, _context())
+    elif mode == 6:
+        _article_text(text)
+    elif mode == 7:
+        _merge(rest)
     else:
         if not rest:
             return
         kind, other, slot = _SLOTS[rest[0] % len(_SLOTS)]
         value = rest[1:].decode("utf-8", "replace")
-        claim = f"  - id: fuzz-claim\n    kind: {kind}\n{other}    {slot}: {_yaml_string(value)}\n"
-        if slot != "quote":
-            claim += "    quote: q\n"
-        _check_and_render(_HEADER + claim)
+        header = _HEADER
+        claim = f"  - id: fuzz-claim\n    kind: {kind}\n{other}    quote: q\n"
+        if slot == "published":
+            header = header.replace("2017-11-23", _yaml_string(value), 1)
+        elif slot == "quote":
+            claim = claim.replace("quote: q", f"quote: {_yaml_string(value)}")
+        else:
+            claim += f"    {slot}: {_yaml_string(value)}\n"
+        _check_and_render(header + claim)
 
 
 def test_one_input(data: bytes) -> None:

@@ -110,7 +110,8 @@ def test_missing_rate_is_a_rate_error(tmp_path: Path) -> None:
     (tmp_path / "bank.csv").write_text("Date,From,To,Rate\n2017-10-01,CNY,KRW,164.78\n",
                                        encoding="utf-8")
     with pytest.raises(RateError, match="no CNY->KRW rate"):
-        convert.evaluate(claim("약 16조4천780억 원"), context(rates=str(tmp_path / "bank.csv")))
+        convert.evaluate(claim("약 16조4천780억 원"),
+                         context(rates="bank.csv", file=str(tmp_path / "a.yaml")))
 
 
 @pytest.mark.usefixtures("fake_grammar")

@@ -1,0 +1,1 @@
+"""Hostile and broken input: the suite of bad claim files and the fuzz harness."""
