@@ -31,6 +31,8 @@ because the caller asked for a quantity.
 
 from __future__ import annotations
 
+import functools
+
 from factcheck.errors import FactcheckError, LimitError, QuantityError
 from factcheck.quantity.extraction import Extracted, extract_quantities
 from factcheck.quantity.numerals import Bad, skip_ws
@@ -53,6 +55,13 @@ def parse_quantity(text: str) -> Quantity:
     """
     if not isinstance(text, str):
         raise QuantityError(f"expected text, got {type(text).__name__} {text!r}", hint=FORMS)
+    return _parse_text(text)
+
+
+# Claims repeat the same written amounts (a fact's value, 100억 위안 in many
+# conversions); a Quantity is immutable, so a parsed one can be shared.
+@functools.lru_cache(maxsize=16384)
+def _parse_text(text: str) -> Quantity:
     sc = Scanner(text, "parse")
     start = skip_ws(sc.s, 0)
     stripped = text.strip()
