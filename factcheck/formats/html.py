@@ -185,6 +185,70 @@ def _chart(block: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _cluster_strip(block: dict[str, Any]) -> str:
+    """A zoomed SVG of the clusters alone, one row each, against the reference rate.
+
+    On the 30-day chart the clusters of one article often lie within a fraction of
+    a won of each other; here the axis spans just them and the reference.
+    """
+    rows = []
+    for i, c in enumerate(block.get("clusters") or [], 1):
+        low, high, rate = _num(c.get("low")), _num(c.get("high")), _num(c.get("rate"))
+        if low is not None and high is not None and rate is not None:
+            rows.append((i, low, high, rate, len(c.get("claims") or [])))
+    reference = _num((block.get("reference") or {}).get("rate"))
+    if not rows:
+        return ""
+    values = [v for _, lo_, hi_, _, _ in rows for v in (lo_, hi_)]
+    if reference is not None:
+        values.append(reference)
+    lo, hi = min(values), max(values)
+    if lo == hi:
+        lo, hi = lo - 1, hi + 1
+    margin = (hi - lo) / 8
+    lo, hi = lo - margin, hi + margin
+    w, left, right, row_h, top = 640, 150, 20, 22, 28
+    h = top + row_h * len(rows) + 24
+
+    def x(v: Fraction) -> float:
+        return left + float((v - lo) / (hi - lo)) * (w - left - right)
+
+    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
+        f'viewBox="0 0 {w} {h}" role="img" aria-label="implied-rate clusters, zoomed">',
+        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
+    ]
+    if reference is not None:
+        rx = x(reference)
+        ref = block.get("reference") or {}
+        parts.append(
+            f'<line x1="{rx:.2f}" x2="{rx:.2f}" y1="{top - 8}" y2="{h - 20}" stroke="#000" '
+            f'stroke-dasharray="3 3"/><text x="{rx:.2f}" y="{top - 12}" font-size="10" '
+            f'text-anchor="middle">reference {esc(_short(reference))} '
+            f"({esc(ref.get('date', ''))})</text>"
+        )
+    for row, (i, low, high, rate, n) in enumerate(rows):
+        color = colors[(i - 1) % len(colors)]
+        cy = top + row_h * row + row_h / 2
+        x1, x2 = x(low), x(high)
+        parts.append(
+            f'<text x="6" y="{cy + 4:.2f}" font-size="11" fill="{color}">cluster {i}: '
+            f'{esc(_short(rate))} ({n} claim{"s" if n != 1 else ""})</text>'
+            f'<rect x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" height="10" '
+            f'fill="{color}" fill-opacity="0.35"/>'
+            f'<circle cx="{x(rate):.2f}" cy="{cy:.2f}" r="3" fill="{color}"><title>cluster {i}: '
+            f"[{esc(_short(low))}, {esc(_short(high))}]</title></circle>"
+        )
+    parts.append(f'<text x="{left}" y="{h - 6}" font-size="10">{esc(_short(lo))}</text>')
+    parts.append(
+        f'<text x="{w - right}" y="{h - 6}" font-size="10" text-anchor="end">'
+        f"{esc(_short(hi))}</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _short(v: Fraction) -> str:
     return f"{float(v):.4f}"
 
@@ -212,6 +276,7 @@ def _rates(rates: list[dict[str, Any]]) -> str:
             )
         out.append("</table>")
         out.append(_chart(block))
+        out.append(_cluster_strip(block))
     return "\n".join(out)
 
 
