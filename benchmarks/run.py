@@ -171,7 +171,8 @@ def parsing(rounds: int, repeat: int) -> tuple[float, float] | None:
         import cn2an
     except ImportError:
         return None
-    from factcheck.quantity.grammar import parse_quantity
+    # timed without the cache of repeated texts, which would make repeats free
+    from factcheck.quantity.grammar import parse_quantity_uncached as parse_quantity
 
     texts = bench_parse.NUMERALS
     for text in texts:

@@ -58,6 +58,13 @@ def parse_quantity(text: str) -> Quantity:
     return _parse_text(text)
 
 
+def parse_quantity_uncached(text: str) -> Quantity:
+    """``parse_quantity`` without its cache of repeated texts: what benchmarks time."""
+    if not isinstance(text, str):
+        raise QuantityError(f"expected text, got {type(text).__name__} {text!r}", hint=FORMS)
+    return _parse_text.__wrapped__(text)
+
+
 # Claims repeat the same written amounts (a fact's value, 100억 위안 in many
 # conversions); a Quantity is immutable, so a parsed one can be shared.
 @functools.lru_cache(maxsize=16384)
