@@ -10,11 +10,9 @@ read. Invalid entries are left out of the catalog; the problems say why.
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +20,7 @@ from factcheck import limits
 from factcheck.claims.model import FACT_PATTERN, ID_PATTERN
 from factcheck.claims.yamlsafe import Document, Path, has_step, parse_yaml
 from factcheck.errors import FactcheckError, Location
+from factcheck.gcpause import paused_gc
 from factcheck.report.record import Problem
 
 if TYPE_CHECKING:
@@ -119,25 +118,13 @@ def load_paths(paths: list[str], *, parse_value: ValueParser | None = None) -> C
     files, problems = expand_paths(paths)
     loader.catalog.problems.extend(problems)
     loader.catalog.files = files
-    with _no_cycle_collection():
+    with paused_gc():
         for path in files:
             loader.load_file(path)
         loader.finish()
     return loader.catalog
 
 
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    # Loading builds millions of small acyclic objects that stay alive; the cyclic
-    # collector would rescan them again and again (a third of the load time for
-    # 100,000 claims) and could free nothing. Reference counting still frees garbage.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load_text(text: str, file: str = "<string>", *,

@@ -40,7 +40,8 @@ def use_color(choice: str, output: str | None) -> bool:
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import write_output
     from factcheck.formats import RenderOptions, render
-    from factcheck.report.runner import CheckOptions, paused_gc, run_check
+    from factcheck.gcpause import paused_gc
+    from factcheck.report.runner import CheckOptions, run_check
 
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
     # Rendering too: with every finding alive, collections would double its time.

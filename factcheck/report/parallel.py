@@ -201,7 +201,7 @@ def _fact_files(files: list[str], summaries: list[dict[str, Any]]) -> list[str] 
 def _worker(conn: Connection, part: list[str], options: CheckOptions) -> None:
     import gc
 
-    # As in the parent (runner.paused_gc), and the worker ends without cleaning up.
+    # As in the parent (factcheck.gcpause.paused_gc), and the worker ends without cleaning up.
     gc.disable()
     try:
         _serve(conn, part, options)
