@@ -6,6 +6,7 @@ can quote the offending text and give its 1-based column.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,19 +79,14 @@ class Comparison:
 Node = Name | Literal | Negate | Chain | Call
 
 
-def names(node: Node | Comparison) -> list[str]:
-    """Fact names in order of first appearance, without repeats."""
-    seen: dict[str, None] = {}
+def walk(node: Node | Comparison) -> Iterator[Node | Comparison]:
+    """Every node, left to right (pre-order), without recursion: depth is bounded by
+    the expression's limits, but a long flat sum must not cost stack frames."""
     stack: list[Node | Comparison] = [node]
-    order: list[str] = []
-    # Iterative so that the order is left to right without recursion.
     while stack:
         current = stack.pop()
-        if isinstance(current, Name):
-            if current.name not in seen:
-                seen[current.name] = None
-                order.append(current.name)
-        elif isinstance(current, Negate):
+        yield current
+        if isinstance(current, Negate):
             stack.append(current.operand)
         elif isinstance(current, Chain):
             stack.extend(reversed([current.first, *(n for _, n in current.rest)]))
@@ -98,23 +94,13 @@ def names(node: Node | Comparison) -> list[str]:
             stack.extend(reversed(current.args))
         elif isinstance(current, Comparison):
             stack.extend([current.right, current.left])
-    return order
+
+
+def names(node: Node | Comparison) -> list[str]:
+    """Fact names in order of first appearance, without repeats."""
+    return list(dict.fromkeys(n.name for n in walk(node) if isinstance(n, Name)))
 
 
 def literals(node: Node | Comparison) -> list[Literal]:
     """Written quantities in order of appearance."""
-    found: list[Literal] = []
-    stack: list[Node | Comparison] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, Literal):
-            found.append(current)
-        elif isinstance(current, Negate):
-            stack.append(current.operand)
-        elif isinstance(current, Chain):
-            stack.extend(reversed([current.first, *(n for _, n in current.rest)]))
-        elif isinstance(current, Call):
-            stack.extend(reversed(current.args))
-        elif isinstance(current, Comparison):
-            stack.extend([current.right, current.left])
-    return found
+    return [n for n in walk(node) if isinstance(n, Literal)]
