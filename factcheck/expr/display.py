@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any
 
@@ -51,11 +52,23 @@ def _rounded(x: Fraction, significant: int = _SIGNIFICANT) -> str:
 
 def format_interval(interval: Any, unit: Any = None) -> str:
     """``1,600 CNY`` for a point, else ``[1,500, +inf) CNY``-style brackets."""
-    suffix = f" {unit_json(unit)}" if unit is not None else ""
-    if unit is not None and unit_json(unit) == "dimensionless":
-        suffix = ""
-    elif unit is not None and unit_json(unit) == "percent":
-        suffix = "%"
+    try:
+        return _format_interval(interval, unit)
+    except TypeError:  # an unhashable unit: format it without the cache
+        return _format_interval.__wrapped__(interval, unit)
+
+
+# The same facts and amounts recur in claim after claim of an archive; intervals
+# and units are immutable, so each is formatted once.
+@functools.lru_cache(maxsize=8192)
+def _format_interval(interval: Any, unit: Any) -> str:
+    suffix = ""
+    if unit is not None:
+        name = unit_json(unit)
+        if name == "percent":
+            suffix = "%"
+        elif name != "dimensionless":
+            suffix = f" {name}"
     if interval.is_point:
         return f"{format_number(interval.lo)}{suffix}"
     left = "(" if interval.lo_open else "["

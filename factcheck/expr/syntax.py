@@ -16,7 +16,7 @@ is a quantity while ``usd_total`` is a fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, KeysView
 
 from factcheck import limits
 from factcheck.errors import ExpressionError, FactcheckError, LimitError
@@ -86,7 +86,9 @@ class _Parser:
             err.column = limits.MAX_EXPR_CHARS + 1
             raise err
         self.text = text
-        self.names = frozenset(names)
+        # Sets and dict views answer ``in`` as they are: a claim's parser must not copy
+        # every fact name of an archive (hundreds) just to look up a few.
+        self.names = names if isinstance(names, (set, frozenset, KeysView)) else frozenset(names)
         self.pos = 0
         self.depth = 0
 
@@ -95,9 +97,10 @@ class _Parser:
         return column_error(message, self.text, self.pos if start is None else start, hint)
 
     def skip(self) -> None:
-        m = _SPACE.match(self.text, self.pos)
-        assert m is not None
-        self.pos = m.end()
+        text, pos = self.text, self.pos
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+        self.pos = pos
 
     def at_end(self) -> bool:
         self.skip()

@@ -54,11 +54,12 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     suggestion = None
     if verdict == "contradicted":
         suggestion = _substitute(tree, decision, quantities, claim.expr, tolerance)
+    difference = _difference(decision)
     return Outcome(
         verdict=verdict,
-        message=_message(claim.expr, decision, verdict, context, suggestion),
+        message=_message(claim.expr, decision, verdict, context, suggestion, difference),
         warnings=warnings,
-        details=_details(claim.expr, decision, context, suggestion),
+        details=_details(claim.expr, decision, context, suggestion, difference),
     )
 
 
@@ -114,6 +115,7 @@ def _message(
     verdict: str,
     context: Context,
     suggestion: tuple[str, str] | None,
+    difference: tuple[Any, Any] | None,
 ) -> str:
     from factcheck.expr.display import format_interval
 
@@ -135,7 +137,6 @@ def _message(
     else:
         parts.append(f"{computed} {decision.op} {stated}")
     parts[-1] += f": {_PHRASES[verdict]}"
-    difference = _difference(decision)
     if difference is not None:
         parts.append(_difference_text(*difference, decision.stated.unit))
     if decision.facts:
@@ -370,11 +371,14 @@ def _kinship(old: str, new: str) -> tuple[int, str]:
 
 
 def _details(
-    text: str, decision: Decision, context: Context, suggestion: tuple[str, str] | None
+    text: str,
+    decision: Decision,
+    context: Context,
+    suggestion: tuple[str, str] | None,
+    difference: tuple[Any, Any] | None,
 ) -> dict[str, Any]:
     from factcheck.expr.jsonify import interval_json, number_json
 
-    difference = _difference(decision)
     facts = []
     source_ids: list[str] = []
     for name in decision.facts:

@@ -109,8 +109,28 @@ def match_quantity(text: str, pos: int = 0) -> tuple[Quantity, int] | None:
     """
     if pos < 0 or pos >= len(text):
         return None
-    sc = Scanner(text, "match")
+    # The scanner looks one character back (a word must not start inside another)
+    # and never further, so the answer depends only on that character and the rest.
+    before, tail = text[pos - 1] if pos else "", text[pos:]
+    # Only short tails are kept: a cache of long expressions would hold megabytes.
+    found = (_match_tail if len(tail) <= _CACHED_TAIL else _match_tail.__wrapped__)(before, tail)
+    if found is None:
+        return None
+    quantity, length = found
+    return quantity, pos + length
+
+
+_CACHED_TAIL = 120
+# Expressions repeat their amounts (``>= 1000억 위안``) across an archive, as fact
+# values do; errors are not cached, so each is raised afresh.
+@functools.lru_cache(maxsize=16384)
+def _match_tail(before: str, tail: str) -> tuple[Quantity, int] | None:
+    sc = Scanner(before + tail, "match")
     try:
-        return sc.quantity(pos)
+        found = sc.quantity(len(before))
     except Bad as exc:
         raise QuantityError(str(exc), hint=FORMS) from None
+    if found is None:
+        return None
+    quantity, end = found
+    return quantity, end - len(before)

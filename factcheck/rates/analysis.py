@@ -101,18 +101,37 @@ def _window(
             series = tuple(provider.series(from_code, to_code, start, day))
         except FactcheckError:
             series = None
-        rows = () if series is None else tuple((d.isoformat(), significant(r)) for d, r in series)
+        rows = () if series is None else tuple(_row(provider, from_code, to_code, d, r)
+                                                for d, r in series)
         if len(_WINDOWS) >= _MAX_WINDOWS:
             _WINDOWS.clear()
-        hit = _WINDOWS[key] = (provider, series, rows, _floats(series))
+        hit = _WINDOWS[key] = (provider, series, tuple(r[:2] for r in rows), _floats(rows))
     return hit[1], hit[2]
 
 
-def _floats(series: Any) -> tuple[float, ...] | None:
-    try:
-        return tuple(float(r) for _, r in series) if series else None
-    except OverflowError:
-        return None
+# Windows of nearby days overlap in all but a day: each day's row is made once.
+_ROWS: dict[tuple[int, str, str, dt.date], tuple[Any, tuple[str, float, float | None]]] = {}
+
+
+def _row(provider: RateProvider, from_code: str, to_code: str, day: dt.date,
+         rate: Fraction) -> tuple[str, float, float | None]:
+    """(ISO date, rate for JSON, rate as a float or None when it overflows)."""
+    key = (id(provider), from_code, to_code, day)
+    hit = _ROWS.get(key)
+    if hit is None or hit[0] is not provider:
+        try:
+            near: float | None = float(rate)
+        except OverflowError:
+            near = None
+        if len(_ROWS) >= _MAX_WINDOWS:
+            _ROWS.clear()
+        hit = _ROWS[key] = (provider, (day.isoformat(), significant(rate), near))
+    return hit[1]
+
+
+def _floats(rows: Any) -> tuple[float, ...] | None:
+    floats = tuple(r[2] for r in rows)
+    return floats if floats and None not in floats else None
 
 
 def _nearest(

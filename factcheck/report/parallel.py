@@ -215,16 +215,16 @@ def _worker(conn: Connection, part: list[str], options: CheckOptions) -> None:
 
 
 def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
-    from factcheck.claims.load import load_paths
+    from factcheck.claims.load import load_files
     from factcheck.report.runner import check_article
 
-    catalog = load_paths(part)
+    catalog = load_files(part)
     conn.send(_summary(catalog))
     fact_files = conn.recv()
     if fact_files is None:
         conn.send("fallback")
         return
-    shared = load_paths(fact_files)
+    shared = load_files(fact_files)
     if shared.problems:
         conn.send("fallback")
         return

@@ -33,26 +33,24 @@ class CheckOptions:
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
     """Check every claim under ``paths`` and return the whole report."""
-    from factcheck.claims.load import load_paths
+    from factcheck.claims.load import expand_paths, load_files
 
     options = options or CheckOptions()
     with paused_gc():
+        files, problems = expand_paths(list(paths))
         if options.jobs != 1:
-            report = _try_parallel(list(paths), options)
+            report = _try_parallel(files, problems, options)
             if report is not None:
                 return report
-        catalog = load_paths(list(paths))
+        catalog = load_files(files, problems)
         return check_catalog(catalog, options)
 
 
-
-
-def _try_parallel(paths: list[str], options: CheckOptions) -> Report | None:
+def _try_parallel(files: list[str], problems: list[Problem],
+                  options: CheckOptions) -> Report | None:
     """The report from several processes, or None when one process is the way."""
-    from factcheck.claims.load import expand_paths
     from factcheck.report import parallel
 
-    files, problems = expand_paths(paths)
     jobs = parallel.wanted_jobs(options.jobs, files)
     if jobs < 2 or not parallel.fork_available():
         return None

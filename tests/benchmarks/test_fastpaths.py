@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.formats import text as text_format
@@ -195,3 +195,122 @@ def test_product_with_a_point_is_the_general_product(interval, factor):
     point = Interval.point(Fraction(factor))
     assert interval * point == interval._product(point)
     assert interval.scale(factor) == interval._product(point)
+
+
+# -- caches and the folder walk (issue 7, second round) -----------------------------
+
+_EXPR_CHARS = st.sampled_from(
+    list("0123456789.,억조만亿万元원 +-*/()<>=ax$%约") + ["USD", "약", "위안", "RMB", "多"])
+
+
+def _match_uncached(text, pos):
+    from factcheck.quantity.grammar import FORMS
+    from factcheck.quantity.numerals import Bad
+    from factcheck.quantity.scanner import Scanner
+
+    try:
+        return ("ok", Scanner(text, "match").quantity(pos))
+    except Bad as exc:
+        return ("error", str(exc), FORMS)
+
+
+def _match_cached(text, pos):
+    from factcheck.errors import QuantityError
+    from factcheck.quantity.grammar import FORMS, match_quantity
+
+    try:
+        return ("ok", match_quantity(text, pos))
+    except QuantityError as exc:
+        return ("error", exc.message, exc.hint or FORMS)
+
+
+@settings(max_examples=500)
+@given(st.lists(_EXPR_CHARS, max_size=25).map("".join), st.data())
+def test_cached_quantity_match_is_the_scan_at_that_position(text, data):
+    """match_quantity caches on (previous character, rest): the scan must agree anywhere."""
+    if not text:
+        return
+    pos = data.draw(st.integers(0, len(text) - 1))
+    assert _match_cached(text, pos) == _match_uncached(text, pos)
+    # Asked twice (the second answer comes from the cache), the answer is the same.
+    assert _match_cached(text, pos) == _match_uncached(text, pos)
+
+
+@given(lo=st.fractions(max_denominator=10**6) | st.none(),
+       width=st.fractions(min_value=0, max_value=10**9, max_denominator=1000),
+       lo_open=st.booleans(), hi_open=st.booleans(),
+       unit=st.sampled_from(["CNY", "KRW", "percent", "dimensionless", "hectare"]))
+def test_cached_interval_format_is_the_plain_format(lo, width, lo_open, hi_open, unit):
+    from factcheck.expr.display import _format_interval, format_interval
+    from factcheck.quantity import units
+    from factcheck.quantity.interval import Interval
+
+    hi = None if lo is None else lo + width
+    if lo is not None and width == 0:
+        lo_open = hi_open = False
+    interval = Interval(lo, hi, lo_open, hi_open)
+    u = units.unit(unit)
+    assert format_interval(interval, u) == _format_interval.__wrapped__(interval, u)
+    assert format_interval(interval, u) == _format_interval.__wrapped__(interval, u)
+
+
+def test_rate_series_from_the_day_cache_is_the_table_read_afresh():
+    """Overlapping windows share each day's rate; a fresh provider reads the same."""
+    import datetime as dt
+
+    from factcheck.rates.reference import RateProvider, ecb_provider
+
+    cached = ecb_provider()
+    days = [dt.date(2017, 11, 23) - dt.timedelta(days=k) for k in range(0, 40, 3)]
+    for day in days:
+        cached.series("CNY", "KRW", day - dt.timedelta(days=30), day)
+    for day in days:
+        fresh = RateProvider(cached.table, cached.source)
+        start = day - dt.timedelta(days=30)
+        assert cached.series("CNY", "KRW", start, day) == fresh.series("CNY", "KRW", start, day)
+        assert cached.series("KRW", "CNY", start, day) == fresh.series("KRW", "CNY", start, day)
+
+
+def _slow_expand(paths):
+    """The walk as first written: os.walk, then a realpath per file."""
+    import os
+
+    files, seen = [], set()
+    for path in paths:
+        found = []
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            found.extend(os.path.join(root, n) for n in names if n.endswith((".yaml", ".yml")))
+        inside = os.path.realpath(path)
+        for f in sorted(found):
+            real = os.path.realpath(f)
+            if os.path.commonpath([inside, real]) != inside or not os.path.isfile(f):
+                continue
+            if real not in seen:
+                seen.add(real)
+                files.append(f)
+    return files
+
+
+def test_folder_walk_finds_what_a_realpath_per_file_finds(tmp_path):
+    import os
+
+    from factcheck.claims.load import expand_paths
+
+    real = tmp_path / "real"
+    (real / "b" / "deep").mkdir(parents=True)
+    (real / ".git").mkdir()
+    for name in ("a.yaml", "b/c.yml", "b/deep/d.yaml", ".git/e.yaml", "b/notes.txt"):
+        (real / name).write_text("facts: {}\n")
+    os.symlink(real / "a.yaml", real / "b" / "same-as-a.yaml")  # a duplicate through a link
+    os.symlink(real / "b", real / "linked-folder")  # not followed
+    os.symlink(real / "missing.yaml", real / "broken.yaml")
+    os.symlink(real, tmp_path / "via-link")  # the folder itself given through a link
+    for folder in (str(real), str(tmp_path / "via-link"), str(tmp_path)):
+        files, _ = expand_paths([folder])
+        assert files == _slow_expand([folder])
+    files, problems = expand_paths([str(tmp_path / "via-link"), str(real)])
+    assert files == _slow_expand([str(tmp_path / "via-link"), str(real)])
+    assert [os.path.basename(f) for f in files] == ["a.yaml", "c.yml", "d.yaml"]
+    assert [(p.code, os.path.basename(p.file)) for p in problems] == [
+        ("io.not-regular", "broken.yaml"), ("io.not-regular", "broken.yaml")]
