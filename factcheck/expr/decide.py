@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 
 from factcheck.errors import FactcheckError, QuantityError, UnitError
 from factcheck.expr.evaluate import evaluate
@@ -18,6 +17,7 @@ from factcheck.expr.nodes import Comparison, Literal, Name, Negate, Node, names
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.rational import Fraction
 
 DEFAULT_APPROX_TOLERANCE = Fraction(1, 100)  # ≈ without a tolerance: within 1%
 EQUALITIES = ("==", "!=", "≈")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from fractions import Fraction
 from typing import Any
 
 from factcheck.expr.jsonify import number_json, unit_json
+from factcheck.quantity.rational import Fraction
 
 _SIGNIFICANT = 6
 

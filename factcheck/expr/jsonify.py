@@ -7,8 +7,9 @@ decimal when the value has one (``"0.126"``, ``"160000000000"``), else a ratio
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
+
+from factcheck.quantity.rational import Fraction
 
 
 def number_json(x: Fraction | int | None) -> str | None:

@@ -7,10 +7,10 @@ details open with <details>. Claim files are untrusted: every string is escaped.
 from __future__ import annotations
 
 import html
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats.text import show_value, summary_line, verdict_label, visible
+from factcheck.quantity.rational import Fraction
 from factcheck.report.record import SEVERITY
 
 if TYPE_CHECKING:

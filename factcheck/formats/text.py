@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
+
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions

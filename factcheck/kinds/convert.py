@@ -79,8 +79,7 @@ def implied(claim: Claim) -> ImpliedRate:
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    from fractions import Fraction
-
+    from factcheck.quantity.rational import Fraction
     from factcheck.rates.implied import deviation, parse_rate, parse_tolerance, verdict
     from factcheck.rates.numbers import display, exact_str, fixed, percent, significant
 

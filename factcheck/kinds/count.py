@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from fractions import Fraction
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
 from factcheck.claims.model import ClaimCommon
 from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     from factcheck.quantity.interval import Interval

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
+from factcheck.quantity.rational import Fraction
 
 
 def decimal_places(denominator: int) -> int | None:

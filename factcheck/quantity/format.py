@@ -13,10 +13,9 @@ written rounded, after ``약``/``约``/``about``.
 
 from __future__ import annotations
 
-from fractions import Fraction
-
 from factcheck.errors import QuantityError
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.rational import Fraction
 from factcheck.quantity.scanner import last_nonzero_place
 
 LANGUAGES = ("ko", "zh", "en")

@@ -7,12 +7,13 @@ the point result lies inside the result. Comparisons answer three ways.
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from fractions import Fraction
 
 from factcheck.errors import ArithmeticDomainError
+from factcheck.quantity.rational import Fraction
 
 Number = Fraction | int
 
@@ -151,7 +152,7 @@ class Interval:
         return (POS_INF if self.hi is None else self.hi, self.hi_open)
 
     def __contains__(self, x: object) -> bool:
-        if not isinstance(x, (int, Fraction)):
+        if not isinstance(x, (int, Fraction, numbers.Rational)):  # any exact rational
             return False
         x = Fraction(x)
         if self.lo is not None and (x < self.lo or (x == self.lo and self.lo_open)):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from factcheck.quantity import decimals
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.rational import Fraction
 
 
 def json_number(x: Fraction | None) -> int | float | None:

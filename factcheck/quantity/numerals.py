@@ -15,9 +15,9 @@ digit, zeros included (``1000억`` -> 10^8, ``4천950억9천 만`` -> 10^7, ``�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
 
 from factcheck.errors import LimitError
+from factcheck.quantity.rational import Fraction
 
 MAX_DIGITS = 40  # significant digits in one written number
 # All digits, leading zeros included: int() refuses strings over 4,300 digits, and

@@ -8,12 +8,12 @@ and converts exactly; comparisons answer with a three-valued ``Truth``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UnitError
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     import pint

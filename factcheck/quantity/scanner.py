@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from factcheck import limits
@@ -20,6 +19,7 @@ from factcheck.errors import FactcheckError, LimitError, UnitError
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.rational import Fraction
 from factcheck.quantity.words import is_latin, words
 
 MAX_MAGNITUDE = limits.MAX_NUMBER_MAGNITUDE  # documented in factcheck/limits.py

@@ -11,10 +11,10 @@ import functools
 import os
 import sys
 import threading
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import UnitError
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     import pint

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError
 from factcheck.quantity.interval import Interval
+from factcheck.quantity.rational import Fraction
 from factcheck.rates.clusters import Cluster, cluster, main_cluster
 from factcheck.rates.implied import ImpliedRate
 from factcheck.rates.numbers import display, percent, places, significant

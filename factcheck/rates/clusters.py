@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 
 from factcheck.quantity.interval import Interval
+from factcheck.quantity.rational import Fraction
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from factcheck.errors import QuantityError, UnitError
 from factcheck.quantity.interval import Interval, Truth
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     from factcheck.kinds.base import Verdict

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import decimal
-from fractions import Fraction
 
 from factcheck.quantity.decimals import exact_string
+from factcheck.quantity.rational import Fraction
 
 # Plenty of digits so that rounding the quotient once more is never off.
 _WIDE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from fractions import Fraction
 
 from factcheck.errors import FactcheckError, InputErrors, Location, RateError
+from factcheck.quantity.rational import Fraction
 from factcheck.rates.reference import PerEuroTable, RateProvider
 
 _CODE = re.compile(r"^[A-Z]{3}$")

