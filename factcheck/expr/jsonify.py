@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.quantity import units
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.rational import Fraction
 
 
@@ -16,7 +18,6 @@ def number_json(x: Fraction | int | None) -> str | None:
     """``x`` as an exact decimal string, a ``"p/q"`` string, or None for unbounded."""
     if x is None:
         return None
-    from factcheck.quantity.decimals import exact_string
 
     return exact_string(x)
 
@@ -25,7 +26,6 @@ def unit_json(unit: Any) -> str:
     """A unit as its short name (``CNY``, ``KRW/CNY``, ``percent``); strings pass through."""
     if isinstance(unit, str):
         return unit
-    from factcheck.quantity import units
 
     return units.currency_code(unit) or units.format_unit(unit)
 

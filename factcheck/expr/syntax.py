@@ -21,6 +21,7 @@ from collections.abc import Collection, KeysView
 from factcheck import limits
 from factcheck.errors import ExpressionError, FactcheckError, LimitError
 from factcheck.expr.nodes import FUNCTIONS, Call, Chain, Comparison, Literal, Name, Negate, Node
+from factcheck.quantity.grammar import match_quantity
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
 _SPACE = re.compile(r"\s*")
@@ -339,8 +340,6 @@ class _Parser:
         raise self.unexpected(f"expected ')' or an operator to close {what!r}")
 
     def literal(self, start: int) -> Literal | None:
-        from factcheck.quantity.grammar import match_quantity
-
         try:
             matched = match_quantity(self.text, start)
         except FactcheckError as exc:

@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from factcheck.claims.model import ClaimCommon
+from factcheck.errors import FactcheckError
+from factcheck.expr.decide import decide, parse_tolerance, redecide
+from factcheck.expr.display import format_interval, format_number
+from factcheck.expr.jsonify import interval_json, number_json, unit_json
+from factcheck.expr.nodes import Name, literals, names
+from factcheck.expr.syntax import parse_comparison
 from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.quantity import units
+from factcheck.quantity.interval import Interval, Truth
 
 if TYPE_CHECKING:
     from factcheck.expr.decide import Decision
@@ -41,9 +49,6 @@ class Claim(ClaimCommon):
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    from factcheck.expr.decide import decide, parse_tolerance
-    from factcheck.expr.syntax import parse_comparison
-
     quantities = _quantities(context.facts)
     tree = parse_comparison(claim.expr, quantities.keys())
     tolerance = parse_tolerance(claim.tolerance) if claim.tolerance else None
@@ -76,8 +81,6 @@ def _quantities(facts: dict[str, Any]) -> dict[str, Quantity]:
 
 def _candidates(old: str, quantities: dict[str, Quantity]) -> list[str]:
     """Facts of ``old``'s dimension, likeliest first (cached while the facts are the same)."""
-    from factcheck.quantity import units
-
     cache = _SHARED[2] if _SHARED[1] is quantities else {}
     found = cache.get(old)
     if found is None:
@@ -104,8 +107,6 @@ _PHRASES = {
 
 
 def _side(text: str, node: Any, quantity: Quantity) -> str:
-    from factcheck.expr.display import format_interval
-
     return f"{text[node.start : node.end]} = {format_interval(quantity.interval, quantity.unit)}"
 
 
@@ -117,8 +118,6 @@ def _message(
     suggestion: tuple[str, str] | None,
     difference: tuple[Any, Any] | None,
 ) -> str:
-    from factcheck.expr.display import format_interval
-
     parts: list[str] = []
     computed = _side(text, decision.computed_node, decision.computed)
     stated = _side(text, decision.stated_node, decision.stated)
@@ -149,10 +148,6 @@ def _message(
 
 def _difference_text(absolute: Any, relative: Any, unit: Any) -> str:
     """``difference +2 CNY (+1.96% relative)``; percent amounts differ in points (pp)."""
-    from factcheck.expr.display import format_interval, format_number
-    from factcheck.expr.jsonify import unit_json
-    from factcheck.quantity.interval import Interval
-
     sign = "+" if absolute > 0 else ""
     if unit_json(unit) == "percent":
         amount = f"{format_number(absolute)} pp"
@@ -183,8 +178,6 @@ def _difference(decision: Decision) -> tuple[Any, Any] | None:
 
 
 def _warnings(claim: Claim, decision: Decision, context: Context, verdict: str) -> list[str]:
-    from factcheck.expr.display import format_interval
-
     out: list[str] = []
     if claim.tolerance and decision.target is None:
         out.append(
@@ -214,9 +207,6 @@ def _consequence(verdict: str) -> str:
 
 
 def _open_literal_warnings(text: str, tree: Any, verdict: str) -> list[str]:
-    from factcheck.expr.display import format_interval
-    from factcheck.expr.nodes import literals
-
     out = []
     for node in literals(tree):
         interval = node.quantity.interval
@@ -261,10 +251,6 @@ def _substitute(
 
     Facts already in the expression are skipped: ``a == b`` trivially holds as ``b == b``.
     """
-    from factcheck.errors import FactcheckError
-    from factcheck.expr.decide import decide, redecide
-    from factcheck.expr.nodes import names
-    from factcheck.quantity.interval import Truth
 
     stated_facts = set(names(decision.stated_node))
     tries = 0
@@ -312,8 +298,6 @@ def _may_hold(
     have no such fact, and the search then costs one comparison instead of one
     evaluation per fact of the same dimension.
     """
-    from factcheck.expr.nodes import Name
-    from factcheck.quantity import units
 
     node = decision.computed_node
     if not isinstance(node, Name) or node.name != old or decision.op not in _ORDERS:
@@ -340,7 +324,6 @@ def _extreme(old: str, upward: bool, candidates: list[str],
              quantities: dict[str, Quantity]) -> Any:
     """The largest lower (``upward``) or smallest upper bound of the candidates, in
     ``old``'s unit; None when none has one. Cached with the candidates' order."""
-    from factcheck.quantity import units
 
     cache = _SHARED[2] if _SHARED[1] is quantities else {}
     key = (old, upward)
@@ -377,8 +360,6 @@ def _details(
     suggestion: tuple[str, str] | None,
     difference: tuple[Any, Any] | None,
 ) -> dict[str, Any]:
-    from factcheck.expr.jsonify import interval_json, number_json
-
     facts = []
     source_ids: list[str] = []
     for name in decision.facts:

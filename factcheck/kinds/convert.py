@@ -18,6 +18,18 @@ from pydantic import Field
 from factcheck.claims.model import ClaimCommon
 from factcheck.errors import FactcheckError
 from factcheck.kinds.base import Context, Outcome
+from factcheck.quantity.grammar import parse_quantity
+from factcheck.quantity.rational import Fraction
+from factcheck.rates.implied import (
+    currency_of,
+    deviation,
+    implied_rate,
+    parse_rate,
+    parse_tolerance,
+    precision_interval,
+    verdict,
+)
+from factcheck.rates.numbers import display, exact_str, fixed, percent, significant
 
 if TYPE_CHECKING:
     from factcheck.quantity.quantity import Quantity
@@ -50,8 +62,6 @@ class Claim(ClaimCommon):
 
 
 def _parse(text: str) -> Quantity:
-    from factcheck.quantity.grammar import parse_quantity
-
     return parse_quantity(text)
 
 
@@ -68,8 +78,6 @@ def _field(name: str | None) -> Iterator[None]:
 
 def implied(claim: Claim) -> ImpliedRate:
     """The claim's implied rate alone (no reference needed), for ``factcheck rates``."""
-    from factcheck.rates.implied import currency_of, implied_rate, precision_interval
-
     with _field("amount"):
         amount = _parse(claim.amount)
         currency_of(amount, "amount")
@@ -79,10 +87,6 @@ def implied(claim: Claim) -> ImpliedRate:
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    from factcheck.quantity.rational import Fraction
-    from factcheck.rates.implied import deviation, parse_rate, parse_tolerance, verdict
-    from factcheck.rates.numbers import display, exact_str, fixed, percent, significant
-
     conversion = implied(claim)
     with _field("tolerance" if claim.tolerance else None):
         tolerance = parse_tolerance(claim.tolerance or context.article.tolerance)

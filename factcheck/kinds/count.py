@@ -17,7 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import Field, field_validator
 
 from factcheck.claims.model import ClaimCommon
+from factcheck.errors import ClaimFileError
 from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.quantity import units
+from factcheck.quantity.grammar import parse_quantity
+from factcheck.quantity.interval import Interval
 from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
@@ -63,8 +67,6 @@ def normalise(item: str) -> str:
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    from factcheck.errors import ClaimFileError
-
     spellings: dict[str, list[str]] = {}
     for position, item in enumerate(claim.items, start=1):
         key = normalise(item)
@@ -109,13 +111,8 @@ def _listed(first: str, names: list[str]) -> str:
 
 def _stated(stated: int | str) -> tuple[Interval, str, str]:
     """The interval of counts the stated value allows, its text and its qualifier."""
-    from factcheck.errors import ClaimFileError
-    from factcheck.quantity.interval import Interval
-
     if isinstance(stated, int):
         return Interval.point(stated), str(stated), "exact"
-    from factcheck.quantity import units
-    from factcheck.quantity.grammar import parse_quantity
 
     quantity = parse_quantity(stated)
     if quantity.unit not in (units.unit("count"), units.dimensionless()):

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, field_validator
 
 from factcheck.claims.model import ClaimCommon
+from factcheck.dates.relative import parse_iso_span, resolve_date
+from factcheck.dates.span import day_span
+from factcheck.errors import ClaimFileError, DateError
 from factcheck.kinds.base import Context, Outcome, Verdict
 
 if TYPE_CHECKING:
@@ -54,8 +57,6 @@ class Claim(ClaimCommon):
     def _possible_date(cls, value: str) -> str:
         # An impossible written date (2017-13-45) is a problem of the file: report it
         # when loading, with the field's location, not only when evaluating.
-        from factcheck.dates.relative import parse_iso_span
-        from factcheck.errors import DateError
 
         try:
             parse_iso_span(value)
@@ -65,8 +66,6 @@ class Claim(ClaimCommon):
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    from factcheck.dates.relative import resolve_date
-
     published = context.published
     stated = resolve_date(claim.stated, published, context.article.language)
     expected, source = _expected(claim.expected, context)
@@ -114,10 +113,6 @@ def _agreement(stated: DateSpan, expected: DateSpan) -> str:
 
 def _expected(text: str, context: Context) -> tuple[DateSpan, str | None]:
     """The expected span and, when it came from a source, that source's id."""
-    from factcheck.dates.relative import parse_iso_span
-    from factcheck.dates.span import day_span
-    from factcheck.errors import ClaimFileError
-
     span = parse_iso_span(text)
     if span is not None:
         return span, None

@@ -20,6 +20,7 @@ from factcheck.quantity.interval import Interval
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.units import currency_codes, unit
 from factcheck.quantity.words import is_latin, words
 
 MAX_MAGNITUDE = limits.MAX_NUMBER_MAGNITUDE  # documented in factcheck/limits.py
@@ -77,8 +78,6 @@ def _tables() -> _Tables:
 
 @functools.cache
 def _currency_codes() -> frozenset[str]:
-    from factcheck.quantity.units import currency_codes
-
     return currency_codes()
 
 
@@ -88,7 +87,6 @@ _UNIT_CACHE: dict[str, Any] = {}
 def _unit(name: str) -> Any:
     u = _UNIT_CACHE.get(name)
     if u is None:
-        from factcheck.quantity.units import unit
 
         u = _UNIT_CACHE[name] = unit(name)
     return u

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.errors import QuantityError, UnitError
+from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
 from factcheck.quantity.rational import Fraction
 
@@ -67,8 +68,6 @@ def precision_interval(q: Quantity) -> Interval:
 
 def currency_of(q: Quantity, role: str) -> str:
     """The ISO code of a money quantity; a clear error for anything else."""
-    from factcheck.quantity import units
-
     code = units.currency_code(q.unit)
     if code is None:
         raise UnitError(

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
+from factcheck.kinds import kind_module
+from factcheck.kinds.base import Context, Outcome
 from factcheck.report.record import Finding, Problem, Report
 
 if TYPE_CHECKING:
@@ -76,8 +78,6 @@ def finish_report(report: Report) -> Report:
 
 
 def make_context(bundle: ArticleBundle, catalog: Catalog, options: CheckOptions) -> Context:
-    from factcheck.kinds.base import Context
-
     return Context(
         article=bundle.article,
         article_file=bundle.file,
@@ -101,8 +101,6 @@ def check_article(
 
 def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Finding:
     """Evaluate one claim; a problem with the claim itself becomes an ``error`` finding."""
-    from factcheck.kinds import kind_module
-
     claim = loaded.claim
     try:
         outcome = kind_module(claim.kind).evaluate(claim, context)
@@ -135,8 +133,6 @@ _FIELD_OF_KIND = {"compare": "expr", "convert": "stated", "count": "stated", "da
 
 def _error_outcome(exc: FactcheckError, loaded: LoadedClaim) -> Outcome:
     """An error finding that says where: the offending field, and the column inside it."""
-    from factcheck.kinds.base import Outcome
-
     field = getattr(exc, "field", None) or _FIELD_OF_KIND.get(loaded.kind)
     line, col = loaded.where(field) if field else (loaded.line, loaded.col)
     column = getattr(exc, "column", None)
