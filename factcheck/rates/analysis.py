@@ -12,8 +12,10 @@ at least 1, e.g. KRW per CNY, not CNY per KRW.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError
@@ -97,58 +99,85 @@ def _window(
             start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
         except OverflowError:  # within a month of 0001-01-01
             start = dt.date.min
-        try:
-            series = tuple(provider.series(from_code, to_code, start, day))
-        except FactcheckError:
-            series = None
-        rows = () if series is None else tuple(_row(provider, from_code, to_code, d, r)
-                                                for d, r in series)
+        series: tuple[Any, ...] | None = ()
+        rows: tuple[Any, ...] = ()
+        floats: tuple[float | None, ...] = ()
+        for year in range(start.year, day.year + 1):
+            table = _year(provider, from_code, to_code, year)
+            if table is None:
+                series, rows, floats = None, (), ()
+                break
+            lo, hi = bisect.bisect_left(table.days, start), bisect.bisect_right(table.days, day)
+            series += table.series[lo:hi]  # type: ignore[operator]
+            rows += table.rows[lo:hi]
+            floats += table.floats[lo:hi]
         if len(_WINDOWS) >= _MAX_WINDOWS:
             _WINDOWS.clear()
-        hit = _WINDOWS[key] = (provider, series, tuple(r[:2] for r in rows), _floats(rows))
+        usable = floats if series and None not in floats else None
+        hit = _WINDOWS[key] = (provider, series, rows, usable)
     return hit[1], hit[2]
 
 
-# Windows of nearby days overlap in all but a day: each day's row is made once.
-_ROWS: dict[tuple[int, str, str, dt.date], tuple[Any, tuple[str, float, float | None]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Year:
+    """One pair's reference rates for a calendar year, in the forms the report needs."""
+
+    days: tuple[dt.date, ...]  # the days with a rate, in order
+    series: tuple[tuple[dt.date, Fraction], ...]
+    rows: tuple[tuple[str, float], ...]  # (ISO date, rate for JSON)
+    floats: tuple[float | None, ...]  # the rate as a float; None where it overflows
 
 
-def _row(provider: RateProvider, from_code: str, to_code: str, day: dt.date,
-         rate: Fraction) -> tuple[str, float, float | None]:
-    """(ISO date, rate for JSON, rate as a float or None when it overflows)."""
-    key = (id(provider), from_code, to_code, day)
-    hit = _ROWS.get(key)
+# Windows of nearby days overlap in all but a day: each year of a pair is read and
+# formatted once, and a window is a slice of at most two years.
+_YEARS: dict[tuple[int, str, str, int], tuple[Any, _Year | None]] = {}
+
+
+def _year(provider: RateProvider, from_code: str, to_code: str, year: int) -> _Year | None:
+    key = (id(provider), from_code, to_code, year)
+    hit = _YEARS.get(key)
     if hit is None or hit[0] is not provider:
         try:
-            near: float | None = float(rate)
-        except OverflowError:
-            near = None
-        if len(_ROWS) >= _MAX_WINDOWS:
-            _ROWS.clear()
-        hit = _ROWS[key] = (provider, (day.isoformat(), significant(rate), near))
+            series = tuple(provider.series(from_code, to_code, dt.date(year, 1, 1),
+                                           dt.date(year, 12, 31)))
+        except FactcheckError:
+            table = None
+        else:
+            table = _Year(
+                days=tuple(d for d, _ in series),
+                series=series,
+                rows=tuple((d.isoformat(), significant(r)) for d, r in series),
+                floats=tuple(_float(r) for _, r in series),
+            )
+        if len(_YEARS) >= _MAX_WINDOWS:
+            _YEARS.clear()
+        hit = _YEARS[key] = (provider, table)
     return hit[1]
 
 
-def _floats(rows: Any) -> tuple[float, ...] | None:
-    floats = tuple(r[2] for r in rows)
-    return floats if floats and None not in floats else None
+def _float(rate: Fraction) -> float | None:
+    try:
+        return float(rate)
+    except OverflowError:
+        return None
 
 
 def _nearest(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date, rate: Fraction
 ) -> dict[str, Any] | None:
-    series, _ = _window(provider, from_code, to_code, day)
+    series, rows = _window(provider, from_code, to_code, day)
     if not series:
         return None
     floats = _WINDOWS[(id(provider), from_code, to_code, day)][3]
-    candidates = series if floats is None else _near(series, floats, rate)
+    candidates = range(len(series)) if floats is None else _near(floats, rate)
     # Closest rate; on a tie the later day, being nearer to publication.
-    used, value = min(candidates, key=lambda s: (abs(s[1] - rate), -s[0].toordinal()))
-    return {"date": used.isoformat(), "rate": significant(value)}
+    best = min(candidates, key=lambda i: (abs(series[i][1] - rate), -series[i][0].toordinal()))
+    iso, shown = rows[best]
+    return {"date": iso, "rate": shown}
 
 
-def _near(series: Any, floats: tuple[float, ...], rate: Fraction) -> Any:
-    """The entries whose exact distance to ``rate`` may be the smallest.
+def _near(floats: tuple[float, ...], rate: Fraction) -> Any:
+    """The indices of the entries whose exact distance to ``rate`` may be the smallest.
 
     Floats are within a relative 2**-52 of the exact rates, so an entry whose float
     distance exceeds the smallest by more than a billionth of the magnitudes cannot
@@ -157,11 +186,11 @@ def _near(series: Any, floats: tuple[float, ...], rate: Fraction) -> Any:
     try:
         target = float(rate)
     except OverflowError:
-        return series
+        return range(len(floats))
     gaps = [abs(f - target) for f in floats]
     best = min(gaps)
     slack = 1e-9 * (max(map(abs, floats)) + abs(target) + best + 1.0)
-    return [entry for entry, gap in zip(series, gaps, strict=True) if gap <= best + slack]
+    return [i for i, gap in enumerate(gaps) if gap <= best + slack]
 
 
 def _series(

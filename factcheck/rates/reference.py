@@ -127,9 +127,6 @@ class RateProvider:
         # The table never changes, and an archive asks for the same pair and day for
         # many articles: each answer is worked out once (answers are immutable).
         self._answers: dict[tuple[str, str, dt.date], ReferenceRate] = {}
-        # Each day's rate per pair, for series: the 30-day windows of an archive's
-        # articles overlap, so one day is read once, not once per window.
-        self._days: dict[tuple[str, str], dict[dt.date, Fraction | None]] = {}
 
     @property
     def table(self) -> RateTable:
@@ -202,17 +199,12 @@ class RateProvider:
         from_code, to_code = from_code.upper(), to_code.upper()
         self._check_codes(from_code, to_code)
         out: list[tuple[dt.date, Fraction]] = []
-        days = self._days.get((from_code, to_code))
-        if days is None or len(days) >= 100_000:
-            days = self._days[(from_code, to_code)] = {}
         day = start
         while day <= end:
             if from_code == to_code:
                 value: Fraction | None = Fraction(1)
-            elif day in days:
-                value = days[day]
             else:
-                value = days[day] = self.table.lookup(from_code, to_code, day.isoformat())
+                value = self.table.lookup(from_code, to_code, day.isoformat())
             if value is not None:
                 out.append((day, value))
             if day == dt.date.max:

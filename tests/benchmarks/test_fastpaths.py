@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 import unicodedata
 
@@ -154,8 +155,6 @@ _rates = st.fractions(min_value=0, max_value=10**6, max_denominator=10**6).filte
 
 @given(values=st.lists(_rates, min_size=1, max_size=30), rate=_rates, tie=st.booleans())
 def test_nearest_rate_prefilter_keeps_the_exact_answer(values, rate, tie):
-    import datetime as dt
-
     from factcheck.rates import analysis
 
     if tie:  # an exact tie between two days, around the rate
@@ -166,7 +165,8 @@ def test_nearest_rate_prefilter_keeps_the_exact_answer(values, rate, tie):
     def key(s):
         return (abs(s[1] - rate), -s[0].toordinal())
 
-    assert min(analysis._near(series, floats, rate), key=key) == min(series, key=key)
+    kept = [series[i] for i in analysis._near(floats, rate)]
+    assert min(kept, key=key) == min(series, key=key)
 
 
 _ends = st.none() | st.fractions(min_value=-1000, max_value=1000, max_denominator=50)
@@ -254,21 +254,20 @@ def test_cached_interval_format_is_the_plain_format(lo, width, lo_open, hi_open,
     assert format_interval(interval, u) == _format_interval.__wrapped__(interval, u)
 
 
-def test_rate_series_from_the_day_cache_is_the_table_read_afresh():
-    """Overlapping windows share each day's rate; a fresh provider reads the same."""
-    import datetime as dt
+@given(st.dates(min_value=dt.date(1999, 1, 1), max_value=dt.date(2024, 12, 31)),
+       st.sampled_from([("CNY", "KRW"), ("KRW", "CNY"), ("USD", "EUR"), ("EUR", "EUR")]))
+def test_rate_window_from_year_slices_is_the_series_read_afresh(day, pair):
+    """A window is cut from cached years of rates; read day by day it is the same."""
+    from factcheck.rates import analysis
+    from factcheck.rates.numbers import significant
+    from factcheck.rates.reference import ecb_provider
 
-    from factcheck.rates.reference import RateProvider, ecb_provider
-
-    cached = ecb_provider()
-    days = [dt.date(2017, 11, 23) - dt.timedelta(days=k) for k in range(0, 40, 3)]
-    for day in days:
-        cached.series("CNY", "KRW", day - dt.timedelta(days=30), day)
-    for day in days:
-        fresh = RateProvider(cached.table, cached.source)
-        start = day - dt.timedelta(days=30)
-        assert cached.series("CNY", "KRW", start, day) == fresh.series("CNY", "KRW", start, day)
-        assert cached.series("KRW", "CNY", start, day) == fresh.series("KRW", "CNY", start, day)
+    provider = ecb_provider()
+    start = day - dt.timedelta(days=analysis.NEAREST_WINDOW_DAYS)
+    expected = tuple(provider.series(*pair, start, day))
+    series, rows = analysis._window(provider, *pair, day)
+    assert series == expected
+    assert rows == tuple((d.isoformat(), significant(r)) for d, r in expected)
 
 
 def _slow_expand(paths):
