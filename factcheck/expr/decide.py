@@ -106,7 +106,7 @@ def decide(
             truth = ~truth
     else:
         target, rounded = None, False
-        truth = _ORDER[op](computed.interval, stated.interval)
+        truth = ORDERS[op](computed.interval, stated.interval)
     return Decision(
         truth, op, computed, stated, target, used, computed_node, stated_node, tolerance, rounded
     )
@@ -131,10 +131,11 @@ def redecide(
     if decision.target is not None:
         truth = computed.interval.within(decision.target)
         return ~truth if decision.op == "!=" else truth
-    return _ORDER[decision.op](computed.interval, decision.stated.interval)
+    return ORDERS[decision.op](computed.interval, decision.stated.interval)
 
 
-_ORDER = {
+# The order comparisons, each a three-valued test of two intervals.
+ORDERS = {
     "<": Interval.lt,
     "<=": Interval.le,
     ">": Interval.gt,

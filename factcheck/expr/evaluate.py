@@ -7,6 +7,7 @@ holds every value the facts allow. Errors name the sub-expression and its column
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -18,15 +19,20 @@ from factcheck.quantity.quantity import Quantity
 
 @dataclass(frozen=True)
 class Evaluated:
-    """An amount and the fact names it used, in order of first use."""
+    """An amount and the expression it came from."""
 
     quantity: Quantity
-    facts: tuple[str, ...]
+    node: Node
+
+    @functools.cached_property
+    def facts(self) -> tuple[str, ...]:
+        """The fact names used, in order of first use (found only when asked for)."""
+        return tuple(names(self.node))
 
 
 def evaluate(node: Node, facts: Mapping[str, Quantity], text: str = "") -> Evaluated:
     """Compute ``node`` with ``facts``; ``text`` is the expression, for messages."""
-    return Evaluated(_Evaluator(facts, text).value(node), tuple(names(node)))
+    return Evaluated(_Evaluator(facts, text).value(node), node)
 
 
 class _Evaluator:

@@ -198,7 +198,7 @@ WRAP = 100  # fixed, not the terminal's width, so that output is the same everyw
 
 def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
     """The whole message, wrapped at WRAP columns: an editor must see all of it."""
-    if _PLAIN.match(text):
+    if _plain(text):
         return _wrap_plain(text, first, rest or first)
     import textwrap
 
@@ -211,7 +211,11 @@ def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
 # Words separated by single spaces, nothing else that is white: for such text
 # textwrap.wrap (no hyphen breaks, no long-word breaks) is plain greedy filling, done
 # below several times faster; it is most of the time of a 100,000-claim report.
-_PLAIN = re.compile(r"\A[^\s]+(?: [^\s]+)*\Z")
+def _plain(text: str) -> bool:
+    # isprintable() is false for every white character but the space, so this is
+    # "words separated by single spaces" (for printable text, which visible() makes).
+    return (text.isprintable() and "  " not in text and text[:1] != " "
+            and text[-1:] != " " and text != "")
 
 
 def _wrap_plain(text: str, first: str, rest: str) -> list[str]:
@@ -239,16 +243,17 @@ def render(report: Report, options: RenderOptions) -> str:
     for problem in report.problems:
         lines.append(_paint("PROBLEM", "error", options.color) + " " + visible(str(problem)))
     findings = report.worst_first()
-    width = max((len(verdict_label(f)) for f in findings), default=0)
-    for f in findings:
-        label = verdict_label(f)
-        mark = "!" if f.unexpected else " "
+    labels = [verdict_label(f) for f in findings]
+    width = max(map(len, labels), default=0)
+    for f, label in zip(findings, labels, strict=True):
+        unexpected = f.verdict != f.expect
+        mark = "!" if unexpected else " "
         lines.append(
             f"{mark} {_paint(label.ljust(width), f.verdict, options.color)}  "
             f"{visible(f.claim_id)}  {visible(f.file)}:{f.line}"
         )
         lines.extend(_wrapped(visible(f.message), "      "))
-        if options.verbose or f.unexpected or f.verdict != "holds":
+        if options.verbose or unexpected or f.verdict != "holds":
             lines.append(f"      quote: {shorten(visible(f.quote), 120)}")
         for w in f.warnings:
             lines.extend(_wrapped(visible(w), "      warning: ", "        "))
@@ -258,4 +263,5 @@ def render(report: Report, options: RenderOptions) -> str:
         lines.extend(extra)
     lines.append("")
     lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    lines.append("")  # the final newline, without copying the whole report once more
+    return "\n".join(lines)

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from factcheck.claims.model import ClaimCommon
 from factcheck.errors import FactcheckError
-from factcheck.expr.decide import decide, parse_tolerance, redecide
+from factcheck.expr.decide import ORDERS, decide, parse_tolerance, redecide
 from factcheck.expr.display import format_interval, format_number
 from factcheck.expr.jsonify import interval_json, number_json, unit_json
 from factcheck.expr.nodes import Name, literals, names
@@ -84,14 +84,33 @@ def _candidates(old: str, quantities: dict[str, Quantity]) -> list[str]:
     cache = _SHARED[2] if _SHARED[1] is quantities else {}
     found = cache.get(old)
     if found is None:
-        unit = quantities[old].unit
-        found = [
-            name
-            for name in sorted(quantities, key=lambda name: _kinship(old, name))
-            if units.same_dimension(quantities[name].unit, unit)
-        ]
+        # Facts grouped by dimension once, in name order; each group is then ordered
+        # for ``old`` by kinship alone (a stable sort keeps name order among equals),
+        # which is the order of _kinship over all facts, filtered to the dimension.
+        groups = cache.get(_GROUPS)
+        if groups is None:
+            groups = cache[_GROUPS] = {}
+            for name in sorted(quantities):
+                dimension = quantities[name].unit.dimensionality
+                groups.setdefault(dimension, []).append((name, name.split(".")[:-1]))
+        prefix = old.split(".")[:-1]
+        group = groups[quantities[old].unit.dimensionality]
+        found = [name for name, _ in sorted(group, key=lambda item: -_shared(prefix, item[1]))]
         cache[old] = found
     return found  # type: ignore[no-any-return]
+
+
+_GROUPS = ("facts by dimension",)  # a key no fact name can be
+
+
+def _shared(a: list[str], b: list[str]) -> int:
+    """How many leading entity segments two dotted fact names share."""
+    shared = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        shared += 1
+    return shared
 
 
 _VERDICTS: dict[str, Verdict] = {
@@ -255,9 +274,7 @@ def _substitute(
     stated_facts = set(names(decision.stated_node))
     tries = 0
     allowed = min(MAX_SUBSTITUTIONS, MAX_SUBSTITUTION_CHARS // max(len(text), 1))
-    # One copy, one entry swapped at a time: copying every fact per try was most of
-    # the search's cost once a fact base has hundreds of facts.
-    swapped = dict(quantities)
+    swapped: dict[str, Quantity] | None = None
     for old in decision.facts:
         candidates = _candidates(old, quantities)
         if old not in stated_facts and not _may_hold(old, decision, candidates, quantities):
@@ -266,12 +283,27 @@ def _substitute(
             if tries > allowed:
                 return None
             continue
+        node = decision.computed_node
+        # "old >= x": what redecide() would do for each candidate, with the candidate's
+        # interval in the stated unit cached across claims (a contradicted claim may try
+        # a hundred facts before one makes it hold).
+        lone = (isinstance(node, Name) and node.name == old and decision.op in ORDERS
+                and old not in stated_facts)
         for new in candidates:
             if new in decision.facts:
                 continue
             tries += 1
             if tries > allowed:
                 return None
+            if lone:
+                interval = _converted(new, decision.stated.unit, quantities)
+                if ORDERS[decision.op](interval, decision.stated.interval) is Truth.TRUE:
+                    return old, new
+                continue
+            if swapped is None:
+                # One copy, one entry swapped at a time: copying every fact per try was
+                # most of the search's cost once a fact base has hundreds of facts.
+                swapped = dict(quantities)
             swapped[old] = quantities[new]
             try:
                 if old in stated_facts:
@@ -282,8 +314,19 @@ def _substitute(
                     return old, new
             except FactcheckError:
                 continue
-        swapped[old] = quantities[old]
+            finally:
+                swapped[old] = quantities[old]
     return None
+
+
+def _converted(name: str, unit: Any, quantities: dict[str, Quantity]) -> Interval:
+    """The fact's interval in ``unit`` (cached while the facts are the same)."""
+    cache = _SHARED[2] if _SHARED[1] is quantities else {}
+    key = ("in", name, unit)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = quantities[name].to(unit).interval
+    return found  # type: ignore[no-any-return]
 
 
 def _may_hold(
@@ -300,7 +343,7 @@ def _may_hold(
     """
 
     node = decision.computed_node
-    if not isinstance(node, Name) or node.name != old or decision.op not in _ORDERS:
+    if not isinstance(node, Name) or node.name != old or decision.op not in ORDERS:
         return True
     upward = decision.op in (">", ">=")
     stated = decision.stated.interval
@@ -315,9 +358,6 @@ def _may_hold(
     except Exception:  # noqa: BLE001 - undecidable here: let the search decide
         return True
     return best >= bound if upward else best <= bound
-
-
-_ORDERS = ("<", "<=", ">", ">=")
 
 
 def _extreme(old: str, upward: bool, candidates: list[str],
@@ -344,13 +384,9 @@ def _kinship(old: str, new: str) -> tuple[int, str]:
 
     The dotted prefix names the entity, so a fact sharing more of it with the one
     replaced is the likelier intended figure; ties go by name, for determinism.
+    ``_candidates`` orders by this key, computed group by group.
     """
-    shared = 0
-    for a, b in zip(old.split(".")[:-1], new.split(".")[:-1], strict=False):
-        if a != b:
-            break
-        shared += 1
-    return (-shared, new)
+    return (-_shared(old.split(".")[:-1], new.split(".")[:-1]), new)
 
 
 def _details(
