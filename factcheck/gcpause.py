@@ -1,4 +1,4 @@
-"""Pausing the cyclic garbage collector around bulk work that creates no cycles."""
+"""Memory management for bulk work: pause the cyclic collector, and skip freeing at exit."""
 
 from __future__ import annotations
 
@@ -23,3 +23,29 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+# Objects held until the process ends, when the process is a command (cli.entry sets
+# this): a report of 100,000 claims took a fifth of a second to free object by
+# object just before the process exited anyway. In a longer-lived caller of main()
+# (tests, editors) nothing is held.
+_KEPT: list[object] | None = None
+
+
+def hold_until_exit(obj: object) -> None:
+    """Keep ``obj`` alive until a command's process ends (see ``cli.entry``)."""
+    if _KEPT is not None:
+        _KEPT.append(obj)
+
+
+def exit_command(code: int) -> None:
+    """End a command's process now: flush the output, skip tearing down the heap."""
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more to say
+            pass
+    os._exit(code)

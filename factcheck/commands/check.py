@@ -40,7 +40,7 @@ def use_color(choice: str, output: str | None) -> bool:
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import write_output
     from factcheck.formats import RenderOptions, render
-    from factcheck.gcpause import paused_gc
+    from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.runner import CheckOptions, run_check
 
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             args.format,
             RenderOptions(color=use_color(args.color, args.output), author=args.author),
         )
+    hold_until_exit(report)  # freed with the process, not object by object
     write_output(text, args.output)
     summary = report.summary()
     if args.format != "text" and (args.output or not sys.stdout.isatty()):
