@@ -74,9 +74,10 @@ class PerEuroTable:
         self._columns = {code: i for i, code in enumerate(header) if code}
         self._rows = rows
         self._cells: dict[tuple[str, str], Fraction | None] = {}
+        self._codes = frozenset(self._columns) | {"EUR"}
 
     def currencies(self) -> frozenset[str]:
-        return frozenset(self._columns) | {"EUR"}
+        return self._codes
 
     def per_euro(self, code: str, day: str) -> Fraction | None:
         if code == "EUR":
