@@ -195,10 +195,15 @@ def _near(floats: tuple[float, ...], rate: Fraction) -> Any:
 
 def _series(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date
-) -> list[list[Any]]:
-    """The reference rate of each business day in the window, for charts."""
+) -> tuple[tuple[str, float], ...]:
+    """The reference rate of each business day in the window, for charts.
+
+    Immutable rows shared with the window cache (and, through it, with every block
+    whose window covers the same days): an archive's blocks repeat most of them, and
+    a parallel run sends each shared row once per message instead of once per block.
+    """
     _, rows = _window(provider, from_code, to_code, day)
-    return [[d, r] for d, r in rows]
+    return rows  # type: ignore[no-any-return]
 
 
 def _cluster_json(
