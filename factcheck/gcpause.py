@@ -40,12 +40,12 @@ def hold_until_exit(obj: object) -> None:
 
 def exit_command(code: int) -> None:
     """End a command's process now: flush the output, skip tearing down the heap."""
+    import contextlib
     import os
     import sys
 
     for stream in (sys.stdout, sys.stderr):
-        try:
+        # A closed pipe or stream: there is nothing more to say.
+        with contextlib.suppress(OSError, ValueError):
             stream.flush()
-        except (OSError, ValueError):  # a closed pipe or stream: nothing more to say
-            pass
     os._exit(code)

@@ -138,3 +138,35 @@ def test_shards_are_contiguous_and_cover_every_file(tmp_path_factory, sizes, cou
     parts = parallel.shards(files, count)
     assert [f for part in parts for f in part] == files
     assert all(parts) and len(parts) <= count
+
+
+@needs_fork
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_many_batches_taken_between_own_articles_merge_in_file_order(tmp_path, monkeypatch,
+                                                                    jobs):
+    """This process checks the first shard and takes the workers' batches as they come;
+    small batches make many messages arrive while it works. Same report as one process."""
+    import sys
+
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.pop(0)
+    folder = str(tmp_path / "corpus")
+    generate.generate(2000, folder)
+    monkeypatch.setattr(parallel, "BATCH_ARTICLES", 3)
+    taken = []
+    real_take = parallel._Inbox._take
+
+    def counting_take(self, i):
+        taken.append(i)
+        return real_take(self, i)
+
+    monkeypatch.setattr(parallel._Inbox, "_take", counting_take)
+    one = run_check([folder], CheckOptions(jobs=1))
+    many = run_check([folder], CheckOptions(jobs=jobs))
+    for fmt in ("text", "json"):
+        assert render(one, fmt, RenderOptions()) == render(many, fmt, RenderOptions())
+    assert set(taken) == set(range(jobs - 1)), "every worker sent its results"
+    assert len(taken) > 20, "the results came in many messages"
