@@ -6,6 +6,7 @@ import datetime as dt
 import textwrap
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -313,3 +314,23 @@ def test_folder_walk_finds_what_a_realpath_per_file_finds(tmp_path):
     assert [os.path.basename(f) for f in files] == ["a.yaml", "c.yml", "d.yaml"]
     assert [(p.code, os.path.basename(p.file)) for p in problems] == [
         ("io.not-regular", "broken.yaml"), ("io.not-regular", "broken.yaml")]
+
+
+@settings(max_examples=60)
+@given(size=st.integers(0, 200_000), limit=st.integers(0, 200_000))
+def test_bounded_read_asks_for_the_file_size_and_keeps_the_limit(tmp_path_factory, size, limit):
+    import io
+
+    from factcheck import fileio
+    from factcheck.errors import FactcheckError
+
+    data = (b"abc\n" * (size // 4 + 1))[:size]
+    path = tmp_path_factory.mktemp("read") / "f.yaml"
+    path.write_bytes(data)
+    if size <= limit:
+        assert fileio.read_text(str(path), limit=limit) == data.decode()
+    else:
+        with pytest.raises(FactcheckError, match="larger than the limit"):
+            fileio.read_text(str(path), limit=limit)
+    # Without a size to ask for (a pipe), chunks up to the bound.
+    assert fileio._read_at_most(io.BytesIO(data), limit + 1) == data[: limit + 1]
