@@ -6,6 +6,7 @@ details open with <details>. Claim files are untrusted: every string is escaped.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any
 
@@ -111,13 +112,47 @@ def _num(value: Any) -> Fraction | None:
         return None
 
 
+def _day(value: Any) -> dt.date | None:
+    """A calendar day from a date or an ISO date string; None when it does not parse."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _dated_series(raw: Any) -> list[tuple[dt.date, Fraction]]:
+    """The usable (day, rate) points of a series of [ISO date, rate] pairs, by date.
+
+    Any sequence of pairs will do (the analysis hands over tuples of tuples, a
+    JSON report lists of lists). An entry that is not a pair, or whose date or rate
+    does not parse, is skipped. The sort is stable, so equal days keep their order.
+    """
+    points: list[tuple[dt.date, Fraction]] = []
+    for entry in raw or ():
+        try:
+            d, r = entry
+        except (TypeError, ValueError):
+            continue
+        day, rate = _day(d), _num(r)
+        if day is not None and rate is not None:
+            points.append((day, rate))
+    points.sort(key=lambda point: point[0])
+    return points
+
+
 def _chart(block: dict[str, Any]) -> str:
-    """An inline SVG: the reference series as a line, each cluster as a band and a line."""
-    series: list[tuple[str, Fraction]] = []
-    for d, r in block.get("series") or []:
-        rate = _num(r)
-        if rate is not None:
-            series.append((str(d), rate))
+    """An inline SVG: the reference series as a line, each cluster as a band and a line.
+
+    The x axis is calendar time: the window runs from the first day of the series
+    to the last (the article's day, or the business day before it), and each point
+    sits in proportion to the days since the first, so that a weekend or a holiday
+    shows as a longer segment. The ends of the axis are labelled with their dates.
+    """
+    series = _dated_series(block.get("series"))
     clusters = [
         (i, _num(c.get("low")), _num(c.get("high")), _num(c.get("rate")), c)
         for i, c in enumerate(block.get("clusters") or [], 1)
@@ -137,9 +172,13 @@ def _chart(block: dict[str, Any]) -> str:
     def y(v: Fraction) -> str:
         return f"{float(pad + (hi - v) / (hi - lo) * (h - 2 * pad)):.2f}"
 
-    def x(i: int) -> str:
-        n = max(len(series) - 1, 1)
-        return f"{pad + i * (w - 2 * pad) / n:.2f}"
+    first = series[0][0] if series else None
+    span = (series[-1][0] - series[0][0]).days if series else 0
+
+    def x(day: dt.date) -> str:
+        if first is None or span == 0:  # one day in the window: its middle
+            return f"{w / 2:.2f}"
+        return f"{pad + (day - first).days * (w - 2 * pad) / span:.2f}"
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
@@ -165,20 +204,29 @@ def _chart(block: dict[str, Any]) -> str:
                 f"{i}</text>"
             )
     if series:
-        points = " ".join(f"{x(k)},{y(r)}" for k, (_, r) in enumerate(series))
+        points = " ".join(f"{x(d)},{y(r)}" for d, r in series)
         parts.append(f'<polyline points="{points}" fill="none" stroke="#000" stroke-width="1.5"/>')
-        ref_date = str((block.get("reference") or {}).get("date", ""))
-        for k, (d, r) in enumerate(series):
-            stroke = ' r="4" fill="#000"' if d == ref_date else ' r="2" fill="#555"'
+        ref_day = _day((block.get("reference") or {}).get("date", ""))
+        for d, r in series:
+            stroke = ' r="4" fill="#000"' if d == ref_day else ' r="2" fill="#555"'
             parts.append(
-                f'<circle cx="{x(k)}" cy="{y(r)}"{stroke}><title>{esc(d)}: {esc(_short(r))}</title>'
-                "</circle>"
+                f'<circle cx="{x(d)}" cy="{y(r)}"{stroke}><title>{esc(d.isoformat())}: '
+                f"{esc(_short(r))}</title></circle>"
             )
-        parts.append(f'<text x="{pad}" y="{h - 10}" font-size="10">{esc(series[0][0])}</text>')
-        parts.append(
-            f'<text x="{w - pad}" y="{h - 10}" font-size="10" text-anchor="end">'
-            f"{esc(series[-1][0])}</text>"
-        )
+        start, end = series[0][0], series[-1][0]
+        if span == 0:
+            parts.append(
+                f'<text x="{x(start)}" y="{h - 10}" font-size="10" text-anchor="middle">'
+                f"{esc(start.isoformat())}</text>"
+            )
+        else:
+            parts.append(
+                f'<text x="{pad}" y="{h - 10}" font-size="10">{esc(start.isoformat())}</text>'
+            )
+            parts.append(
+                f'<text x="{w - pad}" y="{h - 10}" font-size="10" text-anchor="end">'
+                f"{esc(end.isoformat())}</text>"
+            )
     parts.append(f'<text x="2" y="{pad - 5}" font-size="10">{esc(_short(hi))}</text>')
     parts.append(f'<text x="2" y="{h - pad + 12}" font-size="10">{esc(_short(lo))}</text>')
     parts.append("</svg>")
