@@ -254,6 +254,7 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
     value = q.value
     if value is None:  # a computed quantity: describe its interval
         if iv.is_point:
+            assert iv.lo is not None  # is_point means lo == hi and lo is not None
             value, qualifier = iv.lo, "exact"
         elif iv.lo is not None and iv.hi is not None:
             value, qualifier = iv.lo, "range"

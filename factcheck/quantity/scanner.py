@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import limits
 from factcheck.errors import FactcheckError, LimitError, UnitError
@@ -21,7 +21,7 @@ from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
 from factcheck.quantity.units import currency_codes, unit
-from factcheck.quantity.words import is_latin, words
+from factcheck.quantity.words import Lexicon, Words, is_latin, words
 
 MAX_MAGNITUDE = limits.MAX_NUMBER_MAGNITUDE  # documented in factcheck/limits.py
 # Fullwidth digits and signs become ASCII one character for one, so spans stay valid.
@@ -38,12 +38,41 @@ _NORMALIZE = str.maketrans(
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _NONNEG = frozenset({"count", "mu", "year", "month", "hectare", "kilometer"})
 
+if TYPE_CHECKING:
+    # typeshed's abs() of ``Fraction | int`` is the vague protocol ``numbers._RealLike``;
+    # the builtin itself is used at run time (no extra call on the hot path).
+    def _abs(x: Fraction | int, /) -> Fraction | int: ...
+else:
+    _abs = abs
+
 def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
 
 
 class _Tables:
-    """The word tables in the shapes the scanner wants."""
+    """The word tables in the shapes the scanner wants.
+
+    Plain instance attributes, set once: the scanner reads them on every character.
+    """
+
+    w: Words
+    reader: NumberReader
+    suffixes: list[tuple[str, object]]
+    vague_marks: frozenset[str]
+    small: dict[str, int]
+    big: dict[str, int]
+    starts: frozenset[str]
+    # the lexicons the scanner matches words with, straight from words.tsv
+    before: Lexicon
+    prefix: Lexicon
+    vague_en: Lexicon
+    scale: Lexicon
+    unit: Lexicon
+    counter: Lexicon
+    after: Lexicon
+    range: Lexicon
+    date: Lexicon
+    range_firsts: frozenset[str]
 
     def __init__(self) -> None:
         w = words()
@@ -65,9 +94,15 @@ class _Tables:
                 starts.add(word[0].upper())
         starts.update(k for k, v in self.big.items() if v == 10_000)
         self.starts = frozenset(starts)
-        for kind in ("before", "prefix", "vague_en", "scale", "unit", "counter", "after",
-                     "range", "date"):
-            setattr(self, kind, getattr(w, kind))
+        self.before = w.before
+        self.prefix = w.prefix
+        self.vague_en = w.vague_en
+        self.scale = w.scale
+        self.unit = w.unit
+        self.counter = w.counter
+        self.after = w.after
+        self.range = w.range
+        self.date = w.date
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
 
 
@@ -462,7 +497,7 @@ class Scanner:
         # (not when it has its own unit: 5 원~10억 원 is five won to a billion won)
         ln, rn = left.num, right.num
         borrow = unit1 is None and not ln.scaled and rn.scaled and rn.top > 1
-        if borrow and abs(ln.value) * rn.top <= rn.value:
+        if borrow and _abs(ln.value) * rn.top <= rn.value:
             ln.value = ln.value * rn.top
             ln.res = ln.res * rn.top
         return right, unit2 or unit1, end
@@ -518,10 +553,10 @@ class Scanner:
                 if floor is not None and v == 0:
                     raise Bad(f"{text!r}: nothing is less than 0 here")
                 interval = Interval(floor, v, False, True)
-        big = abs(num.value) > MAX_MAGNITUDE or (
-            right is not None and abs(right.num.value) > MAX_MAGNITUDE
+        big = _abs(num.value) > MAX_MAGNITUDE or (
+            right is not None and _abs(right.num.value) > MAX_MAGNITUDE
         )
-        if big or ((num.vague or odd) and abs(num.value) * 10 > MAX_MAGNITUDE):
+        if big or ((num.vague or odd) and _abs(num.value) * 10 > MAX_MAGNITUDE):
             raise LimitError(
                 f"{text!r}: magnitude beyond the limit of 10**30",
                 hint="no newspaper figure is that large; check the number",

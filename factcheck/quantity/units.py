@@ -11,7 +11,7 @@ import functools
 import os
 import sys
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from factcheck.errors import UnitError
 from factcheck.quantity.rational import Fraction
@@ -170,7 +170,9 @@ def _factor(a: Any, b: Any) -> Fraction:
             f"cannot convert {format_unit(a)} to {format_unit(b)}: different dimensions",
             hint="compare and add only quantities of the same kind (one currency, area, count)",
         )
-    return Fraction(fa) / Fraction(fb)
+    # pint types a factor as any Scalar (complex, numpy); with non_int_type=Fraction it
+    # is an int or a Fraction, or a float for a few of pint's own constants (alpha, mu_0).
+    return Fraction(cast("float | Fraction", fa)) / Fraction(cast("float | Fraction", fb))
 
 
 def _without_dimensionless_bases(reg: Any, u: Any) -> Any:
@@ -194,7 +196,8 @@ def format_unit(u: pint.Unit) -> str:
 
     We format ourselves because pint's formatters do not accept Fraction exponents.
     """
-    items = sorted(dict(u._units).items())
+    # pint types exponents as any Scalar; with non_int_type=Fraction they are Fractions.
+    items = sorted(cast("dict[str, Fraction | int]", dict(u._units)).items())
     if not items:
         return "dimensionless"
     num = [_power(name, exp) for name, exp in items if exp > 0]
