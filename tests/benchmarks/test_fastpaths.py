@@ -51,7 +51,7 @@ def _slow_visible(text: str) -> str:
     return "".join(out)
 
 
-@given(st.text())
+@given(st.text(st.characters()))  # any character, NUL and controls too: they must be escaped
 def test_visible_fast_path_changes_nothing(text):
     assert text_format.visible(text) == _slow_visible(text)
 
