@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import FactcheckError, Location
+from factcheck.errors import FactcheckError, Location, RateError
 from factcheck.gcpause import paused_gc
 from factcheck.kinds import kind_module
 from factcheck.kinds.base import Context, Outcome
@@ -34,10 +34,15 @@ class CheckOptions:
 
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
-    """Check every claim under ``paths`` and return the whole report."""
+    """Check every claim under ``paths`` and return the whole report.
+
+    A rates file in ``options`` is read first, and its error raised, before any work.
+    """
     from factcheck.claims.load import expand_paths, load_files
 
     options = options or CheckOptions()
+    if options.rates_file is not None:
+        _read_rates_file(options.rates_file)
     with paused_gc():
         files, problems = expand_paths(list(paths))
         if options.jobs != 1:
@@ -46,6 +51,18 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
                 return report
         catalog = load_files(files, problems)
         return check_catalog(catalog, options)
+
+
+def _read_rates_file(path: str) -> None:
+    """Read the run's rates file before any work: a file the user named is checked even
+    when no claim needs a rate, and read once (forked workers share the cached table)."""
+    from factcheck.rates.select import rates_file_provider
+
+    if not path:
+        # Not the current folder, which is what an empty path would resolve to.
+        raise RateError("the rates file path is empty", hint="give the path of a rates file",
+                        code="rates.file")
+    rates_file_provider(path)
 
 
 def _try_parallel(files: list[str], problems: list[Problem],
