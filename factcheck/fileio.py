@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -105,7 +106,6 @@ def write_output(text: str, path: str | None) -> None:
     if not path:
         raise ClaimFileError("the output path is empty", hint="give a file name",
                              code="io.output")
-    directory = os.path.dirname(os.path.abspath(path))
     try:
         if os.path.isdir(path):
             raise IsADirectoryError(21, "is a folder, not a file")
@@ -115,24 +115,39 @@ def write_output(text: str, path: str | None) -> None:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
             return
+        # A regular file, or none yet: through a link, the file it leads to.
+        target = _link_target(path)
+        directory = os.path.dirname(os.path.abspath(target))
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
         # mkstemp makes the file private (0600); a report gets the mode a plain
         # write would give: the old file's, else the default under the umask.
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
+
+
+def _link_target(path: str) -> str:
+    """The file a link at ``path`` leads to, through a chain, even if it does not exist yet:
+    as a shell redirect does, the report replaces that file and the link stays a link."""
+    if not os.path.islink(path):
+        return path
+    target = os.path.realpath(path)
+    if os.path.islink(target):
+        # realpath gives up on a loop and returns one of its links.
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), path)
+    return target
 
 
 def _cannot_write(path: str, exc: OSError) -> ClaimFileError:
