@@ -163,7 +163,7 @@ def _per_euro(
         if not _CODE.match(code):
             problems.append(_bad(name, header_line, f"column {code!r} is not an ISO code",
                                  "name each column by a currency such as USD"))
-    rows: dict[str, list[str]] = {}
+    rows: dict[str, list[str] | str] = {}  # PerEuroTable also takes unsplit rows
     for number, line in lines:
         cells = [c.strip() for c in line.split(",")]
         while len(cells) > len(header) and not cells[-1]:
