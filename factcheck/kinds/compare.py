@@ -96,11 +96,21 @@ def _candidates(old: str, quantities: dict[str, Quantity]) -> list[str]:
         prefix = old.split(".")[:-1]
         group = groups[quantities[old].unit.dimensionality]
         found = [name for name, _ in sorted(group, key=lambda item: -_shared(prefix, item[1]))]
+        # Each list is as long as the facts of a dimension: kept for a few hundred
+        # replaced facts, not for every fact of a base of ten thousand.
+        orders = cache.setdefault(_ORDERS_KEPT, [])
+        if len(orders) >= MAX_KEPT_ORDERS:
+            for name in orders:
+                cache.pop(name, None)
+            orders.clear()
+        orders.append(old)
         cache[old] = found
     return found  # type: ignore[no-any-return]
 
 
-_GROUPS = ("facts by dimension",)  # a key no fact name can be
+_GROUPS = ("facts by dimension",)  # keys no fact name can be
+_ORDERS_KEPT = ("replaced facts with a kept order",)
+MAX_KEPT_ORDERS = 512
 
 
 def _shared(a: list[str], b: list[str]) -> int:

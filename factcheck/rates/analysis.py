@@ -131,6 +131,7 @@ class _Year:
 # Windows of nearby days overlap in all but a day: each year of a pair is read and
 # formatted once, and a window is a slice of at most two years.
 _YEARS: dict[tuple[int, str, str, int], tuple[Any, _Year | None]] = {}
+_MAX_YEARS = 2_000  # about 260 rows each: some 50 MB at most
 
 
 def _year(provider: RateProvider, from_code: str, to_code: str, year: int) -> _Year | None:
@@ -149,7 +150,7 @@ def _year(provider: RateProvider, from_code: str, to_code: str, year: int) -> _Y
                 rows=tuple((d.isoformat(), significant(r)) for d, r in series),
                 floats=tuple(_float(r) for _, r in series),
             )
-        if len(_YEARS) >= _MAX_WINDOWS:
+        if len(_YEARS) >= _MAX_YEARS:
             _YEARS.clear()
         hit = _YEARS[key] = (provider, table)
     return hit[1]
