@@ -27,6 +27,11 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.rates import provider_for
     from factcheck.rates.analysis import analyse_rates
 
+    if args.rates is not None:
+        # Named on the command line: checked once, before anything else, as check does.
+        from factcheck.rates.select import rates_file_provider
+
+        rates_file_provider(args.rates)
     catalog = load_paths(list(args.paths))
     problems = [str(p) for p in catalog.problems]
     blocks = []

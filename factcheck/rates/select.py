@@ -21,6 +21,12 @@ def _file_provider(path: str, display: str) -> RateProvider:
 
 def rates_file_provider(path: str) -> RateProvider:
     """A user rates file, read once per process; the report names it as given."""
+    if not path:
+        from factcheck.errors import RateError
+
+        # Not the current folder, which is what an empty path would resolve to.
+        raise RateError("the rates file path is empty", hint="give the path of a rates file",
+                        code="rates.file")
     return _file_provider(os.path.abspath(path), path)
 
 

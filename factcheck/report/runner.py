@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import FactcheckError, Location, RateError
+from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
 from factcheck.kinds import kind_module
 from factcheck.kinds.base import Context, Outcome
@@ -58,10 +58,6 @@ def _read_rates_file(path: str) -> None:
     when no claim needs a rate, and read once (forked workers share the cached table)."""
     from factcheck.rates.select import rates_file_provider
 
-    if not path:
-        # Not the current folder, which is what an empty path would resolve to.
-        raise RateError("the rates file path is empty", hint="give the path of a rates file",
-                        code="rates.file")
     rates_file_provider(path)
 
 

@@ -171,3 +171,16 @@ def test_without_rates_nothing_of_the_rates_package_is_imported(tmp_path: Path) 
                          encoding="utf-8", timeout=60, check=False)
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1] == "[]"
+
+
+def test_the_rates_command_reads_its_rates_file_once_before_anything(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``factcheck rates --rates FILE`` too: one error, not one per article, and exit 2."""
+    rates = tmp_path / "bank.csv"
+    rates.write_text(MALFORMED, "utf-8")
+    assert main(["rates", str(claims(tmp_path, count=3)), "--rates", str(rates)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("bank.csv:2:") == 1, err
+    missing = tmp_path / "nope.csv"
+    assert main(["rates", str(tmp_path / "claims"), "--rates", str(missing)]) == 2
+    assert "file not found" in capsys.readouterr().err
