@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,13 +40,27 @@ def hold_until_exit(obj: object) -> None:
 
 
 def exit_command(code: int) -> None:
-    """End a command's process now: flush the output, skip tearing down the heap."""
-    import contextlib
+    """End a command's process now: flush the output, skip tearing down the heap.
+
+    Output the command left in a buffer is written here; if that fails (a full disk,
+    a closed descriptor), the run fails as Python's own exit would have made it
+    fail, with one line on stderr. A reader that went away (a closed pipe, as with
+    ``| head``) is not a failure.
+    """
     import os
     import sys
 
     for stream in (sys.stdout, sys.stderr):
-        # A closed pipe or stream: there is nothing more to say.
-        with contextlib.suppress(OSError, ValueError):
+        if stream is None:  # started without that descriptor: nothing was written there
+            continue
+        try:
             stream.flush()
+        except BrokenPipeError:
+            continue
+        except (OSError, ValueError) as exc:
+            if stream is sys.stdout and code in (0, 1):
+                code = 2
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    sys.stderr.write(f"factcheck: cannot write the output: {exc}\n")
+                    sys.stderr.flush()
     os._exit(code)
