@@ -114,10 +114,15 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
     own_part, *parts = shards(files, jobs)
     conns: list[Connection] = []
     procs = []
+    finished = False  # every worker said "done" (or "fallback")
     try:
         for part in parts:
             parent, child = context.Pipe(duplex=True)
-            proc = context.Process(target=_worker, args=(child, part, options), daemon=True)
+            # The child closes its copies of this process's ends (its own and the earlier
+            # workers'), so that it sees the pipe break when this process goes away.
+            ours = [*conns, parent]
+            proc = context.Process(target=_worker, args=(child, part, options, ours),
+                                   daemon=True)
             proc.start()
             child.close()
             conns.append(parent)
@@ -146,13 +151,17 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
             articles[n] = None  # type: ignore[call-overload]
             inbox.take_ready()
         inbox.take_all()
+        finished = True
         if inbox.fallback:
             return None
     finally:
         for conn in conns:
             conn.close()
         for proc in procs:
-            proc.join(timeout=5)
+            if finished:
+                proc.join(timeout=5)
+            # On an error here (or Ctrl-C) a worker's results are of no use: stop it now
+            # rather than wait for it.
             if proc.is_alive():
                 proc.kill()
                 proc.join()
@@ -245,9 +254,12 @@ def _fact_files(files: list[str], summaries: list[dict[str, Any]]) -> list[str] 
     return [f for f in files if f in wanted]
 
 
-def _worker(conn: Connection, part: list[str], options: CheckOptions) -> None:
+def _worker(conn: Connection, part: list[str], options: CheckOptions,
+            parents_ends: list[Connection]) -> None:
     import gc
 
+    for end in parents_ends:
+        end.close()
     # As in the parent (factcheck.gcpause.paused_gc), and the worker ends without cleaning up.
     gc.disable()
     try:
