@@ -207,29 +207,35 @@ def _walk(folder: str, real: str, found: list[tuple[str, str | None]]) -> None:
     which the caller checks one by one; for the rest one directory listing says
     all (an archive has ten thousand files, and a realpath per file was a tenth of
     a parallel run). Links to folders are not followed; hidden folders are skipped.
+    A stack, not recursion: a pull request can add a tree a thousand folders deep.
     """
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    subfolders = []
-    for entry in entries:
-        name = entry.name
+    todo = [(folder, real)]
+    while todo:
+        here, here_real = todo.pop()
         try:
-            if entry.is_symlink():
-                if entry.is_dir() or not name.endswith((".yaml", ".yml")):
-                    continue
-                found.append((entry.path, None))
-            elif entry.is_dir(follow_symlinks=False):
-                if not name.startswith("."):
-                    subfolders.append(entry)
-            elif name.endswith((".yaml", ".yml")):
-                regular = entry.is_file(follow_symlinks=False)
-                found.append((entry.path, os.path.join(real, name) if regular else None))
+            entries = list(os.scandir(here))
         except OSError:
             continue
-    for entry in sorted(subfolders, key=lambda e: e.name):
-        _walk(entry.path, os.path.join(real, entry.name), found)
+        for entry in entries:
+            name = entry.name
+            if entry.is_symlink():
+                try:
+                    to_folder = entry.is_dir()
+                except OSError:  # a loop of links, say: reported as a file, as os.walk did
+                    to_folder = False
+                if not to_folder and name.endswith((".yaml", ".yml")):
+                    found.append((entry.path, None))
+                continue
+            try:
+                folder_here = entry.is_dir(follow_symlinks=False)
+                regular = not folder_here and entry.is_file(follow_symlinks=False)
+            except OSError:
+                folder_here = regular = False
+            if folder_here:
+                if not name.startswith("."):
+                    todo.append((entry.path, os.path.join(here_real, name)))
+            elif name.endswith((".yaml", ".yml")):
+                found.append((entry.path, os.path.join(here_real, name) if regular else None))
 
 
 def did_you_mean(word: Any, choices: Any) -> str:

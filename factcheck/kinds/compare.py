@@ -306,7 +306,10 @@ def _substitute(
             if tries > allowed:
                 return None
             if lone:
-                interval = _converted(new, decision.stated.unit, quantities)
+                try:
+                    interval = _converted(new, decision.stated.unit, quantities)
+                except FactcheckError:  # as redecide's failures are skipped below
+                    continue
                 if ORDERS[decision.op](interval, decision.stated.interval) is Truth.TRUE:
                     return old, new
                 continue

@@ -341,3 +341,42 @@ def test_bounded_read_asks_for_the_file_size_and_keeps_the_limit(tmp_path_factor
             fileio.read_text(str(path), limit=limit)
     # Without a size to ask for (a pipe), chunks up to the bound.
     assert fileio._read_at_most(io.BytesIO(data), limit + 1) == data[: limit + 1]
+
+
+def test_folder_walk_reports_a_link_loop(tmp_path):
+    import os
+
+    from factcheck.claims.load import expand_paths
+
+    loop = tmp_path / "loops"
+    loop.mkdir()
+    os.symlink(loop / "self.yaml", loop / "self.yaml")  # a link to itself
+    files, problems = expand_paths([str(loop)])
+    assert files == []
+    assert [(p.code, os.path.basename(p.file)) for p in problems] == [
+        ("io.not-regular", "self.yaml")]
+
+
+def test_folder_walk_survives_a_tree_deeper_than_the_recursion_limit(tmp_path):
+    import os
+
+    from factcheck.claims.load import expand_paths
+
+    deep = tmp_path / "deep"
+    levels = [str(deep)]
+    for _ in range(1_100):  # one level at a time: pathlib's mkdir(parents=True) recurses too
+        levels.append(os.path.join(levels[-1], "d"))
+    try:
+        for level in levels:
+            os.mkdir(level)
+        with open(os.path.join(levels[-1], "x.yaml"), "w") as fh:
+            fh.write("facts: {}\n")
+        files, problems = expand_paths([str(deep)])
+        assert [os.path.basename(f) for f in files] == ["x.yaml"] and problems == []
+    finally:
+        # Bottom up, iteratively: pytest's own clean-up (shutil.rmtree) recurses.
+        if os.path.exists(os.path.join(levels[-1], "x.yaml")):
+            os.remove(os.path.join(levels[-1], "x.yaml"))
+        for level in reversed(levels):
+            if os.path.isdir(level):
+                os.rmdir(level)
