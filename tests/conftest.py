@@ -1,3 +1,31 @@
-"""Suite-wide test set-up: pytester for the plugin tests (it must be declared at the root)."""
+"""Suite-wide test set-up: pytester for the plugin tests (it must be declared at the root),
+and the benchmark corpus writer that several folders' tests check against."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Callable
+
+import pytest
 
 pytest_plugins = ["pytester"]
+
+_GENERATE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                         "benchmarks", "generate.py")
+
+
+@pytest.fixture
+def generated_corpus(tmp_path) -> Callable[[int], str]:
+    """``write(N)``: N claims of benchmarks/generate.py's corpus in a new folder of tmp_path."""
+    spec = importlib.util.spec_from_file_location("factcheck_bench_generate", _GENERATE)
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+
+    def write(claims: int) -> str:
+        folder = str(tmp_path / f"corpus-{claims}")
+        generate.generate(claims, folder)
+        return folder
+
+    return write

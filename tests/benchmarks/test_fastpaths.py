@@ -123,20 +123,14 @@ def test_the_fact_search_finds_what_the_naive_search_finds_on_the_seed():
 
 
 @pytest.mark.parametrize("kept", [512, 2])
-def test_the_fact_search_finds_what_the_naive_search_finds_on_a_corpus(tmp_path, monkeypatch,
-                                                                       kept):
+def test_the_fact_search_finds_what_the_naive_search_finds_on_a_corpus(generated_corpus,
+                                                                       monkeypatch, kept):
     """Also when the kept candidate orders are evicted all the time (kept=2)."""
-    import sys
-
     from factcheck.kinds import compare
 
     monkeypatch.setattr(compare, "MAX_KEPT_ORDERS", kept)
     compare._SHARED[:] = [None, {}, {}]  # a fresh fact view, so the bound applies from the start
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parents[2] / "benchmarks"))
-    import generate
-
-    generate.generate(400, str(tmp_path))
-    checked, found = _check_search([str(tmp_path)])
+    checked, found = _check_search([generated_corpus(400)])
     assert checked >= 150 and found >= 1
 
 

@@ -140,28 +140,14 @@ def test_shards_are_contiguous_and_cover_every_file(tmp_path_factory, sizes, cou
     assert all(parts) and len(parts) <= count
 
 
-def _corpus(tmp_path, claims: int) -> str:
-    """A generated benchmark corpus of ``claims`` claims (benchmarks/generate.py)."""
-    import sys
-
-    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "benchmarks"))
-    try:
-        import generate
-    finally:
-        sys.path.pop(0)
-    folder = str(tmp_path / "corpus")
-    generate.generate(claims, folder)
-    return folder
-
-
 @needs_fork
 @pytest.mark.parametrize("jobs", [2, 3])
-def test_many_batches_taken_between_own_articles_merge_in_file_order(tmp_path, monkeypatch,
-                                                                    jobs):
+def test_many_batches_taken_between_own_articles_merge_in_file_order(generated_corpus,
+                                                                    monkeypatch, jobs):
     """This process checks the first shard and takes the workers' batches as they come;
     small batches make many messages arrive while it works. Same report as one process."""
 
-    folder = _corpus(tmp_path, 2000)
+    folder = generated_corpus(2000)
     monkeypatch.setattr(parallel, "BATCH_ARTICLES", 3)
     taken = []
     real_take = parallel._Inbox._take
@@ -180,13 +166,13 @@ def test_many_batches_taken_between_own_articles_merge_in_file_order(tmp_path, m
 
 
 @needs_fork
-def test_an_error_in_this_process_stops_the_workers_at_once(tmp_path, monkeypatch):
+def test_an_error_in_this_process_stops_the_workers_at_once(generated_corpus, monkeypatch):
     """No waiting on workers whose results are of no use (before: 5 s per worker), and
     none left behind: they close their copies of this process's pipe ends."""
     import multiprocessing
     import time
 
-    folder = _corpus(tmp_path, 3000)
+    folder = generated_corpus(3000)
     monkeypatch.setattr(parallel, "BATCH_ARTICLES", 1)  # workers have much to send
 
     def broken(self):

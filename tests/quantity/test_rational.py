@@ -61,14 +61,8 @@ def _report(tmp_path, corpus: str, fmt: str, *, blocked: bool) -> tuple[int, byt
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
-def test_reports_are_the_same_bytes_with_the_stdlib_fraction(tmp_path, fmt):
-    sys.path.insert(0, os.path.join(ROOT, "benchmarks"))
-    try:
-        import generate
-    finally:
-        sys.path.pop(0)
-    corpus = str(tmp_path / "corpus")
-    generate.generate(300, corpus)
+def test_reports_are_the_same_bytes_with_the_stdlib_fraction(tmp_path, generated_corpus, fmt):
+    corpus = generated_corpus(300)
     for where in (corpus, os.path.join(ROOT, "claims")):
         fast = _report(tmp_path, where, fmt, blocked=False)
         slow = _report(tmp_path, where, fmt, blocked=True)
