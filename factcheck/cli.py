@@ -99,7 +99,7 @@ def entry() -> None:
     # Like mypy, end the process without freeing what the command built object by
     # object (a few tenths of a second for an archive); main() itself stays clean
     # for callers in a longer process.
-    gcpause._KEPT = []
+    gcpause.end_without_freeing()
     gcpause.exit_command(main())
 
 

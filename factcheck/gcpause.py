@@ -33,6 +33,12 @@ def paused_gc() -> Iterator[None]:
 _KEPT: list[object] | None = None
 
 
+def end_without_freeing() -> None:
+    """This process is a command that ends with ``exit_command``: hold from now on."""
+    global _KEPT
+    _KEPT = []
+
+
 def hold_until_exit(obj: object) -> None:
     """Keep ``obj`` alive until a command's process ends (see ``cli.entry``)."""
     if _KEPT is not None:

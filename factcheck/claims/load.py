@@ -159,14 +159,14 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[Problem]]:
     for path in paths:
         if os.path.isdir(path):
             found: list[tuple[str, str | None]] = []
-            _walk(path, os.path.realpath(path), found)
+            inside = os.path.realpath(path)
+            _walk(path, inside, found)
             if not found:
                 problems.append(Problem(
                     path, 0, 0, "io.no-files",
                     "no *.yaml or *.yml file in this folder; give a claim file or a folder "
                     "that holds some",
                 ))
-            inside = os.path.realpath(path)
             for f, real in sorted(found):
                 if real is not None:  # a regular file, not a link: known to be inside
                     add(f, real)

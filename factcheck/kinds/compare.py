@@ -80,13 +80,18 @@ def _quantities(facts: dict[str, Any]) -> dict[str, Quantity]:
 
 
 def _candidates(old: str, quantities: dict[str, Quantity]) -> list[str]:
-    """Facts of ``old``'s dimension, likeliest first (cached while the facts are the same)."""
+    """Facts of ``old``'s dimension, likeliest first (cached while the facts are the same).
+
+    Likeliest: facts about the same thing (``wuhan.core`` -> ``wuhan.related``), since
+    the dotted prefix names the entity; the more of it shared, the likelier the
+    intended figure. Ties go by name, for determinism.
+    """
     cache = _SHARED[2] if _SHARED[1] is quantities else {}
     found = cache.get(old)
     if found is None:
         # Facts grouped by dimension once, in name order; each group is then ordered
         # for ``old`` by kinship alone (a stable sort keeps name order among equals),
-        # which is the order of _kinship over all facts, filtered to the dimension.
+        # which is the order of sorting all facts by kinship, then keeping the dimension.
         groups = cache.get(_GROUPS)
         if groups is None:
             groups = cache[_GROUPS] = {}
@@ -390,16 +395,6 @@ def _extreme(old: str, upward: bool, candidates: list[str],
                 ends.append(end * units.conversion_factor(q.unit, unit))
         cache[key] = (max(ends) if upward else min(ends)) if ends else None
     return cache[key]
-
-
-def _kinship(old: str, new: str) -> tuple[int, str]:
-    """Sort key: facts about the same thing first (``wuhan.core`` -> ``wuhan.related``).
-
-    The dotted prefix names the entity, so a fact sharing more of it with the one
-    replaced is the likelier intended figure; ties go by name, for determinism.
-    ``_candidates`` orders by this key, computed group by group.
-    """
-    return (-_shared(old.split(".")[:-1], new.split(".")[:-1]), new)
 
 
 def _details(

@@ -90,8 +90,9 @@ _MAX_WINDOWS = 20_000
 
 def _window(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date
-) -> tuple[Any, Any]:
-    """(the window's series or None when the provider cannot say, its JSON rows)."""
+) -> tuple[Any, Any, Any]:
+    """(the window's series or None when the provider cannot say, its JSON rows, its
+    rates as floats or None when one overflows)."""
     key = (id(provider), from_code, to_code, day)
     hit = _WINDOWS.get(key)
     if hit is None or hit[0] is not provider:
@@ -115,7 +116,7 @@ def _window(
             _WINDOWS.clear()
         usable = floats if series and None not in floats else None
         hit = _WINDOWS[key] = (provider, series, rows, usable)
-    return hit[1], hit[2]
+    return hit[1], hit[2], hit[3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,10 +167,9 @@ def _float(rate: Fraction) -> float | None:
 def _nearest(
     provider: RateProvider, from_code: str, to_code: str, day: dt.date, rate: Fraction
 ) -> dict[str, Any] | None:
-    series, rows = _window(provider, from_code, to_code, day)
+    series, rows, floats = _window(provider, from_code, to_code, day)
     if not series:
         return None
-    floats = _WINDOWS[(id(provider), from_code, to_code, day)][3]
     candidates = range(len(series)) if floats is None else _near(floats, rate)
     # Closest rate; on a tie the later day, being nearer to publication.
     best = min(candidates, key=lambda i: (abs(series[i][1] - rate), -series[i][0].toordinal()))
@@ -203,7 +203,7 @@ def _series(
     whose window covers the same days): an archive's blocks repeat most of them, and
     a parallel run sends each shared row once per message instead of once per block.
     """
-    _, rows = _window(provider, from_code, to_code, day)
+    _, rows, _ = _window(provider, from_code, to_code, day)
     return rows  # type: ignore[no-any-return]
 
 

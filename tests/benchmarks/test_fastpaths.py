@@ -56,11 +56,21 @@ def test_visible_fast_path_changes_nothing(text):
     assert text_format.visible(text) == _slow_visible(text)
 
 
+def _kinship(old: str, new: str) -> tuple[int, str]:
+    """The candidate order as first written: shared leading entity segments, then name."""
+    shared = 0
+    for a, b in zip(old.split(".")[:-1], new.split(".")[:-1], strict=False):
+        if a != b:
+            break
+        shared += 1
+    return (-shared, new)
+
+
 def _naive_substitute(tree, decision, quantities, text, tolerance):
     """The search as first written: a full decide on a fresh copy for every candidate."""
     from factcheck.errors import FactcheckError
     from factcheck.expr.decide import decide
-    from factcheck.kinds.compare import MAX_SUBSTITUTION_CHARS, MAX_SUBSTITUTIONS, _kinship
+    from factcheck.kinds.compare import MAX_SUBSTITUTION_CHARS, MAX_SUBSTITUTIONS
     from factcheck.quantity import units
     from factcheck.quantity.interval import Truth
 
@@ -267,9 +277,10 @@ def test_rate_window_from_year_slices_is_the_series_read_afresh(day, pair):
     provider = ecb_provider()
     start = day - dt.timedelta(days=analysis.NEAREST_WINDOW_DAYS)
     expected = tuple(provider.series(*pair, start, day))
-    series, rows = analysis._window(provider, *pair, day)
+    series, rows, floats = analysis._window(provider, *pair, day)
     assert series == expected
     assert rows == tuple((d.isoformat(), significant(r)) for d, r in expected)
+    assert floats == (tuple(float(r) for _, r in expected) if expected else None)
 
 
 def _slow_expand(paths):
