@@ -98,5 +98,10 @@ class ClaimCommon(Strict):
     quote: str = Field(min_length=1, max_length=2000, description="the article's words, verbatim")
     kind: str
     expect: Verdict = "holds"
+    status: Literal["todo", "ready"] = Field(
+        default="ready",
+        description="todo: drafted, waiting for a person to complete it; listed in reports "
+        "as 'to write' and not checked until the line is removed",
+    )
     note: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)

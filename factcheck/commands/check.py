@@ -25,6 +25,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "files exceed 1 MB, else 1)")
     p.add_argument("--author", default="factcheck",
                    help="the reviewing organisation named in ClaimReview output")
+    p.add_argument("--strict", action="store_true",
+                   help="exit 1 while any claim is still to write (status: todo)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in the text report (auto: on a terminal, unless NO_COLOR)")
 
@@ -74,4 +76,8 @@ def run(args: argparse.Namespace) -> int:
         if "text_error" in article:
             print(f"factcheck: note: article text not read, so quotes are not anchored "
                   f"and coverage is not measured: {article['text_error']}", file=sys.stderr)
+    if args.strict and report.exit_code == 0 and report.summary().get("todo"):
+        print("factcheck: --strict: some claims are still to write (status: todo)",
+              file=sys.stderr)
+        return 1
     return report.exit_code

@@ -30,7 +30,8 @@ def render(report: Report, options: RenderOptions) -> str:
     failures = sum(1 for f in report.findings if f.unexpected and f.verdict != "error")
     errors = sum(1 for f in report.findings if f.verdict == "error") + len(report.problems)
     skipped = sum(
-        1 for f in report.findings if not f.unexpected and f.verdict == "undetermined"
+        1 for f in report.findings
+        if not f.unexpected and f.verdict in ("undetermined", "todo")
     )
     tests = s["claims"] + len(report.problems)
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
@@ -76,9 +77,10 @@ def render(report: Report, options: RenderOptions) -> str:
                 f"{_text(body)}</failure>"
             )
             out.append("    </testcase>")
-        elif f.verdict == "undetermined":
+        elif f.verdict in ("undetermined", "todo"):
             out.append(head + ">")
-            reason = _attr("undetermined (as expected): " + f.message)
+            said = "to write" if f.verdict == "todo" else "undetermined (as expected)"
+            reason = _attr(f"{said}: {f.message}")
             out.append(f"      <skipped message={reason}/>")
             out.append("    </testcase>")
         else:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 # Characters that Markdown or GitHub's HTML sanitiser would interpret inside a cell.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-_ICONS = {"error": "⛔", "contradicted": "❌", "undetermined": "❔", "holds": "✅"}
+_ICONS = {"error": "⛔", "contradicted": "❌", "undetermined": "❔", "holds": "✅", "todo": "📝"}
 
 
 def cell(value: Any) -> str:

@@ -47,6 +47,13 @@ VERDICT_RULES: dict[str, tuple[str, str, str]] = {
         "now supports the statement. Update `expect` or the facts.",
     ),
 }
+# Listed only in a log that has such a claim, so logs without drafts keep their rules.
+TODO_RULE = (
+    "note",
+    "A drafted claim is still to write",
+    "The claim is marked `status: todo`: it was drafted and needs a person (the fact to "
+    "name, the expected date). Complete it and remove the status line to have it checked.",
+)
 INPUT_HELP = (
     "A claim, fact or source file that factcheck cannot load. The message names the "
     "offending value and says what to do."
@@ -64,7 +71,7 @@ def _rule_for(f: Finding) -> str:
 def _level(f: Finding) -> str:
     if f.verdict == "error":
         return "error"
-    if not f.unexpected:
+    if not f.unexpected:  # as expected, or still to write
         return "note"
     return "error" if f.verdict == "contradicted" else "warning"
 
@@ -163,6 +170,8 @@ def render(report: Report, options: RenderOptions) -> str:
         str(a.get("id", "")): str(a["text_file"]) for a in report.articles if a.get("text_file")
     }
     rules = [_rule(rid, *spec) for rid, spec in VERDICT_RULES.items()]
+    if any(f.verdict == "todo" for f in report.findings):
+        rules.append(_rule("factcheck/todo", *TODO_RULE))
     for code in sorted({p.code for p in report.problems}):
         rules.append(_rule(f"factcheck/input/{code}", "error", f"Invalid input ({code})",
                            INPUT_HELP))

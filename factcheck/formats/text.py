@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 _COLORS = {"error": "31;1", "contradicted": "31", "undetermined": "33", "holds": "32"}
 _LABELS = {"error": "ERROR", "contradicted": "CONTRADICTED", "undetermined": "UNDETERMINED",
-           "holds": "holds"}
+           "holds": "holds", "todo": "to write"}
 
 
 def _escape_char(ch: str) -> str:
@@ -142,6 +142,7 @@ def summary_line(report: Report) -> str:
         f"{s['claims']} claims: {s['holds']} hold, {s['contradicted']} contradicted, "
         f"{s['undetermined']} undetermined, {_plural(s['error'], 'error')}; "
         f"{s['unexpected']} unexpected"
+        + (f"; {s['todo']} to write" if s.get("todo") else "")
         + (f"; {_plural(len(report.problems), 'input problem')}" if report.problems else "")
     )
 

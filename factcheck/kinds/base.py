@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from factcheck.claims.model import Article, Fact, Source
     from factcheck.quantity.quantity import Quantity
 
-Verdict = Literal["holds", "contradicted", "undetermined", "error"]
+Verdict = Literal["holds", "contradicted", "undetermined", "error", "todo"]
 
 
 @dataclass(frozen=True)

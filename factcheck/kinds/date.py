@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from factcheck.claims.model import ClaimCommon
 from factcheck.dates.relative import parse_iso_span, resolve_date
@@ -35,11 +35,12 @@ class Claim(ClaimCommon):
         max_length=100,
         description="the date as written: 지난 14일, 지난달 18일, 上个月18日, last Tuesday",
     )
-    expected: str = Field(
+    expected: str | None = Field(
+        default=None,
         min_length=1,
         max_length=200,
         description="a day 2017-11-14, a month 2017-07, a range 2017-09-20/2017-09-30, "
-        "or the id of a source whose published date is meant",
+        "or the id of a source whose published date is meant (may wait while status is todo)",
     )
 
     @field_validator("stated", "expected", mode="before")
@@ -52,12 +53,22 @@ class Claim(ClaimCommon):
             return value.isoformat()
         return value
 
+    @model_validator(mode="after")
+    def _expected_unless_todo(self) -> Claim:
+        if self.expected is None and self.status != "todo":
+            raise ValueError("expected: is missing; write the date the facts give "
+                             "(2017-11-14, 2017-07, a range or a source id), or mark the "
+                             "claim 'status: todo' until someone does")
+        return self
+
     @field_validator("expected")
     @classmethod
-    def _possible_date(cls, value: str) -> str:
+    def _possible_date(cls, value: str | None) -> str | None:
         # An impossible written date (2017-13-45) is a problem of the file: report it
         # when loading, with the field's location, not only when evaluating.
 
+        if value is None:
+            return value
         try:
             parse_iso_span(value)
         except DateError as err:
@@ -68,6 +79,9 @@ class Claim(ClaimCommon):
 def evaluate(claim: Claim, context: Context) -> Outcome:
     published = context.published
     stated = resolve_date(claim.stated, published, context.article.language)
+    if claim.expected is None:  # the model requires it unless the claim is todo
+        raise ClaimFileError("the date claim has no expected date", code="claims.schema",
+                             hint="write expected: (2017-11-14, 2017-07, a source id)")
     expected, source = _expected(claim.expected, context)
 
     verdict: Verdict

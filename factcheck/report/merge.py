@@ -72,7 +72,7 @@ def report_from_json(data: Any, origin: str) -> Report:
     return Report(findings=findings, problems=problems, rates=rates, coverage=coverage)
 
 
-_VERDICTS = ("holds", "contradicted", "undetermined", "error")
+_VERDICTS = ("holds", "contradicted", "undetermined", "error", "todo")
 
 
 def _malformed(what: str, origin: str) -> ClaimFileError:

@@ -17,7 +17,7 @@ from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
 from factcheck.kinds import kind_module
 from factcheck.kinds.base import Context, Outcome
-from factcheck.report.record import Finding, Problem, Report
+from factcheck.report.record import TODO, Finding, Problem, Report
 
 if TYPE_CHECKING:
     from factcheck.claims.load import ArticleBundle, Catalog, LoadedClaim
@@ -116,7 +116,10 @@ def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Fi
     """Evaluate one claim; a problem with the claim itself becomes an ``error`` finding."""
     claim = loaded.claim
     try:
-        outcome = kind_module(claim.kind).evaluate(claim, context)
+        if claim.status == TODO:
+            outcome = Outcome(verdict="todo", message=_TODO_MESSAGE)
+        else:
+            outcome = kind_module(claim.kind).evaluate(claim, context)
     except FactcheckError as exc:
         outcome = _error_outcome(exc, loaded)
     except (RecursionError, MemoryError) as exc:
@@ -140,6 +143,9 @@ def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Fi
         article_id=article_id,
     )
 
+
+_TODO_MESSAGE = ("to write: drafted with status: todo; complete it and remove the status "
+                 "line to have it checked")
 
 _FIELD_OF_KIND = {"compare": "expr", "convert": "stated", "count": "stated", "date": "stated"}
 
@@ -252,7 +258,10 @@ def _anchor_and_cover(report: Report) -> None:
 
     report.findings, problems = anchor_findings(report.findings, report.articles)
     report.problems.extend(problems)
-    report.coverage = compute_coverage(report.articles, report.findings)
+    # A claim still to write covers nothing yet.
+    report.coverage = compute_coverage(
+        report.articles, [f for f in report.findings if f.verdict != TODO]
+    )
 
 
 def problem_from(exc: FactcheckError, file: str) -> Problem:
