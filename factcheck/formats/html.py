@@ -41,11 +41,19 @@ def _anchor(index: int) -> str:
     return f"claim-{index}"
 
 
-def _offsets(text: str, span: tuple[int, int, int, int]) -> tuple[int, int] | None:
+def _line_starts(text: str) -> list[int]:
+    """The offset of each line's first character: found once per article, not per claim."""
     starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts
+
+
+def _offsets(text: str, starts: list[int],
+             span: tuple[int, int, int, int]) -> tuple[int, int] | None:
     line, col, end_line, end_col = span
     if not (1 <= line <= len(starts) and 1 <= end_line <= len(starts)):
         return None
@@ -54,15 +62,27 @@ def _offsets(text: str, span: tuple[int, int, int, int]) -> tuple[int, int] | No
 
 
 def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
-    """The article with every quote marked; overlapping quotes split into segments."""
+    """The article with every quote marked; overlapping quotes split into segments.
+
+    One sweep over the cut points, keeping the quotes open at each: linear in the
+    text and the number of marks (times the few quotes that overlap one place).
+    """
     cuts = sorted({0, len(text)} | {p for s, e, _, _ in marks for p in (s, e)})
+    by_start = sorted(marks, key=lambda m: m[0])
     out = []
+    active: list[tuple[int, int, int, Finding]] = []
+    nxt = 0
     for a, b in zip(cuts, cuts[1:], strict=False):
+        while nxt < len(by_start) and by_start[nxt][0] <= a:
+            active.append(by_start[nxt])
+            nxt += 1
+        if active:
+            active = [m for m in active if m[1] > a]
         piece = esc(text[a:b], newlines=True)
-        over = [(i, f) for s, e, i, f in marks if s <= a and b <= e]
-        if not over:
+        if not active:
             out.append(piece)
             continue
+        over = sorted((i, f) for _, _, i, f in active)
         i, worst = min(over, key=lambda it: (it[1].sort_key(), it[0]))
         title = "; ".join(f"{visible(f.claim_id)}: {verdict_label(f)}" for _, f in over)
         cls = worst.verdict + (" unexpected" if worst.unexpected else "")
@@ -378,9 +398,10 @@ def render(report: Report, options: RenderOptions) -> str:
         text = art.get("text")
         if isinstance(text, str) and text:
             marks = []
+            starts = _line_starts(text)
             for i, f in indexed:
                 if f.article_id == art.get("id") and f.quote_span:
-                    span = _offsets(text, f.quote_span)
+                    span = _offsets(text, starts, f.quote_span)
                     if span:
                         marks.append((span[0], span[1], i, f))
             body.append(f'<div class="article">{_marked_text(text, marks)}</div>')

@@ -109,13 +109,19 @@ def _digits_text(tmp: Path) -> Path:
     return path
 
 
-def _article_digits(tmp: Path) -> Path:
-    (tmp / "54-article.txt").write_text(_five_thousand_digits(), "utf-8")
-    path = tmp / "54-article-digits.yaml"
-    claim = "  - id: c1\n    quote: 2 위안\n    kind: count\n    items: [a]\n    stated: 1\n"
-    path.write_text(_HEADER.replace("claims:\n", "  text: 54-article.txt\nclaims:\n") + claim,
-                    "utf-8")
+def _with_text(tmp: Path, stem: str, text: str, claims: str) -> Path:
+    """A claim file ``stem.yaml`` whose article text is ``text``, written beside it."""
+    number = stem.split("-", 1)[0]
+    (tmp / f"{number}-article.txt").write_text(text, "utf-8")
+    path = tmp / f"{stem}.yaml"
+    header = _HEADER.replace("claims:\n", f"  text: {number}-article.txt\nclaims:\n")
+    path.write_text(header + claims, "utf-8")
     return path
+
+
+def _article_digits(tmp: Path) -> Path:
+    claim = "  - id: c1\n    quote: 2 위안\n    kind: count\n    items: [a]\n    stated: 1\n"
+    return _with_text(tmp, "54-article-digits", _five_thousand_digits(), claim)
 
 
 def _newline_file_name(tmp: Path) -> Path:
@@ -129,16 +135,12 @@ def _long_quotes(tmp: Path) -> Path:
     # the search for the closest passage must stay cheap.
     words = "가나다라마바사아자차카타파하"
     # The same syllables in another order: everything is partly alike, nothing matches.
-    (tmp / "63-article.txt").write_text((words[::-1] + " ") * 150, "utf-8")
     claims = "".join(
         f"  - id: c{i}\n    quote: {(words * 200)[i:i + 2000]}\n    kind: count\n"
         "    items: [a]\n    stated: 1\n"
         for i in range(5)
     )
-    path = tmp / "63-long-quotes.yaml"
-    path.write_text(_HEADER.replace("claims:\n", "  text: 63-article.txt\nclaims:\n") + claims,
-                    "utf-8")
-    return path
+    return _with_text(tmp, "63-long-quotes", (words[::-1] + " ") * 150, claims)
 
 
 def _symlinks(tmp: Path) -> Path:
@@ -162,7 +164,21 @@ def _deep_json(tmp: Path) -> Path:
     return path
 
 
+def _big_article_html(tmp: Path) -> Path:
+    # A 1 MiB article and 1,000 claims, each anchored to a sentence of its own: the
+    # HTML report must mark them in one pass over the text, not one pass per claim.
+    filler = "가" * 340  # 1 KiB of UTF-8 a sentence, with the sentence itself
+    text = "\n".join(f"문장 {i}번의 기업은 {i + 1}곳이다. {filler}" for i in range(1000))
+    claims = "".join(
+        f"  - {{id: c{i}, quote: '문장 {i}번의 기업은 {i + 1}곳', kind: count, items: [a], "
+        "stated: 1}\n"
+        for i in range(1000)
+    )
+    return _with_text(tmp, "65-big-article", text, claims)
+
+
 GENERATORS = {
+    "big_article_html": _big_article_html,
     "symlinks": _symlinks,
     "long_quotes": _long_quotes,
     "newline_file_name": _newline_file_name,
