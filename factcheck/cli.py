@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "rates": "print the analysis of the exchange rates that articles imply",
     "coverage": "list the article's quantities and whether some claim covers them",
     "new": "add a claim to a claim file, pre-filled from its quote",
+    "draft": "draft a claim file from an article's text",
     "merge": "merge JSON reports from several runs into one",
 }
 

@@ -8,11 +8,10 @@ formatting stay. The result must parse before it replaces the file (atomically).
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from factcheck.draft.yamlout import scalar
 from factcheck.errors import ClaimFileError, Location
 
 KINDS = ("compare", "convert", "count", "date")
@@ -110,34 +109,11 @@ def slug(quote: str, kind: str, taken: set[str]) -> str:
     return candidate
 
 
-def _scalar(value: object) -> str:
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_scalar(v) for v in value) + "]"
-    # A JSON string is a YAML double-quoted scalar: nothing in it is interpreted.
-    # Characters YAML may not carry raw (DEL, C1 controls, line separators) and
-    # invisible ones (bidi overrides) are written as escapes; the value is the same.
-    text = json.dumps(str(value), ensure_ascii=False)
-    return "".join(_escape_yaml(ch) for ch in text)
-
-
-def _escape_yaml(ch: str) -> str:
-    code = ord(ch)
-    if ch in "\n\t" or (0x20 <= code < 0x7F):
-        return ch
-    if code < 0xA0 or code in (0x2028, 0x2029, 0xFEFF) or unicodedata.category(ch) in (
-        "Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"
-    ):
-        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-    return ch
-
-
 def snippet(claim_id: str, quote: str, d: Draft, indent: str) -> str:
     inner = indent + "  "
-    lines = [f"{indent}- id: {_scalar(claim_id)}", f"{inner}quote: {_scalar(quote)}",
+    lines = [f"{indent}- id: {scalar(claim_id)}", f"{inner}quote: {scalar(quote)}",
              f"{inner}kind: {d.kind}"]
-    lines += [f"{inner}{k}: {_scalar(v)}" for k, v in d.fields]
+    lines += [f"{inner}{k}: {scalar(v)}" for k, v in d.fields]
     lines += [f"{inner}# TODO {t}" for t in d.todos]
     return "\n".join(lines) + "\n"
 

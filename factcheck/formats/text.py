@@ -247,7 +247,7 @@ def render(report: Report, options: RenderOptions) -> str:
     labels = [verdict_label(f) for f in findings]
     width = max(map(len, labels), default=0)
     for f, label in zip(findings, labels, strict=True):
-        unexpected = f.verdict != f.expect
+        unexpected = f.unexpected
         mark = "!" if unexpected else " "
         lines.append(
             f"{mark} {_paint(label.ljust(width), f.verdict, options.color)}  "

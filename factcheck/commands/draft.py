@@ -1,0 +1,87 @@
+"""``factcheck draft TEXT --published DATE``: write a claim file drafted from an article."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from factcheck.errors import ClaimFileError
+
+HELP = "draft a claim file from an article's text"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    add_source_arguments(p, required=True)
+    p.add_argument("--id", dest="article_id", help="the article id (default: from the file name)")
+    p.add_argument("--title", help="the article title (default: the text's first line)")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write the claim file to FILE atomically (default: stdout)")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
+def add_source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
+    if required:
+        p.add_argument("text", metavar="TEXT", help="the article: plain text (UTF-8) or .html")
+    p.add_argument("--published", required=required, metavar="YYYY-MM-DD",
+                   help="the article's publication date" + (
+                       "" if required else "; given, each PATH is an article text to draft"))
+    p.add_argument("--language", choices=["ko", "zh", "en"],
+                   help="the article's language (default: guessed from its script)")
+
+
+def draft_file(text_path: str, published: str, *, language: str | None = None,
+               claim_file: str | None = None, article_id: str | None = None,
+               title: str | None = None) -> tuple[str, str, int, int]:
+    """The drafted claim file's text, the article text file, and the claim counts."""
+    from factcheck.draft.article import draft_claims, guess_language
+    from factcheck.draft.source import (
+        article_id as default_id,
+    )
+    from factcheck.draft.source import (
+        default_title,
+        parse_published,
+        read_source,
+        text_path_for,
+    )
+    from factcheck.draft.yamlout import Header, render
+
+    day = parse_published(published)
+    source = read_source(text_path, claim_file)
+    language = language or guess_language(source.text)
+    claims = draft_claims(source.text, day, language)
+    header = Header(
+        article_id=article_id or default_id(text_path),
+        title=title or default_title(source.text, text_path),
+        published=day,
+        language=language,
+        text_path=text_path_for(claim_file, source.text_file),
+        source_name=os.path.basename(text_path),
+    )
+    todo = sum(1 for c in claims if c.status)
+    return render(header, claims), source.text_file, len(claims), todo
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.draft.source import read_source
+    from factcheck.fileio import write_output
+
+    output = args.output if args.output not in (None, "-") else None
+    source = read_source(args.text, output)
+    targets = [output] if output else []
+    if source.is_html:
+        targets.append(source.text_file)
+    for target in targets:
+        if os.path.exists(target) and not args.force:
+            raise ClaimFileError(f"{target!r} exists", code="draft.exists",
+                                 hint="choose another --output, or give --force to replace it")
+    text, text_file, count, todo = draft_file(
+        args.text, args.published, language=args.language, claim_file=output,
+        article_id=args.article_id, title=args.title)
+    if source.is_html:
+        write_output(source.text, text_file)
+    write_output(text, output)
+    where = output or "stdout"
+    print(f"factcheck: drafted {count} claims ({todo} to write) from {args.text} to {where}",
+          file=sys.stderr)
+    return 0
