@@ -45,6 +45,18 @@ def _build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]
     return parser, chosen
 
 
+def _numbers_are_not_options(argv: list[str]) -> list[str]:
+    """``factcheck parse -3.9%``: a leading ``-`` of a number starts the texts, not an option."""
+    start = argv.index("parse") + 1
+    for k in range(start, len(argv)):
+        arg = argv[k]
+        if arg == "--":
+            break
+        if len(arg) > 1 and arg[0] == "-" and (arg[1].isdigit() or arg[1] == "."):
+            return [*argv[:k], "--", *argv[k:]]
+    return argv
+
+
 def _module(name: str):  # type: ignore[no-untyped-def]
     return importlib.import_module(f"factcheck.commands.{name}")
 
@@ -52,6 +64,8 @@ def _module(name: str):  # type: ignore[no-untyped-def]
 def main(argv: list[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, chosen = _build_parser(args_list)
+    if chosen == "parse":
+        args_list = _numbers_are_not_options(args_list)
     args = parser.parse_args(args_list)
     if args.version:
         from importlib.metadata import version

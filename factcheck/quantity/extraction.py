@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, QuantityError
 from factcheck.quantity.numerals import WS, Bad
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.scanner import Scanner, is_hangul
@@ -71,16 +72,38 @@ def _is_date(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
     return False
 
 
+# Text that holds digits but no quantity: web addresses (percent-encoding such as
+# %28 is no percent) and telephone numbers (+1-222-2222, 010-1234-5678).
+_NOT_QUANTITIES = re.compile(
+    r"(?:https?://|www\.)[!#-;=?-~]+"
+    r"|\+\d{1,3}(?:[- ]\d{2,5}){2,}(?:[-/]\d{2,5})*"
+    r"|(?<![\d.,-])\d{2,4}-\d{3,4}-\d{4}(?![\d-])",
+    re.IGNORECASE,
+)
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+
+
 def extract_quantities(text: str) -> list[Extracted]:
     """Every quantity in ``text``, in order, with non-overlapping character spans."""
+    if not isinstance(text, str):
+        raise QuantityError(f"expected text, got {type(text).__name__} {text!r:.40}",
+                            hint="pass the text of an article as a str")
     sc = Scanner(text, "extract")
     s, n, starts = sc.s, sc.n, sc.t.starts
     out: list[Extracted] = []
+    skips = [(m.start(), m.end()) for m in _NOT_QUANTITIES.finditer(s)]
+    skips.append((n + 1, n + 1))
+    k = 0  # the next skipped span
     i = 0
     while i < n:
         ch = s[i]
         if ch not in starts:
             i += 1
+            continue
+        while skips[k][1] <= i:
+            k += 1
+        if skips[k][0] <= i:
+            i = skips[k][1]
             continue
         prev = s[i - 1] if i > 0 else ""
         if is_hangul(ch) and is_hangul(prev):
@@ -98,12 +121,19 @@ def extract_quantities(text: str) -> list[Extracted]:
         try:
             found = sc.quantity(i)
         except (Bad, FactcheckError):
-            i += 1
+            # a malformed number: skip all of its digits, so that a long run such
+            # as 1,000,000,... is read once, not once from every comma
+            i = _run_end(s, i) if ch.isdigit() else i + 1
             continue
         if found is None:
             i += 1
             continue
         q, end = found
+        if s[end - 1].isdigit() and s[end:end + 2].lower() in _ORDINAL and not (
+            end + 2 < n and is_latin(s[end + 2])
+        ):
+            i = end + 2  # 4th, 21st: an ordinal, not an amount
+            continue
         num_native = not any(c.isdigit() for c in s[i:end]) and q.qualifier != "vague"
         if num_native and not _native_ok(sc, q, i, end):
             i += 1
@@ -120,6 +150,14 @@ def extract_quantities(text: str) -> list[Extracted]:
     return out
 
 
+def _run_end(s: str, i: int) -> int:
+    """The end of the run of digits, commas and points at ``i``."""
+    n = len(s)
+    while i < n and (s[i].isdigit() or s[i] in ",."):
+        i += 1
+    return i
+
+
 def _native_ok(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
     """Numerals written in Hangul or Hanzi only count with a unit or a group word.
 
@@ -129,9 +167,14 @@ def _native_ok(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
     prev = s[start - 1] if start > 0 else ""
     if is_hangul(s[start]) and is_hangul(prev):
         return False
-    numerals = sum(
-        1 for c in s[start:end] if c in sc.t.reader.digit or c in sc.t.small or c in sc.t.big
-    )
+    digit = sc.t.reader.digit
+    numerals = sum(1 for c in s[start:end] if c in digit or c in sc.t.small or c in sc.t.big)
+    if not is_hangul(s[start]) and not is_hangul(s[end - 1]):
+        # Chinese numerals: 十五, 二百五, 三家, 两个国家; not 千万 ("by all means") or a
+        # lone 一 (一起, 统一), which are words first
+        if q.unit_name != "dimensionless" or q.qualifier != "exact":
+            return numerals >= 1
+        return numerals >= 2 and any(digit.get(c, 0) > 0 for c in s[start:end])
     if numerals < 2:
         return False
     if q.unit_name != "dimensionless" or q.qualifier != "exact":

@@ -26,6 +26,13 @@ MAX_WRITTEN_DIGITS = 100
 MAX_EXPONENT = 30  # |e| in 1.5e12; magnitudes beyond 10**30 are refused too
 WS = frozenset(" \t\u00a0\u2009\u202f\u3000")
 MAN = 10_000
+POINT = frozenset("点點")
+ZERO = frozenset("零〇0")  # the decimal point of Chinese numerals
+
+
+def _cjk(word: str) -> bool:
+    """A Chinese (not Hangul) place or group word: only those shorten a last digit."""
+    return bool(word) and "\u4e00" <= word[0] <= "\u9fff"
 
 
 class Bad(Exception):
@@ -156,6 +163,7 @@ class NumberReader:
         res: Fraction | int = 0
         last_small = MAN
         last_word = ""
+        gap = False  # a 零 was written: no shortened last digit after it
         i = pos
         ascii_ = False
         marked = False
@@ -180,6 +188,9 @@ class NumberReader:
                     continue
                 if last_small < MAN and val >= last_small:
                     raise Bad(f"{s[pos:j]!r}: the digits after {last_word} are too many")
+                if (not gap and not dec and j - i == 1 and res >= 100 and _cjk(last_word)
+                        and s[i - 1] == last_word):
+                    val, r = val * (res // 10), res // 10  # 5千2 = 5200, as 五千二
                 total += val
                 res = r
                 nchars += j - i
@@ -189,11 +200,13 @@ class NumberReader:
                 break
             d = digit.get(ch)
             if d is not None:
-                if d == 0 and last_small < MAN:  # 零 keeps a place empty: 一百零五
+                nxt = s[i + 1] if i + 1 < n else ""
+                if d == 0 and (nxt in digit or nxt in small):
+                    # 零 keeps a place empty: 一百零五, 一万零五百, 一千零十二
                     i += 1
                     nchars += 1
+                    gap = True
                     continue
-                nxt = s[i + 1] if i + 1 < n else ""
                 sm = small.get(nxt)
                 if sm is not None:
                     if sm >= last_small:
@@ -203,8 +216,13 @@ class NumberReader:
                     nchars += 2
                     i += 2
                     continue
-                total += d
-                res = 1
+                if not gap and res >= 100 and _cjk(last_word) and i > pos and s[i - 1] == last_word:
+                    # the shortened last digit: 五千二 = 5200, 百三 = 130 (Korean 천삼 is 1003)
+                    total += d * (res // 10)
+                    res = res // 10
+                else:
+                    total += d
+                    res = 1
                 nchars += 1
                 i += 1
                 break
@@ -220,6 +238,18 @@ class NumberReader:
             break
         if i == pos or (nchars == 0):
             return None
+        if not ascii_ and i + 1 < n and s[i] in POINT and s[i + 1] in digit:
+            # 十五点七, 零点五, 两千三点一: decimals written with 点
+            k = i + 1
+            frac = ""
+            while k < n and s[k] in digit and len(frac) < MAX_DIGITS:
+                frac += str(digit[s[k]])
+                k += 1
+            total = total + Fraction(int(frac), 10 ** len(frac))
+            res = Fraction(1, 10 ** len(frac))
+            nchars += 1 + len(frac)
+            i = k
+            is_dec = True
         return total, res, i, ascii_, nchars, is_dec, marked
 
     def number(self, s: str, pos: int) -> Num | None:
@@ -228,7 +258,10 @@ class NumberReader:
         big = self.big
         sec = self.section(s, pos)
         if sec is None:
-            if pos < n and big.get(s[pos]) == MAN:  # 만 원, 万元: one myriad
+            after = s[pos + 1] if pos + 1 < n else ""
+            if pos < n and big.get(s[pos]) == MAN and not (
+                after in self.digit or after in self.small or after in big or after.isdigit()
+            ):  # 만 원, 万元: one myriad (万一 is "in case", no number)
                 sec = (1, 1, pos, False, 0, False, False)
             else:
                 return None
@@ -308,6 +341,12 @@ class NumberReader:
             sec = self.section(s, nxt)
             if sec is None:
                 break
+            if (not sec_start_after_ws and sec[2] - nxt == 1 and _cjk(last_word)
+                    and s[nxt] not in ZERO
+                    and not (sec[2] < n and (s[sec[2]] in big or s[sec[2]] in self.odd))):
+                # the shortened last digit after a group word: 一万三 = 13000, 7万5 = 75000
+                unit = last // 10
+                sec = (sec[0] * unit, unit, *sec[2:])
             if sec_start_after_ws:
                 # 12조 3456억: after a space, only a group closed by a group word belongs here
                 k = skip_ws(s, sec[2])

@@ -32,6 +32,7 @@ _NORMALIZE = str.maketrans(
         "％": "%",
         "～": "~",
         "\u2212": "-",
+        "\uff0d": "-",
         "＄": "$",
     }
 )
@@ -47,6 +48,11 @@ else:
 
 def is_hangul(ch: str) -> bool:
     return "\uac00" <= ch <= "\ud7a3"
+
+
+def _is_cjk(ch: str) -> bool:
+    """A Chinese character or a Hangul syllable."""
+    return "\u4e00" <= ch <= "\u9fff" or is_hangul(ch)
 
 
 class _Tables:
@@ -73,6 +79,7 @@ class _Tables:
     range: Lexicon
     date: Lexicon
     range_firsts: frozenset[str]
+    sign: Lexicon
 
     def __init__(self) -> None:
         w = words()
@@ -88,7 +95,7 @@ class _Tables:
         self.small = {k: int(str(v)) for k, v in w.small.exact.items()}
         self.big = self.reader.big
         starts = set("0123456789+-")
-        for kind in ("before", "prefix", "vague", "vague_en", "digit", "small"):
+        for kind in ("before", "prefix", "vague", "vague_en", "digit", "small", "sign"):
             for word in getattr(w, kind).exact:
                 starts.add(word[0])
                 starts.add(word[0].upper())
@@ -103,6 +110,7 @@ class _Tables:
         self.after = w.after
         self.range = w.range
         self.date = w.date
+        self.sign = w.sign
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
 
 
@@ -271,13 +279,28 @@ class Scanner:
             k = skip_ws(s, num.end)
         return scale
 
+    def _sign(self, i: int) -> tuple[bool, int] | None:
+        """A sign before a number: ``-3.9%``, ``负三十二``, ``마이너스 5``, ``minus five``."""
+        s, n = self.s, self.n
+        if i + 1 < n and s[i] in "+-":
+            return (s[i] == "-", i + 1) if s[i + 1].isdigit() else None
+        m = self.t.sign.match(self.low, i)
+        if m is None or not self._word_start_ok(i, m[0]):
+            return None
+        j = i + len(m[0])
+        k = skip_ws(s, j)
+        if is_latin(m[0][0]) and k == j:
+            return None
+        return (str(m[1]) == "-", k) if k < n else None
+
     def _amount(self, i: int, has_prefix: bool, allow_sign: bool) -> _Amount | None:
         s, n = self.s, self.n
         neg = False
         start = i
-        if allow_sign and i + 1 < n and s[i] in "+-" and (s[i + 1].isdigit()):
-            neg = s[i] == "-"
-            i += 1
+        if allow_sign:
+            sign = self._sign(i)
+            if sign is not None:
+                neg, i = sign
         num = None if i >= n or "0" <= s[i] <= "9" else (self._vague(i) or self._vague_en(i))
         if num is None:
             num = self.t.reader.number(s, i)
@@ -406,8 +429,10 @@ class Scanner:
                 pre_unit, i = pre[0], skip_ws(s, pre[1])
         allow_sign = self.mode != "match"
         if allow_sign and self.mode == "extract" and i < self.n and s[i] in "+-":
+            # a sign, not a range dash or a hyphen: after a space, a bracket or a CJK
+            # character (增长-3.9%, 营收-2.1亿元)
             prev = self._prev(i)
-            allow_sign = prev == "" or prev in WS or prev in "(["
+            allow_sign = prev == "" or prev in WS or prev in "([:：，、（" or _is_cjk(prev)
         left = self._amount(i, pre_unit is not None, allow_sign)
         if left is None:
             return None

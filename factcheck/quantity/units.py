@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import threading
 from typing import TYPE_CHECKING, Any, cast
@@ -19,6 +20,8 @@ from factcheck.quantity.rational import Fraction
 if TYPE_CHECKING:
     import pint
 
+_NAME = r"[^\W\d][\w°]*(?:\s*(?:\*\*|\^)\s*-?[1-9])?"
+_UNIT_TEXT = re.compile(rf"{_NAME}(?:\s*[*/]\s*{_NAME})*")
 _DEFINITIONS = os.path.join(os.path.dirname(__file__), "units.txt")
 _lock = threading.Lock()
 _registry: Any = None
@@ -107,6 +110,13 @@ def unit(expression: str) -> pint.Unit:
     # Our own names win: once pint's full definitions are loaded, a symbol such as
     # `pp` (percentage point here, printer's point there) would otherwise change meaning.
     text = own_names().get(text, text)
+    if not _UNIT_TEXT.fullmatch(text):
+        # pint's parser evaluates expressions (m*10**10**10 never ends): it gets only
+        # names joined by * and / with small integer powers
+        raise UnitError(
+            f"cannot read the unit {expression[:40]!r}",
+            hint="write unit names joined by * or /, with powers of at most 9 (m**2, KRW/CNY)",
+        )
     try:
         return _cached_unit(text)
     except (pint.errors.UndefinedUnitError, AttributeError):

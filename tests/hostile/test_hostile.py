@@ -109,6 +109,13 @@ def _digits_text(tmp: Path) -> Path:
     return path
 
 
+def _comma_run(tmp: Path) -> Path:
+    # 48 KB of one long 1,000,000,... number: every comma starts no new reading of it.
+    path = tmp / "67-comma-run.txt"
+    path.write_text("1" + ",000" * 12_000 + " 2 위안\n", "utf-8")
+    return path
+
+
 def _with_text(tmp: Path, stem: str, text: str, claims: str) -> Path:
     """A claim file ``stem.yaml`` whose article text is ``text``, written beside it."""
     number = stem.split("-", 1)[0]
@@ -190,6 +197,7 @@ GENERATORS = {
     "ten_thousand_digits": _ten_thousand_digits,
     "digits_text": _digits_text,
     "article_digits": _article_digits,
+    "comma_run": _comma_run,
 }
 
 
