@@ -97,7 +97,10 @@ def _groups(v: int, groups: tuple[tuple[int, str], ...], commas: bool) -> str:
         b, rest = divmod(rest, 10**8)
         c, d = divmod(rest, 10**4)
         head = (f"{a}万{b}亿" if b else f"{a}万亿") if a else (f"{b}亿" if b else "")
-        return head + (f"{c}万" if c else "") + (str(d) if d else "")
+        # 零 marks a skipped place (5亿零6): 5亿6 would read as the shortened 5.6亿
+        mid = ("零" if head and c < 1000 else "") + f"{c}万" if c else ""
+        tail = ("零" if (head or mid) and d < 1000 else "") + str(d) if d else ""
+        return head + mid + tail
     out = []
     rest = v
     for size, word in groups:

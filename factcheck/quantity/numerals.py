@@ -201,7 +201,7 @@ class NumberReader:
             d = digit.get(ch)
             if d is not None:
                 nxt = s[i + 1] if i + 1 < n else ""
-                if d == 0 and (nxt in digit or nxt in small):
+                if d == 0 and (nxt in digit or nxt in small or "0" <= nxt <= "9"):
                     # 零 keeps a place empty: 一百零五, 一万零五百, 一千零十二
                     i += 1
                     nchars += 1
