@@ -8,10 +8,12 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.commands.draft import add_source_arguments
     from factcheck.formats import FORMATS
 
     p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
                    help="claim files or folders of *.yaml (default: claims/)")
+    add_source_arguments(p, required=False)
     p.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
                    help="report format (default: text)")
     p.add_argument("--output", "-o", metavar="FILE",
@@ -48,7 +50,14 @@ def run(args: argparse.Namespace) -> int:
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
     # Rendering too: with every finding alive, collections would double its time.
     with paused_gc():
-        report = run_check(args.paths, options)
+        if args.published is not None:
+            from factcheck.draft.inmemory import drafted_catalog
+            from factcheck.report.runner import check_catalog
+
+            report = check_catalog(
+                drafted_catalog(args.paths, args.published, args.language), options)
+        else:
+            report = run_check(args.paths, options)
         text = render(
             report,
             args.format,

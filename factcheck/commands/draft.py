@@ -32,7 +32,7 @@ def add_source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 def draft_file(text_path: str, published: str, *, language: str | None = None,
                claim_file: str | None = None, article_id: str | None = None,
-               title: str | None = None) -> tuple[str, str, int, int]:
+               title: str | None = None, in_memory: bool = False) -> tuple[str, str, int, int]:
     """The drafted claim file's text, the article text file, and the claim counts."""
     from factcheck.draft.article import draft_claims, guess_language
     from factcheck.draft.source import (
@@ -55,7 +55,9 @@ def draft_file(text_path: str, published: str, *, language: str | None = None,
         title=title or default_title(source.text, text_path),
         published=day,
         language=language,
-        text_path=text_path_for(claim_file, source.text_file),
+        # Drafted in memory, an HTML page's text is never written: no file to name.
+        text_path=None if in_memory and source.is_html else text_path_for(
+            claim_file, source.text_file),
         source_name=os.path.basename(text_path),
     )
     todo = sum(1 for c in claims if c.status)

@@ -8,8 +8,11 @@ HELP = "print the analysis of the exchange rates that articles imply"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.commands.draft import add_source_arguments
+
     p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
                    help="claim files or folders of *.yaml (default: claims/)")
+    add_source_arguments(p, required=False)
     p.add_argument("--format", "-f", choices=["json", "text"], default="json",
                    help="json (default) or a text table")
     p.add_argument("--rates", metavar="FILE",
@@ -32,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
         from factcheck.rates.select import rates_file_provider
 
         rates_file_provider(args.rates)
-    catalog = load_paths(list(args.paths))
+    if args.published is not None:
+        from factcheck.draft.inmemory import drafted_catalog
+
+        catalog = drafted_catalog(list(args.paths), args.published, args.language)
+    else:
+        catalog = load_paths(list(args.paths))
     problems = [str(p) for p in catalog.problems]
     blocks = []
     for bundle in catalog.articles:

@@ -50,7 +50,7 @@ class Header:
     title: str
     published: dt.date
     language: str | None
-    text_path: str
+    text_path: str | None  # None: no text file to name (an HTML page drafted in memory)
     source_name: str
 
 
@@ -67,7 +67,8 @@ def render(header: Header, claims: list[Drafted]) -> str:
     ]
     if header.language:
         lines.append(f"  language: {scalar(header.language)}")
-    lines.append(f"  text: {scalar(header.text_path)}")
+    if header.text_path is not None:
+        lines.append(f"  text: {scalar(header.text_path)}")
     lines.append("claims:" if claims else "claims: []")
     for c in claims:
         lines.append(f"  # {comment(c.comment)}")

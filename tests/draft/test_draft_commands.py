@@ -1,0 +1,97 @@
+"""The draft command, and check/rates on a plain text drafted in memory (no YAML written)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import yaml
+
+from factcheck.cli import main
+
+KO = ("광저우는 100억 위안(약 1조6천484억 원) 규모의 펀드를 조성했다. "
+      "바이두, 알리바바, 텐센트 3곳이 참여했다. 지난 5월 발표했다.\n")
+HTML = ("<html><head><title>t</title><script>var x = '1000억 위안(약 9조 원)';</script></head>"
+        "<body><h1>Fund &amp; parks</h1><p>광저우는 100억 위안(약 1조6천484억 원) 규모의 "
+        "펀드를 조성했다.</p></body></html>")
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "gz.txt"
+    path.write_text(KO, encoding="utf-8")
+    return path
+
+
+def test_draft_writes_a_claim_file_that_names_the_text(article, tmp_path, capsys):
+    out = tmp_path / "claims" / "gz.yaml"
+    out.parent.mkdir()
+    assert main(["draft", str(article), "--published", "2017-11-23", "-o", str(out)]) == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["article"] == {"id": "gz", "title": KO.strip(), "language": "ko",
+                               "published": dt.date(2017, 11, 23), "text": "../gz.txt"}
+    kinds = sorted((c["kind"], c.get("status", "")) for c in data["claims"])
+    assert kinds == [("convert", ""), ("count", ""), ("date", "todo")]
+    assert "drafted 3 claims (1 to write)" in capsys.readouterr().err
+    assert main(["check", str(out)]) == 0
+
+
+def test_draft_refuses_to_overwrite_without_force(article, tmp_path, capsys):
+    out = tmp_path / "gz.yaml"
+    out.write_text("keep\n", encoding="utf-8")
+    assert main(["draft", str(article), "--published", "2017-11-23", "-o", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "keep\n"
+    assert "exists" in capsys.readouterr().err
+    assert main(["draft", str(article), "--published", "2017-11-23", "-o", str(out),
+                 "--force"]) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Drafted by factcheck draft")
+
+
+def test_draft_of_html_saves_the_body_text_beside_the_claim_file(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML, encoding="utf-8")
+    out = tmp_path / "out" / "page.yaml"
+    out.parent.mkdir()
+    assert main(["draft", str(page), "--published", "2017-11-23", "-o", str(out)]) == 0
+    text = (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
+    body = "광저우는 100억 위안(약 1조6천484억 원) 규모의 펀드를 조성했다."
+    assert text == f"Fund & parks\n\n{body}\n"
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["article"]["text"] == "page.txt" and data["article"]["title"] == "Fund & parks"
+    assert [c["amount"] for c in data["claims"] if c["kind"] == "convert"] == ["100억 위안"]
+    assert main(["check", str(out)]) == 0
+
+
+def test_check_of_a_text_drafts_in_memory(article, tmp_path, capsys):
+    assert main(["check", str(article), "--published", "2017-11-23", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["todo"] == 1 and report["summary"]["holds"] == 2
+    assert report["claims"][0]["file"] == f"{article}.draft.yaml"
+    assert not list(tmp_path.glob("*.yaml")), "nothing is written"
+    assert main(["check", str(article), "--published", "2017-11-23", "--strict"]) == 1
+
+
+def test_check_of_a_text_finds_its_inconsistent_arithmetic(tmp_path, capsys):
+    path = tmp_path / "sum.txt"
+    path.write_text("Sales were 3 billion yuan and 4 billion yuan, a total of 8 billion yuan "
+                    "combined.\n", encoding="utf-8")
+    assert main(["check", str(path), "--published", "2020-01-02", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    sums = [c for c in report["claims"] if c["kind"] == "compare" and c["verdict"] != "todo"]
+    assert [(c["verdict"], c["details"]["expr"]) for c in sums] == [
+        ("contradicted", "3 billion yuan + 4 billion yuan == 8 billion yuan")]
+
+
+def test_rates_of_a_text_drafts_in_memory(article, capsys):
+    assert main(["rates", str(article), "--published", "2017-11-23"]) == 0
+    blocks = json.loads(capsys.readouterr().out)
+    assert [(b["from"], b["to"], len(b["clusters"])) for b in blocks] == [("CNY", "KRW", 1)]
+    assert blocks[0]["clusters"][0]["claims"] == ["10bn-cny-in-krw"]
+
+
+@pytest.mark.parametrize("command", ["check", "rates", "draft"])
+def test_a_bad_publication_date_is_invalid_input(article, command, capsys):
+    assert main([command, str(article), "--published", "2017-13-01"]) == 2
+    err = capsys.readouterr().err
+    assert "'2017-13-01' is not a date" in err and "Traceback" not in err
