@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from factcheck import limits
-from factcheck.claims.model import FACT_PATTERN, ID_PATTERN
+from factcheck.claims.model import FACT_PATTERN, ID_PATTERN, UNKNOWN
 from factcheck.claims.yamlsafe import Document, Path, has_step, parse_yaml
 from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
     from factcheck.claims.model import Article, Source
-    from factcheck.kinds.base import KnownFact
+    from factcheck.kinds.base import KnownFact, UnknownFact
     from factcheck.quantity.quantity import Quantity
 
 SECTIONS = ("article", "sources", "facts", "claims")
@@ -84,6 +84,7 @@ class Catalog:
 
     articles: list[ArticleBundle] = field(default_factory=list)
     facts: dict[str, KnownFact] = field(default_factory=dict)
+    unknown: dict[str, UnknownFact] = field(default_factory=dict)  # value: unknown
     sources: dict[str, Source] = field(default_factory=dict)
     source_locations: dict[str, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -424,6 +425,11 @@ class _Loader:
                 continue
             self._fact_places[name] = loc
             self._fact_sources.append((name, model.source, doc.location(path + ("source",))))
+            if model.value == UNKNOWN:
+                from factcheck.kinds.base import UnknownFact
+
+                self.catalog.unknown[name] = UnknownFact(name, model, doc.file, loc.line)
+                continue
             quantity = self._parse(model.value, doc, path + ("value",), name)
             if quantity is not None:
                 self.catalog.facts[name] = KnownFact(name, model, quantity, doc.file, loc.line)
@@ -540,6 +546,7 @@ class _Loader:
                     f"{did_you_mean(source, known)}; add it under 'sources:' or fix the id",
                 ))
                 catalog.facts.pop(name, None)
+                catalog.unknown.pop(name, None)
         order = {f: i for i, f in enumerate(catalog.files)}
         catalog.problems.sort(
             key=lambda p: (order.get(p.file, len(order)), p.file, p.line, p.col, p.code,

@@ -36,7 +36,8 @@ class Article(Strict):
         default=None, description="path of the article text, relative to this file"
     )
     tolerance: str | None = Field(
-        default=None, description="default tolerance for conversions in this article, e.g. 1%"
+        default=None,
+        description="default tolerance of this article's conversions: a percent (1%) or 0",
     )
     rates: str | None = Field(
         default=None, description="path of a rates file (ECB CSV layout), relative to this file"
@@ -56,6 +57,21 @@ class Article(Strict):
         if problem:
             raise ValueError(problem)
         return value
+
+    @field_validator("tolerance")
+    @classmethod
+    def _tolerance(cls, value: str | None) -> str | None:
+        return checked_tolerance(value)
+
+
+def checked_tolerance(value: str | None) -> str | None:
+    """A tolerance field's text, refused while loading when it is a bare nonzero number."""
+    from factcheck.quantity.tolerance import bare_number_problem
+
+    problem = None if value is None else bare_number_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
 
 
 def path_problem(path: str) -> str | None:
@@ -82,12 +98,24 @@ class Source(Strict):
     note: str | None = None
 
 
+UNKNOWN = "unknown"
+
+
 class Fact(Strict):
-    value: str = Field(
-        min_length=1, max_length=200, description="a quantity as written: 超过1500亿元, 500억 위안"
+    value: Literal["unknown"] | str = Field(
+        min_length=1,
+        max_length=200,
+        description="a quantity as written (超过1500亿元, 500억 위안), or 'unknown' when no "
+        "source gives it: claims resting on it are undetermined",
     )
     source: str = Field(description="id of a source in some loaded file")
     tags: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("tolerance", check_fields=False)
+    @classmethod
+    def _tolerance(cls, value: str | None) -> str | None:
+        # Kinds with a tolerance field share the one grammar's load-time check.
+        return checked_tolerance(value)
     note: str | None = None
 
 
@@ -105,3 +133,9 @@ class ClaimCommon(Strict):
     )
     note: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("tolerance", check_fields=False)
+    @classmethod
+    def _tolerance(cls, value: str | None) -> str | None:
+        # Kinds with a tolerance field share the one grammar's load-time check.
+        return checked_tolerance(value)

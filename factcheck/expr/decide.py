@@ -7,30 +7,26 @@ left) stands for its rounding interval, widened by the tolerance.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from factcheck.errors import FactcheckError, QuantityError, UnitError
-from factcheck.expr.evaluate import evaluate
-from factcheck.expr.nodes import Comparison, Literal, Name, Negate, Node, names
+from factcheck.errors import UnitError
+from factcheck.expr.evaluate import Rates, evaluate, rounding_interval
+from factcheck.expr.nodes import ROUNDS_TO, Comparison, Literal, Name, Negate, Node, names
+from factcheck.expr.syntax import column_error
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.tolerance import DEFAULT, Tolerance, parse_tolerance
 
-DEFAULT_APPROX_TOLERANCE = Fraction(1, 100)  # ≈ without a tolerance: within 1%
+if TYPE_CHECKING:
+    from factcheck.rates.reference import ReferenceRate
+
+__all__ = ["DEFAULT", "Decision", "Tolerance", "decide", "parse_tolerance", "redecide"]
+
 EQUALITIES = ("==", "!=", "≈")
-_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:%|percent)\s*$")
-
-
-@dataclass(frozen=True)
-class Tolerance:
-    """How far the stated side may be off: a fraction of it, or an amount."""
-
-    text: str
-    relative: Fraction | None = None
-    absolute: Quantity | None = None
 
 
 @dataclass(frozen=True)
@@ -51,34 +47,7 @@ class Decision:
     stated_node: Node
     tolerance: Tolerance | None
     rounded: bool = False  # the stated side was widened to its last written digit
-
-
-def parse_tolerance(text: str) -> Tolerance:
-    """``0.5%`` is relative; any other quantity (``1억 위안``, ``0.1pp``) is absolute."""
-    m = _PERCENT.match(text)
-    if m:
-        return Tolerance(text, relative=Fraction(m.group(1)) / 100)
-    from factcheck.quantity.grammar import parse_quantity
-
-    try:
-        quantity = parse_quantity(text)
-    except FactcheckError as exc:
-        exc.message = f"cannot read the tolerance: {exc.message}"
-        raise
-    if units.format_unit(quantity.unit) == "percent":
-        value = quantity.value if quantity.value is not None else quantity.interval.hi
-        if value is None or value < 0:
-            raise QuantityError(
-                f"the tolerance {text!r} must be a non-negative amount",
-                hint="write e.g. 0.5% or 1억 위안",
-            )
-        return Tolerance(text, relative=Fraction(value) / 100)
-    if quantity.interval.lo is None or quantity.interval.lo < 0 or quantity.interval.hi is None:
-        raise QuantityError(
-            f"the tolerance {text!r} must be a non-negative amount",
-            hint="write e.g. 0.5% or 1억 위안",
-        )
-    return Tolerance(text, absolute=quantity)
+    conversions: tuple[ReferenceRate, ...] = ()
 
 
 def decide(
@@ -86,21 +55,35 @@ def decide(
     facts: Mapping[str, Quantity],
     text: str = "",
     tolerance: Tolerance | None = None,
+    *,
+    unknown: Collection[str] = (),
+    rates: Rates | None = None,
 ) -> Decision:
-    """Evaluate both sides of ``tree`` with ``facts`` and decide it."""
+    """Evaluate both sides of ``tree`` with ``facts`` and decide it.
+
+    A fact in ``unknown`` raises UnknownValue; ``rates`` answers ``in CUR``.
+    """
     op = tree.op
     computed_node, stated_node = tree.left, tree.right
     if op in EQUALITIES and _is_literal(tree.left) and not _is_literal(tree.right):
         # "12.6% == a / b": the literal is what the article stated, whatever its side.
         computed_node, stated_node = tree.right, tree.left
-    computed_eval = evaluate(computed_node, facts, text)
-    stated_eval = evaluate(stated_node, facts, text)
+    if op == ROUNDS_TO and not isinstance(_written(stated_node) or stated_node, (Name, Literal)):
+        raise column_error(
+            "'rounds to' needs a fact name or a written quantity on its right",
+            text, stated_node.start,
+            hint="write A rounds to 141.5 billion yuan, or A rounds to a fact",
+        )
+    computed_eval = evaluate(computed_node, facts, text, unknown=unknown, rates=rates)
+    stated_eval = evaluate(stated_node, facts, text, unknown=unknown, rates=rates)
     stated = _tidy(stated_eval.quantity)
     computed = _in_unit_of(computed_eval.quantity, stated, text, tree)
     used = tuple(names(tree))
-    if op in EQUALITIES:
+    if op in EQUALITIES or op == ROUNDS_TO:
         target = _target(stated, stated_node, op, tolerance)
-        rounded = stated_interval(stated, stated_node) != stated.interval
+        base = _rounded(stated, stated_node) if op == ROUNDS_TO else stated_interval(
+            stated, stated_node)
+        rounded = base != stated.interval
         truth = computed.interval.within(target)
         if op == "!=":
             truth = ~truth
@@ -108,12 +91,14 @@ def decide(
         target, rounded = None, False
         truth = ORDERS[op](computed.interval, stated.interval)
     return Decision(
-        truth, op, computed, stated, target, used, computed_node, stated_node, tolerance, rounded
+        truth, op, computed, stated, target, used, computed_node, stated_node, tolerance, rounded,
+        computed_eval.conversions + stated_eval.conversions,
     )
 
 
 def redecide(
-    tree: Comparison, decision: Decision, facts: Mapping[str, Quantity], text: str = ""
+    tree: Comparison, decision: Decision, facts: Mapping[str, Quantity], text: str = "",
+    rates: Rates | None = None,
 ) -> Truth:
     """``decide(tree, facts, text, tolerance).truth`` when only facts on the computed
     side differ from those ``decision`` was made with.
@@ -126,7 +111,7 @@ def redecide(
     if isinstance(node, Name) and node.name in facts:
         quantity = facts[node.name]  # what evaluate() gives for a lone fact, directly
     else:
-        quantity = evaluate(node, facts, text).quantity
+        quantity = evaluate(node, facts, text, rates=rates).quantity
     computed = _in_unit_of(quantity, decision.stated, text, tree)
     if decision.target is not None:
         truth = computed.interval.within(decision.target)
@@ -178,7 +163,8 @@ def _in_unit_of(q: Quantity, stated: Quantity, text: str, tree: Comparison) -> Q
         err = UnitError(
             f"cannot compare {left!r} in {q.unit_name} with {right!r} in {stated.unit_name}: "
             "the units differ in kind",
-            hint="convert one side first (for money, multiply by a rate such as 164.84 KRW/CNY)",
+            hint="convert one side first (for money, write a in KRW, or multiply by a rate "
+            "such as 164.84 KRW/CNY)",
         )
         err.column = tree.op_start + 1
         raise err
@@ -202,10 +188,22 @@ def stated_interval(stated: Quantity, node: Node) -> Interval:
     return interval
 
 
+def _rounded(stated: Quantity, node: Node) -> Interval:
+    """``rounds to``'s target: what reads as the right side as written (``-3`` too)."""
+    written = _written(node)
+    if written is None or written is node:
+        return rounding_interval(stated)
+    negated = 0
+    while isinstance(node, Negate):
+        node, negated = node.operand, negated + 1
+    interval = rounding_interval(written.quantity)
+    return -interval if negated % 2 else interval
+
+
 def _target(stated: Quantity, node: Node, op: str, tolerance: Tolerance | None) -> Interval:
-    interval = stated_interval(stated, node)
+    interval = _rounded(stated, node) if op == ROUNDS_TO else stated_interval(stated, node)
     if tolerance is None and op == "≈":
-        tolerance = Tolerance("1%", relative=DEFAULT_APPROX_TOLERANCE)
+        tolerance = DEFAULT
     if tolerance is None:
         return interval
     if tolerance.relative is not None:

@@ -6,23 +6,52 @@ holds every value the facts allow. Errors name the sub-expression and its column
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from factcheck.errors import ArithmeticDomainError, FactcheckError, LimitError
-from factcheck.expr.nodes import Call, Chain, Literal, Name, Negate, Node, names
+from factcheck.errors import ArithmeticDomainError, FactcheckError, LimitError, UnitError
+from factcheck.expr.nodes import (
+    Call,
+    Chain,
+    Convert,
+    Literal,
+    Name,
+    Negate,
+    Node,
+    Stated,
+    names,
+)
 from factcheck.expr.syntax import column_error
+from factcheck.quantity import units
+from factcheck.quantity.interval import Interval
 from factcheck.quantity.quantity import Quantity
+
+if TYPE_CHECKING:
+    from factcheck.rates.reference import ReferenceRate
+
+# (from code, to code, day or None for the article's reference day) -> the rate used.
+Rates = Callable[[str, str, "dt.date | None"], "ReferenceRate"]
+
+
+class UnknownValue(Exception):  # noqa: N818 - a signal, not an error of the claim
+    """A fact the expression needs has ``value: unknown``: the claim is undetermined."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
 
 
 @dataclass(frozen=True)
 class Evaluated:
-    """An amount and the expression it came from."""
+    """An amount, the expression it came from, and the conversions it made."""
 
     quantity: Quantity
     node: Node
+    conversions: tuple[ReferenceRate, ...] = field(default=())
 
     @functools.cached_property
     def facts(self) -> tuple[str, ...]:
@@ -30,15 +59,48 @@ class Evaluated:
         return tuple(names(self.node))
 
 
-def evaluate(node: Node, facts: Mapping[str, Quantity], text: str = "") -> Evaluated:
-    """Compute ``node`` with ``facts``; ``text`` is the expression, for messages."""
-    return Evaluated(_Evaluator(facts, text).value(node), node)
+def evaluate(
+    node: Node,
+    facts: Mapping[str, Quantity],
+    text: str = "",
+    *,
+    unknown: Collection[str] = (),
+    rates: Rates | None = None,
+) -> Evaluated:
+    """Compute ``node`` with ``facts``; ``text`` is the expression, for messages.
+
+    A name in ``unknown`` raises UnknownValue; ``rates`` answers ``in CUR``.
+    """
+    evaluator = _Evaluator(facts, text, unknown, rates)
+    quantity = evaluator.value(node)
+    return Evaluated(quantity, node, tuple(evaluator.conversions))
+
+
+def rounding_interval(q: Quantity) -> Interval:
+    """Every value that reads as ``q`` as written: its interval joined with the
+    rounding interval of its stated number (value ± half its resolution)."""
+    if q.value is None or not q.resolution:
+        return q.interval
+    half = abs(q.resolution) / 2
+    return q.interval.hull(Interval.closed(q.value - half, q.value + half))
+
+
+def stated_value(q: Quantity) -> Quantity:
+    """The number ``q`` states, exactly, without its qualifier's bound or widening."""
+    if q.value is None:
+        return q
+    return Quantity(Interval.point(q.value), q.unit, value=q.value, text=q.text,
+                    counter=q.counter, resolution=q.resolution)
 
 
 class _Evaluator:
-    def __init__(self, facts: Mapping[str, Quantity], text: str) -> None:
+    def __init__(self, facts: Mapping[str, Quantity], text: str,
+                 unknown: Collection[str] = (), rates: Rates | None = None) -> None:
         self.facts = facts
         self.text = text
+        self.unknown = unknown
+        self.rates = rates
+        self.conversions: list[ReferenceRate] = []
 
     def snippet(self, node: Node) -> str:
         return self.text[node.start : node.end] if self.text else ""
@@ -61,6 +123,10 @@ class _Evaluator:
             return self.chain(node)
         if isinstance(node, Call):
             return self.call(node)
+        if isinstance(node, Convert):
+            return self.convert(node)
+        if isinstance(node, Stated):
+            return stated_value(self.value(node.operand))
         raise TypeError(f"not an expression node: {node!r}")  # a bug, not user input
 
     def fact(self, node: Name) -> Quantity:
@@ -68,6 +134,8 @@ class _Evaluator:
             return self.facts[node.name]
         except KeyError:
             pass
+        if node.name in self.unknown:
+            raise UnknownValue(node.name)
         close = difflib.get_close_matches(node.name, sorted(self.facts), n=3, cutoff=0.6)
         hint = (
             "did you mean " + " or ".join(repr(c) for c in close) + "?"
@@ -75,6 +143,30 @@ class _Evaluator:
             else "define it under facts: in a claim file, or check the spelling"
         )
         raise column_error(f"unknown fact {node.name!r}", self.text, node.start, hint=hint)
+
+    def convert(self, node: Convert) -> Quantity:
+        amount = self.value(node.operand)
+        code = units.currency_code(amount.unit)
+        if code is None:
+            err = UnitError(
+                f"{self.snippet(node.operand)!r} at column {node.operand.start + 1} is in "
+                f"{amount.unit_name}, not money; 'in {node.currency}' converts an amount "
+                "of money",
+                hint="convert a money amount such as 1000억 위안 or a fact in a currency",
+            )
+            err.column = node.operand.start + 1
+            raise err
+        if code == node.currency:
+            return amount
+        if self.rates is None:  # a caller that allows no conversions
+            raise column_error("no exchange rates are available here", self.text,
+                               node.currency_start)
+        try:
+            rate = self.rates(code, node.currency, node.day)
+        except FactcheckError as exc:
+            raise self.located(exc, node) from None
+        self.conversions.append(rate)
+        return Quantity(amount.interval.scale(rate.rate), units.unit(node.currency))
 
     def chain(self, node: Chain) -> Quantity:
         acc = self.value(node.first)

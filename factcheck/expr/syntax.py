@@ -1,26 +1,49 @@
 """The expression grammar: a hand-written recursive-descent parser, no ``eval``.
 
-    comparison := sum OP sum                OP: < <= > >= == != ≈ (also ~= ≤ ≥ ≠)
+    statement  := conjunction ("or" conjunction)*
+    conjunction:= part ("and" part)*
+    part       := "(" statement ")" | comparison
+    comparison := amount OP amount          OP: < <= > >= == != ≈ (also ~= ≤ ≥ ≠), rounds to
+    amount     := sum ("in" CUR ("at" YYYY-MM-DD)?)*
     sum        := product (("+" | "-") product)*
     product    := unary (("*" | "/") unary)*
     unary      := "-" unary | primary
-    primary    := "(" sum ")" | FUNCTION "(" sum ("," sum)* ")" | NAME | QUANTITY
+    primary    := "(" amount ")" | "stated" "(" (NAME | QUANTITY) ")"
+                | FUNCTION "(" amount ("," amount)* ")" | NAME | QUANTITY
 
-FUNCTION is one of abs, max, min, sum. QUANTITY is anything the quantity grammar
-reads (``1600억 위안``, ``RMB 100 billion``, ``50%``); NAME a dotted fact name.
-Lexing depends on the position: where an operand is expected a known fact name
-wins, then the longest quantity, then an (unknown) name, so ``USD 3.5 million``
-is a quantity while ``usd_total`` is a fact.
+From loosest to tightest: ``or``, ``and``, the comparisons, ``in``, ``+ -``, ``* /``,
+unary minus. FUNCTION is one of abs, max, min, sum; CUR an ISO 4217 code (``KRW``).
+QUANTITY is anything the quantity grammar reads (``1600억 위안``, ``RMB 100 billion``,
+``50%``); NAME a dotted fact name. Lexing depends on the position: where an operand
+is expected a known fact name wins, then the longest quantity, then an (unknown)
+name, so ``USD 3.5 million`` is a quantity while ``usd_total`` is a fact.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Collection, KeysView
+from typing import TypeVar
 
 from factcheck import limits
 from factcheck.errors import ExpressionError, FactcheckError, LimitError
-from factcheck.expr.nodes import FUNCTIONS, Call, Chain, Comparison, Literal, Name, Negate, Node
+from factcheck.expr.nodes import (
+    FUNCTIONS,
+    ROUNDS_TO,
+    Call,
+    Chain,
+    Comparison,
+    Convert,
+    Literal,
+    Logic,
+    Name,
+    Negate,
+    Node,
+    Stated,
+    Statement,
+)
+from factcheck.quantity import units
 from factcheck.quantity.grammar import match_quantity
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
@@ -41,7 +64,15 @@ _COMPARISON_SPELLINGS = (
 )
 # Typographic signs people paste from articles mean the ASCII operators.
 _ARITHMETIC = {"+": "+", "-": "-", "−": "-", "*": "*", "×": "*", "/": "/", "÷": "/"}
-_ALLOWED = ", ".join(f"{f}()" for f in FUNCTIONS)
+_ALLOWED = ", ".join(f"{f}()" for f in (*FUNCTIONS, "stated"))
+_ROUNDS_TO = re.compile(r"rounds\s+to\b")
+_LOGIC = re.compile(r"(and|or)\b")
+# " in KRW" ends a quantity: the quantity grammar would read "in" as inches.
+_IN_KEYWORD = re.compile(r"\s+in\s+[A-Z]{3}\b")
+_IN = re.compile(r"in\b\s*")
+_CURRENCY = re.compile(r"[A-Za-z]{3}\b")
+_AT = re.compile(r"\s*at\b\s*")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 
 
 def parse_comparison(text: str, names: Collection[str] = ()) -> Comparison:
@@ -52,6 +83,12 @@ def parse_comparison(text: str, names: Collection[str] = ()) -> Comparison:
     """
     parser = _Parser(text, names)
     return parser.comparison()
+
+
+def parse_statement(text: str, names: Collection[str] = ()) -> Statement:
+    """Parse a claim expression: comparisons joined by ``and``/``or``, or just one."""
+    parser = _Parser(text, names)
+    return parser.statement()
 
 
 def parse_expression(text: str, names: Collection[str] = ()) -> Node:
@@ -92,6 +129,7 @@ class _Parser:
         self.names = names if isinstance(names, (set, frozenset, KeysView)) else frozenset(names)
         self.pos = 0
         self.depth = 0
+        self.nested = 0  # inside a statement: and/or/")" may follow a comparison
 
     # -- helpers ------------------------------------------------------------
     def fail(self, message: str, start: int | None = None, hint: str = "") -> ExpressionError:
@@ -122,7 +160,14 @@ class _Parser:
         for spelling, op in _COMPARISON_SPELLINGS:
             if self.text.startswith(spelling, self.pos):
                 return op, len(spelling)
+        m = _ROUNDS_TO.match(self.text, self.pos)
+        if m:
+            return ROUNDS_TO, m.end() - self.pos
         return None
+
+    def logic_here(self) -> str | None:
+        m = _LOGIC.match(self.text, self.pos)
+        return m.group(1) if m else None
 
     # -- grammar ------------------------------------------------------------
     def comparison(self) -> Comparison:
@@ -130,7 +175,7 @@ class _Parser:
             raise self.fail(
                 "the expression is empty", hint="write a comparison such as a + b > 1600억 위안"
             )
-        left = self.sum()
+        left = self.amount()
         self.skip()
         found = self.comparison_here()
         if found is None:
@@ -145,21 +190,75 @@ class _Parser:
         self.pos += length
         if self.at_end():
             raise self.fail(f"nothing after the comparison {op!r}", hint="write the other side")
-        right = self.sum()
+        right = self.amount()
         self.skip()
-        if self.pos < len(self.text):
-            if self.comparison_here() is not None:
-                raise self.fail(
-                    f"a second comparison {self.found()}",
-                    hint="write exactly one comparison; split chained comparisons into two claims",
-                )
+        if self.pos < len(self.text) and self.comparison_here() is not None:
+            raise self.fail(
+                f"a second comparison {self.found()}",
+                hint="join comparisons with 'and' or 'or' (a > b and b > c), "
+                "not as a chain",
+            )
+        if not self.nested and self.pos < len(self.text):
             raise self.unexpected()
         return Comparison(left, op, right, left.start, right.end, op_start)
+
+    def statement(self) -> Statement:
+        """Comparisons joined by ``or`` (loosest), each side ``and``s of parts."""
+        if self.at_end():
+            raise self.fail(
+                "the expression is empty", hint="write a comparison such as a + b > 1600억 위안"
+            )
+        self.nested += 1
+        tree = self.joined("or")
+        self.nested -= 1
+        if not self.at_end():
+            raise self.unexpected()
+        return tree
+
+    def joined(self, op: str) -> Statement:
+        part = self.part if op == "and" else (lambda: self.joined("and"))
+        parts = [part()]
+        while True:
+            self.skip()
+            if self.logic_here() != op:
+                break
+            self.pos += len(op)
+            if self.at_end():
+                raise self.fail(f"nothing after {op!r}", hint="write another comparison")
+            parts.append(part())
+        if len(parts) == 1:
+            return parts[0]
+        return Logic(op, tuple(parts), parts[0].start, parts[-1].end)
+
+    def part(self) -> Statement:
+        """A parenthesised statement, or else one comparison (parentheses may also
+        group an amount, as in ``(a + b) * 2 > c``: the parser tries both)."""
+        self.skip()
+        start = self.pos
+        if self.text.startswith("(", start):
+            depth = self.depth
+            try:
+                self.enter(start)
+                self.pos += 1
+                inner = self.joined("or")
+                self.close(start, "(")
+                self.depth -= 1
+                self.skip()
+                if self.pos >= len(self.text) or self.logic_here() or self.text.startswith(
+                    ")", self.pos
+                ):
+                    return _respan(inner, start, self.pos)
+            except LimitError:
+                raise
+            except ExpressionError:
+                pass
+            self.pos, self.depth = start, depth
+        return self.comparison()
 
     def whole_expression(self) -> Node:
         if self.at_end():
             raise self.fail("the expression is empty", hint="write an amount such as a + b")
-        node = self.sum()
+        node = self.amount()
         if not self.at_end():
             if self.comparison_here() is not None:
                 raise self.fail(
@@ -168,6 +267,43 @@ class _Parser:
                 )
             raise self.unexpected()
         return node
+
+    def amount(self) -> Node:
+        """A sum, converted by ``in CUR [at DATE]`` as often as written."""
+        node = self.sum()
+        while True:
+            self.skip()
+            m = _IN.match(self.text, self.pos)
+            if m is None:
+                return node
+            self.pos = m.end()
+            code = _CURRENCY.match(self.text, self.pos)
+            if code is None or not units.is_currency_code(code.group().upper()) \
+                    or code.group() != code.group().upper():
+                raise self.fail(
+                    f"{self.found()} after 'in' is not a currency code",
+                    hint="write an ISO 4217 code in capitals, as in a + b in KRW",
+                )
+            currency_start, self.pos = self.pos, code.end()
+            day = None
+            at = _AT.match(self.text, self.pos)
+            if at is not None:
+                self.pos = at.end()
+                day = self.day()
+            node = Convert(node, code.group(), day, node.start, self.pos, currency_start)
+
+    def day(self) -> dt.date:
+        m = _DATE.match(self.text, self.pos)
+        if m is None:
+            raise self.fail(f"{self.found()} after 'at' is not a date",
+                            hint="write the day as YYYY-MM-DD, as in a in KRW at 2017-11-23")
+        try:
+            day = dt.date.fromisoformat(m.group())
+        except ValueError:
+            raise self.fail(f"{m.group()!r} after 'at' is not a day of the calendar",
+                            hint="write an existing day as YYYY-MM-DD") from None
+        self.pos = m.end()
+        return day
 
     def sum(self) -> Node:
         first = self.product()
@@ -257,7 +393,7 @@ class _Parser:
             self.pos += 1
             if self.at_end():
                 raise self.fail("unclosed '('", start, hint="add the missing ')'")
-            inner = self.sum()
+            inner = self.amount()
             self.close(start, "(")
             self.depth -= 1
             # Parentheses leave no node; the span grows to cover them for messages.
@@ -276,6 +412,8 @@ class _Parser:
         after = _SPACE.match(self.text, end)
         assert after is not None
         if self.text.startswith("(", after.end()):
+            if word == "stated":
+                return self.stated(start, after.end())
             if word not in FUNCTIONS:
                 raise self.fail(
                     f"unknown function {word!r}; the allowed functions are {_ALLOWED}",
@@ -311,7 +449,7 @@ class _Parser:
                 f"{function}() needs at least one argument", start, hint=f"write {function}(a, b)"
             )
         while True:
-            args.append(self.sum())
+            args.append(self.amount())
             self.skip()
             if self.text.startswith(",", self.pos):
                 self.pos += 1
@@ -324,6 +462,23 @@ class _Parser:
                 f"abs() takes exactly one argument, not {len(args)}", start, hint="write abs(a - b)"
             )
         return Call(function, tuple(args), start, self.pos)
+
+    def stated(self, start: int, paren: int) -> Node:
+        self.enter(start)
+        self.pos = paren + 1
+        self.skip()
+        inner_start = self.pos
+        empty = self.at_end() or self.text.startswith(")", self.pos)
+        operand = None if empty else self.amount()
+        if not isinstance(operand, (Name, Literal)):
+            raise self.fail(
+                "stated() takes one fact name or one written quantity",
+                inner_start,
+                hint="write stated(beijing.related_2020) or stated(超过5000亿元)",
+            )
+        self.close(paren, "stated(")
+        self.depth -= 1
+        return Stated(operand, start, self.pos)
 
     def close(self, opened: int, what: str) -> None:
         self.skip()
@@ -340,8 +495,12 @@ class _Parser:
         raise self.unexpected(f"expected ')' or an operator to close {what!r}")
 
     def literal(self, start: int) -> Literal | None:
+        text = self.text
+        keyword = _IN_KEYWORD.search(text, start)
+        if keyword is not None:
+            text = text[: keyword.start()]
         try:
-            matched = match_quantity(self.text, start)
+            matched = match_quantity(text, start)
         except FactcheckError as exc:
             exc.message = f"{exc.message} (at column {start + 1} of the expression)"
             exc.column = start + 1
@@ -386,14 +545,22 @@ class _Parser:
             return self.fail("a single '=' is not an operator", hint="write '==' to compare")
         if char == ")":
             return self.fail("unmatched ')'", hint="remove it or add the matching '('")
+        if self.logic_here() and not self.nested:
+            return self.fail(
+                f"{self.found()} joins comparisons, but this field takes one",
+                hint="write a single comparison here",
+            )
         if char == ",":
             return self.fail(
                 "a ',' outside a function call", hint=f"commas separate arguments of {_ALLOWED}"
             )
         return self.fail(
-            f"{what} (+ - * / or a comparison), found {self.found()}",
+            f"{what} (+ - * /, in, a comparison, and, or), found {self.found()}",
             hint="write an operator between two amounts",
         )
+
+
+_Spanned = TypeVar("_Spanned", Node, Statement)
 
 
 def _segments(word: str) -> list[tuple[int, str]]:
@@ -404,7 +571,7 @@ def _segments(word: str) -> list[tuple[int, str]]:
     return out
 
 
-def _respan(node: Node, start: int, end: int) -> Node:
+def _respan(node: _Spanned, start: int, end: int) -> _Spanned:
     from dataclasses import replace
 
     return replace(node, start=start, end=end)

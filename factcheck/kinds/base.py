@@ -24,6 +24,16 @@ class KnownFact:
     line: int
 
 
+@dataclass(frozen=True)
+class UnknownFact:
+    """A fact written ``value: unknown``: no source gives it; claims on it are undetermined."""
+
+    name: str
+    fact: Fact
+    file: str
+    line: int
+
+
 @dataclass
 class Context:
     """Everything an evaluator may consult; built once per article by the runner."""
@@ -33,6 +43,7 @@ class Context:
     facts: dict[str, KnownFact]
     sources: dict[str, Source]
     rates: Any = None  # factcheck.rates provider, loaded only when a conversion needs it
+    unknown: dict[str, UnknownFact] = field(default_factory=dict)
 
     @property
     def published(self) -> dt.date:

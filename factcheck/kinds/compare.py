@@ -15,16 +15,34 @@ from factcheck.claims.model import ClaimCommon
 from factcheck.errors import FactcheckError
 from factcheck.expr.decide import ORDERS, decide, parse_tolerance, redecide
 from factcheck.expr.display import format_interval, format_number
+from factcheck.expr.evaluate import UnknownValue
 from factcheck.expr.jsonify import interval_json, number_json, unit_json
-from factcheck.expr.nodes import Name, literals, names
-from factcheck.expr.syntax import parse_comparison
+from factcheck.expr.logic import combine
+from factcheck.expr.nodes import (
+    Call,
+    Chain,
+    Comparison,
+    Convert,
+    Logic,
+    Name,
+    Negate,
+    Stated,
+    literals,
+    names,
+)
+from factcheck.expr.syntax import parse_statement
 from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.kinds.evidence import conversion_json, conversion_text, later_sources, rates_for
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from factcheck.expr.decide import Decision
+    from factcheck.expr.evaluate import Rates
     from factcheck.quantity.quantity import Quantity
+    from factcheck.quantity.tolerance import Tolerance
 
 KIND = "compare"
 # Bounds on the "which fact would have made it hold" search, so that a long expression
@@ -37,34 +55,115 @@ class Claim(ClaimCommon):
     kind: Literal["compare"]
     expr: str = Field(
         min_length=1,
-        description="facts and quantities with + - * / ( ) sum() min() max() abs() and one "
-        "comparison (< <= > >= == != ≈), e.g. a + b > 1600억 위안",
+        description="facts and quantities with + - * / ( ) sum() min() max() abs() stated(), "
+        "'in KRW [at YYYY-MM-DD]', comparisons (< <= > >= == != ≈, rounds to) joined by "
+        "and/or, e.g. a + b in KRW > 16조 원",
     )
     tolerance: str | None = Field(
         default=None,
         max_length=200,
-        description="for == != ≈: a percent (relative, e.g. 0.5%) or an amount in the "
-        "compared unit (e.g. 1억 위안); ≈ defaults to 1%",
+        description="for == != ≈ and rounds to: a percent (relative, e.g. 0.5%), an amount "
+        "with a unit (absolute, e.g. 0.5억 위안, 0.1 percentage_point) or 0; ≈ defaults to 1%",
     )
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
     quantities = _quantities(context.facts)
-    tree = parse_comparison(claim.expr, quantities.keys())
-    tolerance = parse_tolerance(claim.tolerance) if claim.tolerance else None
-    decision = decide(tree, quantities, claim.expr, tolerance)
+    tree = parse_statement(claim.expr, _names(quantities, context.unknown))
+    tolerance = None
+    if claim.tolerance:
+        try:
+            tolerance = parse_tolerance(claim.tolerance)
+        except FactcheckError as exc:
+            exc.field = "tolerance"  # type: ignore[attr-defined]
+            raise
+    rates = rates_for(context)
+    if isinstance(tree, Logic):
+        return _joined(claim, tree, quantities, context, tolerance, rates)
+    try:
+        decision = decide(tree, quantities, claim.expr, tolerance,
+                          unknown=context.unknown, rates=rates)
+    except UnknownValue as unknown:
+        return _unknown_outcome(claim.expr, tree, unknown.name, context)
     verdict = _VERDICTS[decision.truth.value]
     warnings = _warnings(claim, decision, context, verdict)
     warnings.extend(_open_literal_warnings(claim.expr, tree, verdict))
+    warnings.extend(later_sources(decision.facts, context))
     suggestion = None
     if verdict == "contradicted":
-        suggestion = _substitute(tree, decision, quantities, claim.expr, tolerance)
+        suggestion = _substitute(tree, decision, quantities, claim.expr, tolerance, rates)
     difference = _difference(decision)
     return Outcome(
         verdict=verdict,
         message=_message(claim.expr, decision, verdict, context, suggestion, difference),
         warnings=warnings,
         details=_details(claim.expr, decision, context, suggestion, difference),
+    )
+
+
+def _names(quantities: dict[str, Quantity], unknown: dict[str, Any]) -> Collection[str]:
+    """Every fact name the parser must know, known values or not."""
+    if not unknown:
+        return quantities.keys()
+    return quantities.keys() | unknown.keys()
+
+
+def _unknown_message(name: str, context: Context) -> str:
+    known = context.unknown.get(name)
+    source = f" [{known.fact.source}]" if known is not None else ""
+    return f"rests on {name}, whose value no source gives (value: unknown{source})"
+
+
+def _unknown_outcome(text: str, tree: Comparison, name: str, context: Context) -> Outcome:
+    used = names(tree)
+    return Outcome(
+        verdict="undetermined",
+        message=f"{text}: {_unknown_message(name, context)}, so the data cannot decide",
+        warnings=later_sources(used, context),
+        details={"expr": text, "unknown": name, "facts": _facts_json(used, context)},
+    )
+
+
+def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context: Context,
+            tolerance: Tolerance | None, rates: Rates) -> Outcome:
+    """Comparisons joined by and/or: each decided alone, combined by Kleene's tables."""
+    text = claim.expr
+    parts: list[dict[str, Any]] = []
+    warnings: list[str] = []
+
+    def part(node: Comparison) -> tuple[Truth, str]:
+        snippet = text[node.start : node.end]
+        try:
+            decision = decide(node, quantities, text, tolerance,
+                              unknown=context.unknown, rates=rates)
+        except UnknownValue as unknown:
+            truth = Truth.UNKNOWN
+            message = _unknown_message(unknown.name, context)
+            details: dict[str, Any] = {"unknown": unknown.name}
+        else:
+            truth = decision.truth
+            verdict = _VERDICTS[truth.value]
+            difference = _difference(decision)
+            message = _message(text, decision, verdict, context, None, difference)
+            details = _details(text, decision, context, None, difference)
+            warnings.extend(_warnings(claim, decision, context, verdict))
+        parts.append({"expr": snippet, "verdict": _VERDICTS[truth.value],
+                      "message": message, "details": details})
+        return truth, snippet
+
+    truth, deciders = combine(tree, part)
+    verdict = _VERDICTS[truth.value]
+    warnings.extend(_open_literal_warnings(text, tree, verdict))
+    warnings.extend(later_sources(names(tree), context))
+    decided_by = [snippet for _, _, snippet in deciders]
+    shown = ", ".join(repr(s) for s in decided_by)
+    lines = "; ".join(f"{p['expr']!r} {p['verdict']}: {p['message']}" for p in parts)
+    message = f"{_PHRASES[verdict]}, decided by {shown}; the parts: {lines}"
+    return Outcome(
+        verdict=verdict,
+        message=message,
+        warnings=list(dict.fromkeys(warnings)),
+        details={"expr": text, "logic": tree.op, "decided_by": decided_by, "parts": parts},
     )
 
 
@@ -174,6 +273,8 @@ def _message(
         parts.append(_difference_text(*difference, decision.stated.unit))
     if decision.facts:
         parts.append("facts: " + ", ".join(_fact_line(n, context) for n in decision.facts))
+    for rate in dict.fromkeys(decision.conversions):
+        parts.append(conversion_text(rate))
     if suggestion is not None:
         old, new = suggestion
         parts.append(f"it would hold with {_fact_line(new, context)} in place of {old}")
@@ -219,7 +320,10 @@ def _warnings(claim: Claim, decision: Decision, context: Context, verdict: str) 
             f"it is ignored for {decision.op!r}"
         )
     out.extend(_tag_warnings(decision.facts, context))
+    exact = _only_stated(decision)
     for name in decision.facts:
+        if name in exact:
+            continue  # stated(x) drops the bound: the verdict does not rest on it
         known = context.facts.get(name)
         if known is None:
             continue
@@ -232,6 +336,31 @@ def _warnings(claim: Claim, decision: Decision, context: Context, verdict: str) 
             f"an open bound, {_consequence(verdict)}"
         )
     return out
+
+
+def _only_stated(decision: Decision) -> set[str]:
+    """Facts the comparison uses only inside stated(...)."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for side in (decision.computed_node, decision.stated_node):
+        stack: list[tuple[Any, bool]] = [(side, False)]
+        while stack:
+            node, within = stack.pop()
+            if isinstance(node, Name):
+                (inside if within else outside).add(node.name)
+            for child in _children(node):
+                stack.append((child, within or isinstance(node, Stated)))
+    return inside - outside
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, (Stated, Convert, Negate)):
+        return [node.operand]
+    if isinstance(node, Chain):
+        return [node.first, *(n for _, n in node.rest)]
+    if isinstance(node, Call):
+        return list(node.args)
+    return []
 
 
 def _consequence(verdict: str) -> str:
@@ -280,6 +409,7 @@ def _substitute(
     quantities: dict[str, Quantity],
     text: str,
     tolerance: Any,
+    rates: Rates | None = None,
 ) -> tuple[str, str] | None:
     """The first (used fact, unused fact of the same dimension) swap that makes it hold.
 
@@ -325,9 +455,9 @@ def _substitute(
             swapped[old] = quantities[new]
             try:
                 if old in stated_facts:
-                    truth = decide(tree, swapped, text, tolerance).truth
+                    truth = decide(tree, swapped, text, tolerance, rates=rates).truth
                 else:
-                    truth = redecide(tree, decision, swapped, text)
+                    truth = redecide(tree, decision, swapped, text, rates)
                 if truth is Truth.TRUE:
                     return old, new
             except FactcheckError:
@@ -404,15 +534,8 @@ def _details(
     suggestion: tuple[str, str] | None,
     difference: tuple[Any, Any] | None,
 ) -> dict[str, Any]:
-    facts = []
-    source_ids: list[str] = []
-    for name in decision.facts:
-        known = context.facts.get(name)
-        if known is None:
-            continue
-        facts.append({"name": name, "value": known.fact.value, "source": known.fact.source})
-        if known.fact.source not in source_ids:
-            source_ids.append(known.fact.source)
+    facts = _facts_json(decision.facts, context)
+    source_ids = list(dict.fromkeys(f["source"] for f in facts))
     sources = []
     for sid in source_ids:
         source = context.sources.get(sid)
@@ -450,4 +573,16 @@ def _details(
         "would_hold_with": None
         if suggestion is None
         else {"replace": suggestion[0], "with": suggestion[1]},
+        **({"conversions": [conversion_json(r) for r in dict.fromkeys(decision.conversions)]}
+           if decision.conversions else {}),
     }
+
+
+def _facts_json(used: Any, context: Context) -> list[dict[str, Any]]:
+    """The facts used, each with its written value and source (unknown ones too)."""
+    out = []
+    for name in used:
+        known = context.facts.get(name) or context.unknown.get(name)
+        if known is not None:
+            out.append({"name": name, "value": known.fact.value, "source": known.fact.source})
+    return out

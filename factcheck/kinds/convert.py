@@ -20,12 +20,12 @@ from factcheck.errors import FactcheckError
 from factcheck.kinds.base import Context, Outcome
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.tolerance import relative_tolerance
 from factcheck.rates.implied import (
     currency_of,
     deviation,
     implied_rate,
     parse_rate,
-    parse_tolerance,
     precision_interval,
     verdict,
 )
@@ -89,7 +89,7 @@ def implied(claim: Claim) -> ImpliedRate:
 def evaluate(claim: Claim, context: Context) -> Outcome:
     conversion = implied(claim)
     with _field("tolerance" if claim.tolerance else None):
-        tolerance = parse_tolerance(claim.tolerance or context.article.tolerance)
+        tolerance = relative_tolerance(claim.tolerance or context.article.tolerance)
     src, dst = conversion.from_code, conversion.to_code
     if claim.rate is not None:
         with _field("rate"):

@@ -87,7 +87,7 @@ class Quantity:
                 f"cannot {operation} {self.describe()} and {other.describe()}: "
                 f"units {self.unit_name} and {other.unit_name} differ in kind",
                 hint="convert one side first "
-                "(for money, multiply by a rate such as 164.84 KRW/CNY)",
+                "(for money, write a in KRW, or multiply by a rate such as 164.84 KRW/CNY)",
             )
         return other.to(self.unit)
 

@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from factcheck.kinds.base import Verdict
     from factcheck.quantity.quantity import Quantity
 
-DEFAULT_TOLERANCE = Fraction(1, 100)
 _POINT_QUALIFIERS = {"exact", "at_least", "more_than", "at_most", "less_than"}
-_TOLERANCE = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(%|percent)?\s*$", re.IGNORECASE)
 _RATE = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*/\s*([A-Za-z]{3})\s*$")
 
 
@@ -93,27 +91,6 @@ def implied_rate(claim_id: str, amount: Quantity, stated: Quantity) -> ImpliedRa
             hint="convert a positive amount",
         )
     return ImpliedRate(claim_id, from_code, to_code, precision_interval(stated) / low)
-
-
-def parse_tolerance(text: str | None) -> Fraction:
-    """``1%``, ``0.5 %`` or ``0.01`` as an exact ratio; None gives the default 1%."""
-    if text is None:
-        return DEFAULT_TOLERANCE
-    m = _TOLERANCE.match(text)
-    if not m:
-        raise QuantityError(
-            f"tolerance {text!r} is not a percentage",
-            hint="write it like 1% or 0.5%",
-        )
-    value = Fraction(m.group(1))
-    if m.group(2):
-        value /= 100
-    if value >= 1:
-        raise QuantityError(
-            f"tolerance {text!r} is 100% or more, which accepts any rate",
-            hint="write a tolerance below 100%, such as 1%",
-        )
-    return value
 
 
 def parse_rate(text: str, from_code: str, to_code: str) -> Fraction:

@@ -138,6 +138,7 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
         if shared.problems:
             return None
         catalog.facts = shared.facts
+        catalog.unknown = shared.unknown
         catalog.sources = shared.sources
         catalog.source_locations = shared.source_locations
         inbox = _Inbox(conns)
@@ -288,6 +289,7 @@ def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
         conn.send("fallback")
         return
     catalog.facts = shared.facts
+    catalog.unknown = shared.unknown
     catalog.sources = shared.sources
     catalog.source_locations = shared.source_locations
     articles = catalog.articles
@@ -306,13 +308,14 @@ def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
 
 def _summary(catalog: Any) -> dict[str, Any]:
     fact_files = {known.file for known in catalog.facts.values()}
+    fact_files.update(known.file for known in catalog.unknown.values())
     fact_files.update(loc.file for loc in catalog.source_locations.values())
     fact_files.update(p.file for p in catalog.problems if p.code == _CROSS_SHARD)
     return {
         "blocking": any(p.code != _CROSS_SHARD for p in catalog.problems),
         "articles": [b.article.id for b in catalog.articles],
         "claims": [c.id for b in catalog.articles for c in b.claims],
-        "facts": list(catalog.facts),
+        "facts": [*catalog.facts, *catalog.unknown],
         "sources": list(catalog.sources),
         "fact_files": fact_files,
     }

@@ -97,6 +97,7 @@ def make_context(bundle: ArticleBundle, catalog: Catalog, options: CheckOptions)
         facts=catalog.facts,
         sources=catalog.sources,
         rates=_LazyProvider(bundle, options.rates_file),
+        unknown=catalog.unknown,
     )
 
 

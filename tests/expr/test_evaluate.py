@@ -120,7 +120,8 @@ def test_percentage_points_are_absolute():
 
 @pytest.mark.parametrize(
     ("text", "fragment"),
-    [("-1%", "must be a non-negative amount"), ("abc", "cannot read the tolerance: 'abc'")],
+    [("-1%", "must be one non-negative amount"), ("abc", "cannot read the tolerance: 'abc'"),
+     ("0.02", "'0.02' is a bare number"), ("1억", "'1억' has no unit")],
 )
 def test_bad_tolerance(text, fragment):
     with pytest.raises(QuantityError, match=fragment):

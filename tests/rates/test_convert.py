@@ -116,7 +116,7 @@ def test_missing_rate_is_a_rate_error(tmp_path: Path) -> None:
 
 @pytest.mark.usefixtures("fake_grammar")
 def test_bad_tolerance_is_reported() -> None:
-    with pytest.raises(QuantityError, match="tolerance 'lots'"):
+    with pytest.raises(QuantityError, match="the tolerance: 'lots'"):
         convert.evaluate(claim("약 16조4천780억 원", tolerance="lots"), context())
 
 

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from factcheck.errors import QuantityError, UnitError
 from factcheck.quantity.interval import Interval
+from factcheck.quantity.tolerance import DEFAULT
+from factcheck.quantity.tolerance import relative_tolerance as parse_tolerance
 from factcheck.rates.implied import (
-    DEFAULT_TOLERANCE,
     band,
     deviation,
     implied_rate,
     parse_rate,
-    parse_tolerance,
     precision_interval,
     verdict,
 )
@@ -82,8 +82,8 @@ def test_non_money_is_an_error() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [(None, DEFAULT_TOLERANCE), ("1%", Fraction(1, 100)), ("0.5 %", Fraction(1, 200)),
-     ("0.02", Fraction(1, 50)), ("2 percent", Fraction(1, 50)), ("0%", Fraction(0))],
+    [(None, DEFAULT.relative), ("1%", Fraction(1, 100)), ("0.5 %", Fraction(1, 200)),
+     ("0", Fraction(0)), ("2 percent", Fraction(1, 50)), ("0%", Fraction(0))],
 )
 def test_tolerances(text: str | None, expected: Fraction) -> None:
     assert parse_tolerance(text) == expected
@@ -91,8 +91,9 @@ def test_tolerances(text: str | None, expected: Fraction) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("lots", "'lots' is not a percentage"), ("-1%", "'-1%' is not a percentage"),
-     ("100%", "'100%' is 100% or more"), ("1e-2", "'1e-2' is not a percentage")],
+    [("lots", "cannot read the tolerance: 'lots'"), ("-1%", "'-1%' must be one non-negative"),
+     ("100%", "'100%' is 100% or more"), ("0.02", "'0.02' is a bare number"),
+     ("1억 위안", "a conversion's tolerance is relative")],
 )
 def test_bad_tolerances(text: str, message: str) -> None:
     with pytest.raises(QuantityError, match=message):
