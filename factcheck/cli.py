@@ -84,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     except FactcheckError as exc:
         if args.debug:
             raise
-        print(f"factcheck: {exc}", file=sys.stderr)
+        from factcheck.formats.escape import terminal_lines
+
+        print(terminal_lines(f"factcheck: {exc}"), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("factcheck: interrupted", file=sys.stderr)
@@ -94,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
         if args.debug:
             raise
+        from factcheck.formats.escape import terminal
+
         print(
-            f"factcheck: internal error: {type(exc).__name__}: {exc} "
-            "(this is a bug; rerun with --debug for the traceback)",
+            terminal(f"factcheck: internal error: {type(exc).__name__}: {exc} "
+                     "(this is a bug; rerun with --debug for the traceback)"),
             file=sys.stderr,
         )
         return 3

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from factcheck.formats.escape import terminal
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
@@ -20,26 +22,14 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
+        # A file name is shown exactly: a newline in one as \n, not as a space.
+        name = terminal(self.file.translate(_WHITE_ESCAPES))
         if self.line <= 0:
-            return escape_controls(self.file)
-        return f"{escape_controls(self.file)}:{self.line}:{max(self.col, 1)}"
+            return name
+        return f"{name}:{self.line}:{max(self.col, 1)}"
 
 
-def escape_controls(text: str) -> str:
-    """``text`` with control, format and line-separator characters as escapes.
-
-    File names come from the file system or from claim files; a newline in one would
-    start a new line in the log, where CI runners read '::error::' as a command.
-    """
-    if text.isprintable():
-        return text
-    import unicodedata
-
-    return "".join(
-        ch if ch == " " or unicodedata.category(ch) not in ("Cc", "Cf", "Zl", "Zp", "Cs")
-        else ascii(ch)[1:-1]
-        for ch in text
-    )
+_WHITE_ESCAPES = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 class FactcheckError(Exception):

@@ -140,7 +140,9 @@ class ClaimFile(pytest.File):
         try:
             report = _report(self.config)
         except FactcheckError as exc:
-            raise self.CollectError(str(exc)) from None
+            from factcheck.formats.escape import terminal_lines
+
+            raise self.CollectError(terminal_lines(str(exc))) from None
         here = self.path.resolve()
         whole = self.path.suffix == ".json"
 
@@ -163,6 +165,17 @@ class ClaimFile(pytest.File):
         return str(super().repr_failure(excinfo))
 
 
+def discrepancy_text(f: Finding) -> str:
+    """What a failing claim item prints: located, every piece of input escaped for a log."""
+    from factcheck.formats.escape import terminal
+
+    lines = [f"{terminal(f.file)}:{f.line}:{max(f.col, 1)}: {terminal(f.claim_id)}: "
+             f"{terminal(f.verdict)} (expected {terminal(f.expect)}): {terminal(f.message)}",
+             f"quote: {terminal(f.quote)}"]
+    lines += [f"warning: {terminal(w)}" for w in f.warnings]
+    return "\n".join(lines)
+
+
 class ClaimDiscrepancy(AssertionError):
     """A claim whose verdict is not the one its file expects."""
 
@@ -175,20 +188,18 @@ class ClaimItem(pytest.Item):
         self.finding = finding
 
     def runtest(self) -> None:
+        from factcheck.formats.escape import terminal
+
         f = self.finding
         if f.verdict == "todo":
             pytest.skip(f"to write: {f.claim_id} is marked status: todo")
         if f.verdict == f.expect == "contradicted":
-            pytest.xfail(f"contradicted, as the claim file expects: {f.message}")
+            pytest.xfail(f"contradicted, as the claim file expects: {terminal(f.message)}")
         if f.verdict != f.expect:
             raise ClaimDiscrepancy(self._text())
 
     def _text(self) -> str:
-        f = self.finding
-        lines = [f"{f.file}:{f.line}:{max(f.col, 1)}: {f.claim_id}: {f.verdict} "
-                 f"(expected {f.expect}): {f.message}", f"quote: {f.quote}"]
-        lines += [f"warning: {w}" for w in f.warnings]
-        return "\n".join(lines)
+        return discrepancy_text(self.finding)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # type: ignore[no-untyped-def,override]
         if isinstance(excinfo.value, ClaimDiscrepancy):
@@ -207,7 +218,9 @@ class ProblemItem(pytest.Item):
         self.problem = problem
 
     def runtest(self) -> None:
-        raise ClaimDiscrepancy(str(self.problem))
+        from factcheck.formats.escape import terminal
+
+        raise ClaimDiscrepancy(terminal(str(self.problem)))
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:  # type: ignore[no-untyped-def,override]
         return str(excinfo.value)

@@ -44,6 +44,7 @@ def use_color(choice: str, output: str | None) -> bool:
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import write_output
     from factcheck.formats import RenderOptions, render
+    from factcheck.formats.escape import terminal
     from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.runner import CheckOptions, run_check
 
@@ -77,14 +78,15 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "text" or args.output:
         # The text report on stdout already shows these; other formats need them on stderr.
         for problem in report.problems:
-            print(str(problem), file=sys.stderr)
+            print(terminal(str(problem)), file=sys.stderr)
         for finding in report.findings:
             if finding.verdict == "error":
-                print(finding.message, file=sys.stderr)
+                print(terminal(finding.message), file=sys.stderr)
     for article in report.articles:
         if "text_error" in article:
-            print(f"factcheck: note: article text not read, so quotes are not anchored "
-                  f"and coverage is not measured: {article['text_error']}", file=sys.stderr)
+            print(terminal(f"factcheck: note: article text not read, so quotes are not anchored "
+                           f"and coverage is not measured: {article['text_error']}"),
+                  file=sys.stderr)
     if args.strict and report.exit_code == 0 and report.summary().get("todo"):
         print("factcheck: --strict: some claims are still to write (status: todo)",
               file=sys.stderr)

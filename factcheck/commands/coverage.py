@@ -19,18 +19,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def render_text(coverage: dict[str, Any]) -> str:
-    from factcheck.formats.text import coverage_lines, shorten, visible
+    from factcheck.formats.escape import terminal
+    from factcheck.formats.text import coverage_lines, shorten
 
     lines = coverage_lines(coverage)[:1]
     for art in coverage.get("articles", []):
         lines.append(
-            f"{visible(str(art.get('article', '')))} ({visible(str(art.get('file', '')))}): "
-            f"{art.get('covered', 0)}/{art.get('quantities', 0)} ({art.get('percent', '0')}%)"
+            terminal(f"{art.get('article', '')} ({art.get('file', '')}): "
+                     f"{art.get('covered', 0)}/{art.get('quantities', 0)} "
+                     f"({art.get('percent', '0')}%)")
         )
         for item in art.get("items", []):
-            by = ", ".join(visible(str(c)) for c in item.get("covered_by", []))
+            by = ", ".join(terminal(str(c)) for c in item.get("covered_by", []))
             lines.append(
-                f"  {item.get('line')}:{item.get('col')}  {shorten(str(item.get('text', '')), 40)}"
+                f"  {terminal(str(item.get('line')))}:{terminal(str(item.get('col')))}  "
+                f"{shorten(str(item.get('text', '')), 40)}"
                 f"  {'covered by ' + by if by else 'NOT COVERED'}"
             )
     return "\n".join(lines) + "\n"
@@ -46,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
     coverage = report.coverage
     if coverage is None:
         coverage = compute_coverage(report.articles, report.findings)
+    from factcheck.formats.escape import json_document, terminal
+
     for problem in report.problems:
-        print(str(problem), file=sys.stderr)
+        print(terminal(str(problem)), file=sys.stderr)
     if coverage is None:
         if report.problems:
             return 2
@@ -57,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             code="coverage.no_text",
         )
     if args.format == "json":
-        text = json.dumps(coverage, ensure_ascii=False, indent=2) + "\n"
+        text = json_document(json.dumps(coverage, ensure_ascii=False, indent=2)) + "\n"
     else:
         text = render_text(coverage)
     write_output(text, args.output)

@@ -40,15 +40,19 @@ def _row(text: str, e) -> dict:  # type: ignore[no-untyped-def]
 def _json(rows: list[dict]) -> str:
     import json
 
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    from factcheck.formats.escape import json_document
+
+    return json_document(json.dumps(rows, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _table(rows: list[dict]) -> str:
+    from factcheck.formats.escape import terminal
+
     header = ("line:col", "text", "value", "unit", "qualifier", "interval")
     body = [
         (
             f"{r['line']}:{r['column']}",
-            r["text"],
+            terminal(r["text"]),
             r["exact"],
             r["unit"] + (f" ({r['counter']})" if r.get("counter") else ""),
             r["qualifier"],

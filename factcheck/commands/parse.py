@@ -20,6 +20,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from factcheck.errors import FactcheckError
+    from factcheck.formats.escape import json_document, terminal
     from factcheck.quantity.grammar import parse_quantity
     from factcheck.quantity.jsonview import quantity_json
 
@@ -28,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             q = parse_quantity(text)
         except FactcheckError as exc:
-            print(f"factcheck parse: {exc}", file=sys.stderr)
+            print(terminal(f"factcheck parse: {exc}"), file=sys.stderr)
             bad += 1
             continue
-        print(json.dumps(quantity_json(q, text), ensure_ascii=False))
+        print(json_document(json.dumps(quantity_json(q, text), ensure_ascii=False)))
     return 2 if bad else 0

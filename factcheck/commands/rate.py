@@ -31,5 +31,7 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     provider = provider_for(None, None, args.rates)
     rate = provider.rate(args.from_code, args.to_code, day)
-    print(json.dumps(rate.to_json(), ensure_ascii=False))
+    from factcheck.formats.escape import json_document
+
+    print(json_document(json.dumps(rate.to_json(), ensure_ascii=False)))
     return 0

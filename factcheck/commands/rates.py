@@ -26,6 +26,7 @@ def run(args: argparse.Namespace) -> int:
 
     from factcheck.claims.load import load_paths
     from factcheck.errors import FactcheckError, InputErrors, Location
+    from factcheck.formats.escape import json_document, terminal
     from factcheck.kinds.convert import implied
     from factcheck.rates import provider_for
     from factcheck.rates.analysis import analyse_rates
@@ -68,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(rates_table(blocks))
     else:
-        print(json.dumps(blocks, ensure_ascii=False, indent=2))
+        print(json_document(json.dumps(blocks, ensure_ascii=False, indent=2)))
     for line in problems:
-        print(line, file=sys.stderr)
+        print(terminal(line), file=sys.stderr)
     return 2 if problems else 0
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from factcheck.draft.model import Drafted
+from factcheck.formats.escape import json_document
 
 
 def scalar(value: object) -> str:
@@ -21,7 +22,8 @@ def scalar(value: object) -> str:
     # A JSON string is a YAML double-quoted scalar: nothing in it is interpreted.
     # Characters YAML may not carry raw (DEL, C1 controls, line separators) and
     # invisible ones (bidi overrides) are written as escapes; the value is the same.
-    text = json.dumps(str(value), ensure_ascii=False)
+    # '##[' is written '#\u0023[' (see escape.json_document): the same value, inert in a log.
+    text = json_document(json.dumps(str(value), ensure_ascii=False))
     return "".join(_escape_yaml(ch) for ch in text)
 
 

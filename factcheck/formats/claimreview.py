@@ -11,6 +11,8 @@ import json
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from factcheck.formats.escape import json_document
+
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Finding, Report
@@ -25,7 +27,8 @@ SCALE: dict[str, tuple[int, str]] = {
 def dumps_visible(data: Any) -> str:
     """JSON with every invisible or bidi character written as a ``\\uXXXX`` escape.
 
-    The decoded data is unchanged; only the file shows such characters visibly.
+    The decoded data is unchanged; only the file shows such characters visibly (and
+    is safe in a CI log, see :func:`escape.json_document`).
     """
     text = json.dumps(data, ensure_ascii=False, indent=2)
     out = []
@@ -34,7 +37,7 @@ def dumps_visible(data: Any) -> str:
             out.append(json.dumps(ch)[1:-1] if ord(ch) > 0xFFFF else f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
-    return "".join(out)
+    return json_document("".join(out))
 
 
 def _appearance(article: dict[str, Any] | None) -> dict[str, Any]:

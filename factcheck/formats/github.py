@@ -4,32 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from factcheck.formats.text import summary_line, visible
+from factcheck.formats.escape import workflow_data, workflow_property
+from factcheck.formats.text import summary_line
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Finding, Report
 
 
-def escape_data(text: str) -> str:
-    """Escape a message as the runner expects (it decodes %25, %0D, %0A)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """Escape a property value: as a message, plus the separators ``:`` and ``,``."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def command(name: str, message: str, **props: object) -> str:
-    # A command must be one line whatever the input: visible() turns every other
-    # control character (and bidi overrides) into escapes before the runner sees it.
+    """One workflow command, one line whatever the input: every payload escaped."""
     parts = ",".join(
-        f"{k}={escape_property(visible(str(v), newlines=True))}" for k, v in props.items()
-        if v not in (None, "")
+        f"{k}={workflow_property(str(v))}" for k, v in props.items() if v not in (None, "")
     )
     head = f"::{name} {parts}" if parts else f"::{name}"
-    return f"{head}::{escape_data(visible(message, newlines=True))}"
+    return f"{head}::{workflow_data(message)}"
 
 
 def _level(f: Finding) -> str | None:

@@ -7,10 +7,10 @@ details open with <details>. Claim files are untrusted: every string is escaped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import TYPE_CHECKING, Any
 
-from factcheck.formats.text import show_value, summary_line, verdict_label, visible
+from factcheck.formats import escape
+from factcheck.formats.text import show_value, summary_line, verdict_label
 from factcheck.quantity.rational import Fraction
 from factcheck.report.record import SEVERITY
 
@@ -33,8 +33,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def esc(value: object, *, newlines: bool = False) -> str:
-    """Escape for HTML text and attributes, invisible characters shown as escapes."""
-    return html.escape(visible(str(value), newlines=newlines), quote=True)
+    """Any value as HTML text or a quoted attribute (see :func:`escape.html`)."""
+    return escape.html(str(value), newlines=newlines)
 
 
 def _anchor(index: int) -> str:
@@ -84,7 +84,7 @@ def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
             continue
         over = sorted((i, f) for _, _, i, f in active)
         i, worst = min(over, key=lambda it: (it[1].sort_key(), it[0]))
-        title = "; ".join(f"{visible(f.claim_id)}: {verdict_label(f)}" for _, f in over)
+        title = "; ".join(f"{f.claim_id}: {verdict_label(f)}" for _, f in over)
         cls = worst.verdict + (" unexpected" if worst.unexpected else "")
         out.append(
             f'<mark class="{esc(cls)}" title="{esc(title)}">'

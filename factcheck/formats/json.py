@@ -7,13 +7,15 @@ from collections.abc import Callable
 from json.encoder import encode_basestring as _string  # the C version where available
 from typing import TYPE_CHECKING, Any
 
+from factcheck.formats.escape import json_document
+
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Report
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return dumps(report.to_json()) + "\n"
+    return json_document(dumps(report.to_json())) + "\n"
 
 
 def dumps(data: Any) -> str:

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
-from factcheck.formats.text import summary_line, visible
+from factcheck.formats.escape import terminal, xml
+from factcheck.formats.text import summary_line
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Report
 
-# XML 1.0 forbids most C0 controls, surrogates and U+FFFE/U+FFFF even as references;
-# visible() already escapes them, this is the last line of defence.
-_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def _text(value: object) -> str:
-    return escape(_ILLEGAL.sub("\ufffd", visible(str(value), newlines=True)))
+    return xml(str(value), newlines=True)
 
 
 def _attr(value: object) -> str:
-    return quoteattr(_ILLEGAL.sub("\ufffd", visible(str(value))))
+    return f'"{xml(str(value))}"'
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -60,10 +54,10 @@ def render(report: Report, options: RenderOptions) -> str:
         )
         # Newlines inside claim content are shown as \n, so that no line of a JUnit file
         # printed in a CI log can start with text from a claim file (::error:: ...).
-        body = (f"{visible(f.file)}:{f.line}:{max(f.col, 1)}: {visible(f.message)}"
-                f"\nquote: {visible(f.quote)}")
+        body = (f"{terminal(f.file)}:{f.line}:{max(f.col, 1)}: {terminal(f.message)}"
+                f"\nquote: {terminal(f.quote)}")
         if f.warnings:
-            body += "".join(f"\nwarning: {visible(w)}" for w in f.warnings)
+            body += "".join(f"\nwarning: {terminal(w)}" for w in f.warnings)
         if f.verdict == "error":
             out.append(head + ">")
             out.append(f"      <error type=\"error\" message={_attr(f.message)}>"
@@ -85,7 +79,7 @@ def render(report: Report, options: RenderOptions) -> str:
             out.append("    </testcase>")
         else:
             out.append(head + ">")
-            out.append(f"      <system-out>{_text(visible(f.message))}</system-out>")
+            out.append(f"      <system-out>{_text(terminal(f.message))}</system-out>")
             out.append("    </testcase>")
     out.append("  </testsuite>")
     out.append("</testsuites>")

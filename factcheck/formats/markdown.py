@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
-from factcheck.formats.text import show_value, summary_line, visible
+from factcheck.formats.escape import markdown
+from factcheck.formats.text import show_value, summary_line
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Finding, Report
 
-# Characters that Markdown or GitHub's HTML sanitiser would interpret inside a cell.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 _ICONS = {"error": "⛔", "contradicted": "❌", "undetermined": "❔", "holds": "✅", "todo": "📝"}
 
 
 def cell(value: Any) -> str:
-    """Text safe inside a table cell: one line, table syntax and markup escaped."""
-    text = " ".join(visible(str(value)).split())
-    # Entities, not backslashes, for HTML syntax: every Markdown renderer decodes them.
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text) if text else " "
+    """Any value from the report as inert Markdown text (see :func:`escape.markdown`)."""
+    return markdown(str(value))
 
 
 def _first(d: dict[str, Any], *keys: str) -> Any:
@@ -130,7 +125,8 @@ def _coverage(coverage: dict[str, Any] | None) -> list[str]:
         "",
         "## Coverage",
         "",
-        f"{coverage.get('covered', 0)} of {coverage.get('quantities', 0)} quantities in the "
+        f"{cell(coverage.get('covered', 0))} of {cell(coverage.get('quantities', 0))} "
+        "quantities in the "
         f"article text are covered by a claim ({cell(coverage.get('percent', '0'))}%).",
     ]
     missing = [
@@ -144,7 +140,7 @@ def _coverage(coverage: dict[str, Any] | None) -> list[str]:
         for art, item in missing:
             lines.append(
                 f"| {cell(item.get('text', ''))} "
-                f"| {cell(art.get('file', ''))}:{item.get('line')}:{item.get('col')} |"
+                f"| {cell(art.get('file', ''))}:{cell(item.get('line'))}:{cell(item.get('col'))} |"
             )
     return lines
 

@@ -9,7 +9,7 @@ import os
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from factcheck.formats.text import visible
+from factcheck.formats.escape import json_document, visible
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -202,4 +202,4 @@ def render(report: Report, options: RenderOptions) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json_document(json.dumps(log, ensure_ascii=False, indent=2, sort_keys=False)) + "\n"

@@ -1,60 +1,33 @@
 """The terminal report: one line per claim, worst first, then rates, coverage and a summary.
 
-Also home of :func:`visible`, which every format uses so that control characters and
-bidi overrides from (untrusted) claim files are shown as escapes, never interpreted.
+Every piece of text from input goes through :func:`factcheck.formats.escape.terminal`.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from factcheck.formats.escape import terminal
 from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Finding, Report
 
-# Categories that change how text displays or terminates it: controls, format chars
-# (U+202E and friends), separators, surrogates, private use, unassigned.
-_HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}
 _COLORS = {"error": "31;1", "contradicted": "31", "undetermined": "33", "holds": "32"}
 _LABELS = {"error": "ERROR", "contradicted": "CONTRADICTED", "undetermined": "UNDETERMINED",
            "holds": "holds", "todo": "to write"}
 
 
-def _escape_char(ch: str) -> str:
-    code = ord(ch)
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
-
-
-def visible(text: str, *, newlines: bool = False) -> str:
-    """``text`` with every invisible or direction-changing character shown as ``\\uXXXX``.
-
-    Tabs become spaces; newlines stay only when ``newlines`` (else they become spaces),
-    so one claim stays on one line of a table.
-    """
-    if text.isprintable():
-        # isprintable() is false for every hidden category and for \n \t \r, so the
-        # text would come out unchanged: skip the per-character loop (most text).
-        return text
-    out: list[str] = []
-    for ch in text:
-        if ch == "\n":
-            out.append("\n" if newlines else " ")
-        elif ch in "\t\r":
-            out.append(" " if ch == "\t" or not newlines else "")
-        elif unicodedata.category(ch) in _HIDDEN:
-            out.append(_escape_char(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
+def _t(value: object) -> str:
+    """Any value from the report (a merged one is input too) as terminal-safe text."""
+    return terminal(str(value))
 
 
 def shorten(text: str, width: int) -> str:
     """One line, at most ``width`` characters, with an ellipsis when cut."""
-    text = " ".join(visible(text).split())
+    text = " ".join(terminal(text).split())
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
@@ -151,19 +124,20 @@ def coverage_lines(coverage: dict[str, Any] | None) -> list[str]:
     if not coverage:
         return []
     lines = [
-        f"Coverage: {coverage.get('covered', 0)} of {coverage.get('quantities', 0)} quantities "
-        f"in the article text covered by a claim ({coverage.get('percent', '0')}%)"
+        f"Coverage: {_t(coverage.get('covered', 0))} of {_t(coverage.get('quantities', 0))} "
+        f"quantities in the article text covered by a claim "
+        f"({_t(coverage.get('percent', '0'))}%)"
     ]
     for art in coverage.get("articles", []):
         missing = [i for i in art.get("items", []) if not i.get("covered_by")]
         lines.append(
-            f"  {visible(str(art.get('article', '')))}: {art.get('covered', 0)}/"
-            f"{art.get('quantities', 0)} ({art.get('percent', '0')}%)"
+            f"  {_t(art.get('article', ''))}: {_t(art.get('covered', 0))}/"
+            f"{_t(art.get('quantities', 0))} ({_t(art.get('percent', '0'))}%)"
         )
         for item in missing:
             lines.append(
-                f"    not covered: {visible(str(art.get('file', '')))}:{item.get('line')}:"
-                f"{item.get('col')}: {shorten(str(item.get('text', '')), 60)}"
+                f"    not covered: {_t(art.get('file', ''))}:{_t(item.get('line'))}:"
+                f"{_t(item.get('col'))}: {shorten(str(item.get('text', '')), 60)}"
             )
     return lines
 
@@ -173,17 +147,18 @@ def rate_lines(rates: list[dict[str, Any]]) -> list[str]:
     for block in rates:
         ref = block.get("reference") or {}
         lines.append(
-            f"Rates {visible(str(block.get('from', '?')))}->{visible(str(block.get('to', '?')))}: "
-            f"reference {ref.get('rate', '?')} ({visible(str(ref.get('source', '?')))}, "
-            f"{ref.get('date', '?')}); spread {block.get('spread_pct', '?')}%"
+            f"Rates {_t(block.get('from', '?'))}->{_t(block.get('to', '?'))}: "
+            f"reference {_t(ref.get('rate', '?'))} ({_t(ref.get('source', '?'))}, "
+            f"{_t(ref.get('date', '?'))}); spread {_t(block.get('spread_pct', '?'))}%"
         )
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
-            claims = ", ".join(visible(str(c)) for c in cl.get("claims", []))
+            claims = ", ".join(_t(c) for c in cl.get("claims", []))
             lines.append(
-                f"  cluster {i}: rate {cl.get('rate', '?')} in [{cl.get('low', '?')}, "
-                f"{cl.get('high', '?')}], deviation {cl.get('deviation_pct', '?')}%, "
-                f"nearest reference {near.get('date', '?')} ({near.get('rate', '?')}): {claims}"
+                f"  cluster {i}: rate {_t(cl.get('rate', '?'))} in [{_t(cl.get('low', '?'))}, "
+                f"{_t(cl.get('high', '?'))}], deviation {_t(cl.get('deviation_pct', '?'))}%, "
+                f"nearest reference {_t(near.get('date', '?'))} ({_t(near.get('rate', '?'))}): "
+                f"{claims}"
             )
     return lines
 
@@ -214,7 +189,7 @@ def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
 # below several times faster; it is most of the time of a 100,000-claim report.
 def _plain(text: str) -> bool:
     # isprintable() is false for every white character but the space, so this is
-    # "words separated by single spaces" (for printable text, which visible() makes).
+    # "words separated by single spaces" (for printable text, which terminal() makes).
     return (text.isprintable() and "  " not in text and text[:1] != " "
             and text[-1:] != " " and text != "")
 
@@ -242,7 +217,7 @@ def _wrap_plain(text: str, first: str, rest: str) -> list[str]:
 def render(report: Report, options: RenderOptions) -> str:
     lines: list[str] = []
     for problem in report.problems:
-        lines.append(_paint("PROBLEM", "error", options.color) + " " + visible(str(problem)))
+        lines.append(_paint("PROBLEM", "error", options.color) + " " + terminal(str(problem)))
     findings = report.worst_first()
     labels = [verdict_label(f) for f in findings]
     width = max(map(len, labels), default=0)
@@ -251,13 +226,13 @@ def render(report: Report, options: RenderOptions) -> str:
         mark = "!" if unexpected else " "
         lines.append(
             f"{mark} {_paint(label.ljust(width), f.verdict, options.color)}  "
-            f"{visible(f.claim_id)}  {visible(f.file)}:{f.line}"
+            f"{terminal(f.claim_id)}  {terminal(f.file)}:{f.line}"
         )
-        lines.extend(_wrapped(visible(f.message), "      "))
+        lines.extend(_wrapped(terminal(f.message), "      "))
         if options.verbose or unexpected or f.verdict != "holds":
-            lines.append(f"      quote: {shorten(visible(f.quote), 120)}")
+            lines.append(f"      quote: {shorten(f.quote, 120)}")
         for w in f.warnings:
-            lines.extend(_wrapped(visible(w), "      warning: ", "        "))
+            lines.extend(_wrapped(terminal(w), "      warning: ", "        "))
     extra = rate_lines(report.rates) + coverage_lines(report.coverage)
     if extra:
         lines.append("")

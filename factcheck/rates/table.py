@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.formats.escape import terminal
+
 
 def _num(x: Any) -> str:
     if x is None:
         return "-"
     if isinstance(x, float) and x.is_integer():
         return str(int(x))
-    return str(x)
+    return terminal(str(x))
 
 
 def rates_table(blocks: list[dict[str, Any]]) -> str:
@@ -19,15 +21,16 @@ def rates_table(blocks: list[dict[str, Any]]) -> str:
         return "no currency conversions\n"
     out: list[str] = []
     for block in blocks:
-        pair = f"{block['from']} -> {block['to']}"
-        unit = f"{block['to']}/{block['from']}"
+        pair = f"{_num(block['from'])} -> {_num(block['to'])}"
+        unit = f"{_num(block['to'])}/{_num(block['from'])}"
         head = f"{pair} ({unit})"
         if block.get("article"):
-            head += f", article {block['article']}"
+            head += f", article {_num(block['article'])}"
         out.append(head)
         ref = block.get("reference")
         if ref:
-            out.append(f"  reference {_num(ref['rate'])} on {ref['date']} ({ref['source']})")
+            out.append(f"  reference {_num(ref['rate'])} on {_num(ref['date'])} "
+                       f"({_num(ref['source'])})")
         else:
             out.append("  reference: none available")
         rows = [("rate", "low", "high", "vs ref %", "nearest day", "its rate", "claims")]
@@ -39,9 +42,9 @@ def rates_table(blocks: list[dict[str, Any]]) -> str:
                     _num(c["low"]),
                     _num(c["high"]),
                     _num(c["deviation_pct"]),
-                    near.get("date", "-"),
+                    _num(near.get("date", "-")),
                     _num(near.get("rate")),
-                    ", ".join(c["claims"]),
+                    ", ".join(_num(claim) for claim in c["claims"]),
                 )
             )
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]

@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.formats import FORMATS, RenderOptions, render
-from factcheck.formats.github import escape_data, escape_property
-from factcheck.formats.text import visible
+from factcheck.formats.escape import visible, workflow_data, workflow_property
 from factcheck.report.record import Finding, Report
 
 MINE = ["text", "markdown", "html", "junit", "sarif", "github", "claimreview"]
@@ -148,8 +147,10 @@ def test_github_commands_are_one_line_each(report: Report) -> None:
 
 
 def test_github_escaping() -> None:
-    assert escape_data("100% a\r\nb") == "100%25 a%0D%0Ab"
-    assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
+    # A CR LF pair is one line break in the annotation; other controls are shown.
+    assert workflow_data("100% a\r\nb\x1b") == "100%25 a%0Ab\\u001b"
+    assert workflow_property("a:b,c%") == "a%3Ab%2Cc%25"
+    assert workflow_data("x ##[warning]y") == "x #\\u0023[warning]y"
 
 
 def test_claimreview_scale_and_fields(report: Report) -> None:

@@ -1,0 +1,169 @@
+"""One escaping function per output channel: every piece of text from input goes through one.
+
+Claim files, article texts, rates files and JSON reports may come from anyone, and
+factcheck's output goes into CI logs, annotations, step summaries and PR comments.
+The channels are the terminal or CI log (:func:`terminal`), the payload of a GitHub
+workflow command (:func:`workflow_data`, :func:`workflow_property`), Markdown
+(:func:`markdown`), HTML (:func:`html`), XML (:func:`xml`) and JSON
+(:func:`json_document`). Each shows control and direction-changing characters as
+escapes (:func:`visible`) and breaks the two sequences a GitHub Actions runner obeys:
+``::`` (a workflow command when a line starts with it, after leading whitespace) and
+``##[`` (the older parser's command, anywhere in a line). Since no input text can hold
+either sequence once escaped, no line can start with a command wherever a format puts
+the text or wraps it. Only the ``github`` format writes ``::`` commands, of its own.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+import unicodedata
+
+# Categories that change how text displays or terminates it: controls, format chars
+# (U+202E and friends), separators, surrogates, private use, unassigned.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def _escape_char(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def visible(text: str, *, newlines: bool = False) -> str:
+    """``text`` with every invisible or direction-changing character shown as ``\\uXXXX``.
+
+    Tabs become spaces; newlines stay only when ``newlines`` (else they become spaces),
+    so one claim stays on one line of a table. Not an escape for any channel by itself:
+    use the channel's function below.
+    """
+    if text.isprintable():
+        # isprintable() is false for every hidden category and for \n \t \r, so the
+        # text would come out unchanged: skip the per-character loop (most text).
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n":
+            out.append("\n" if newlines else " ")
+        elif ch in "\t\r":
+            out.append(" " if ch == "\t" or not newlines else "")
+        elif unicodedata.category(ch) in _HIDDEN:
+            out.append(_escape_char(ch))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _break_commands(text: str, colon: str, hash_: str) -> str:
+    """``text`` with ``::`` written ``:`` + ``colon`` and ``##[`` as ``#`` + ``hash_`` + ``[``.
+
+    A colon that begins or ends the text is written ``colon`` too, so that no ``::``
+    forms where a format joins it to a colon of its own (``{file}:{line}``).
+    """
+    if ":" in text:
+        text = text.replace("::", ":" + colon)
+        if text[0] == ":":
+            text = colon + text[1:]
+        if text[-1] == ":":
+            text = text[:-1] + colon
+    if "##[" in text:
+        text = text.replace("##[", "#" + hash_ + "[")
+    return text
+
+
+def terminal(text: str) -> str:
+    """Input text for a terminal or a CI log: one line, no command a runner would obey.
+
+    Control and invisible characters (newlines included) are shown as escapes,
+    ``::`` as ``:\\u003a`` (and a colon at either end as ``\\u003a``), ``##[`` as
+    ``#\\u0023[``.
+    """
+    return _break_commands(visible(text), "\\u003a", "\\u0023")
+
+
+def terminal_lines(text: str) -> str:
+    """A message of several lines (one problem a line) for stderr: each line :func:`terminal`."""
+    return "\n".join(terminal(line) for line in text.split("\n"))
+
+
+def workflow_data(text: str) -> str:
+    """The message of a GitHub workflow command (``::error ...::message``).
+
+    The runner decodes ``%25``, ``%0D`` and ``%0A``, so the message may span lines in
+    the annotation (a CR LF pair or a lone CR is one line break); other controls are
+    shown as escapes, ``##[`` broken as in :func:`terminal`.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _break_commands(visible(text, newlines=True), ":", "\\u0023")
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a workflow command: as a message, plus ``:`` and ``,`` encoded."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# Characters that Markdown or GitHub's HTML sanitiser would interpret inside a cell.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# What GitHub turns into a link or a notification: a URL scheme, a bare www. host,
+# an @mention or e-mail address, an issue reference (#12). A zero-width space after
+# the first character (written as an entity, as GitHub's own bots do) breaks each.
+_MD_LINKY = re.compile(r"(?i)(:)(//)|(www)(\.)|(@)(\w)|(#)(\d)")
+_ZWSP = "&#8203;"
+
+
+def _unlink(m: re.Match[str]) -> str:
+    groups = [g for g in m.groups() if g is not None]
+    return groups[0] + _ZWSP + groups[1]
+
+
+def markdown(text: str) -> str:
+    """Input text for Markdown (a table cell, a list item, a heading): one line, inert.
+
+    Whitespace runs become one space; HTML (``<img>``, ``<script>``) becomes entities;
+    emphasis, code, link and table syntax is backslash-escaped; URLs, ``www.`` hosts,
+    ``@mentions`` and ``#12`` references are broken so that GitHub neither links nor
+    notifies; ``::`` and ``##[`` are broken as entities. Empty text is one space, so
+    that a table cell stays a cell.
+    """
+    text = " ".join(visible(text).split())
+    if not text:
+        return " "
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Syntax first, then the entities of the breaks: their '#' must stay unescaped.
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINKY.sub(_unlink, text)
+    return _break_commands(text, "&#58;", "&#35;")
+
+
+def html(text: str, *, newlines: bool = False) -> str:
+    """Input text for HTML, in an element or a quoted attribute."""
+    escaped = _html.escape(visible(text, newlines=newlines), quote=True)
+    return _break_commands(escaped, "&#58;", "&#35;")
+
+
+# XML 1.0 forbids most C0 controls, surrogates and U+FFFE/U+FFFF even as references;
+# visible() already escapes them, this is the last line of defence.
+_XML_ILLEGAL = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def xml(text: str, *, newlines: bool = False) -> str:
+    """Input text for XML, in an element or a double-quoted attribute."""
+    clean = _XML_ILLEGAL.sub("\ufffd", visible(text, newlines=newlines)).translate(_XML)
+    return _break_commands(clean, "&#58;", "&#35;")
+
+
+# In a JSON document '##[' can only stand inside a string, where '#\u0023[' means the
+# same; line separators that Python's splitlines() honours but JSON leaves raw are
+# written as escapes too, so that every reader sees the lines the encoder wrote.
+_JSON_UNSAFE = re.compile("##\\[|[\x85\u2028\u2029]")
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    found = m.group()
+    return "#\\u0023[" if found == "##[" else f"\\u{ord(found):04x}"
+
+
+def json_document(encoded: str) -> str:
+    """A JSON document (as ``json.dumps`` wrote it) safe in a CI log; it decodes the same."""
+    return _JSON_UNSAFE.sub(_json_escape, encoded)
