@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.formats import escape
 from factcheck.formats import text as text_format
 
 _words = st.text(alphabet=st.sampled_from("ab가나 \t\n\u3000-…x"), max_size=30)
@@ -44,8 +45,8 @@ def _slow_visible(text: str) -> str:
     for ch in text:
         if ch in "\n\t\r":
             out.append(" ")
-        elif unicodedata.category(ch) in text_format._HIDDEN:
-            out.append(text_format._escape_char(ch))
+        elif unicodedata.category(ch) in escape._HIDDEN:
+            out.append(escape._escape_char(ch))
         else:
             out.append(ch)
     return "".join(out)
@@ -53,7 +54,7 @@ def _slow_visible(text: str) -> str:
 
 @given(st.text(st.characters()))  # any character, NUL and controls too: they must be escaped
 def test_visible_fast_path_changes_nothing(text):
-    assert text_format.visible(text) == _slow_visible(text)
+    assert escape.visible(text) == _slow_visible(text)
 
 
 def _kinship(old: str, new: str) -> tuple[int, str]:
