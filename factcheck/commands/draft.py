@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         write_output(source.text, text_file)
     write_output(text, output)
     where = output or "stdout"
-    print(f"factcheck: drafted {count} claims ({todo} to write) from {args.text} to {where}",
-          file=sys.stderr)
+    from factcheck.formats.escape import terminal
+
+    print(terminal(f"factcheck: drafted {count} claims ({todo} to write) from {args.text} "
+                   f"to {where}"), file=sys.stderr)
     return 0

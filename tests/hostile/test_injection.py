@@ -225,7 +225,9 @@ def _commands(folder: Path) -> list[tuple[list[str], bool]]:
     runs += [(["rates", claims], False), (["rates", "--format", "text", claims], False),
              (["coverage", claims], False), (["coverage", "--format", "json", claims], False),
              (["extract", str(folder / "article.txt")], False),
-             (["extract", "--format", "json", str(folder / "article.txt")], False)]
+             (["extract", "--format", "json", str(folder / "article.txt")], False),
+             (["draft", str(folder / "article.txt"), "--published", "2017-11-23"], False),
+             (["check", str(folder / "article.txt"), "--published", "2017-11-23"], False)]
     return runs
 
 
