@@ -8,6 +8,8 @@ formatting stay. The result must parse before it replaces the file (atomically).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -15,28 +17,13 @@ from factcheck.draft.yamlout import scalar
 from factcheck.errors import ClaimFileError, Location
 
 KINDS = ("compare", "convert", "count", "date")
-_NUM = r"\d[\d,.]*(?:\s?[조억천백십만万亿千百]\s?\d*[\d,.]*)*"
-# An amount, then a parenthesised amount: 1000억 위안(약 16조4천780억 원), $2 bn (about ...).
-_CONVERT = re.compile(
-    rf"(?P<amount>(?:[$€£¥]|RMB\s?|USD\s?|人民币)?{_NUM}\s?[^\s\d(（),，]*)\s*[(（]\s*"
-    rf"(?P<stated>[^()（）]*\d[^()（）]*?)\s*[)）]"
-)
 _COMPARE = re.compile(
     r"넘|이상|초과|미만|이하|웃돌|exceed|more than|over|at least|less than|under|"
     r"超过|以上|以下|不到|多于"
 )
-_COUNT = re.compile(
-    # Each repetition starts at a separator, so the items split only one way (the
-    # former \s* on both sides of it backtracked exponentially on long lists).
-    r"(?P<items>[^\s,，、\d][^,，、\d]*(?:[,，、][^,，、\d]+)+?)\s*(?:등\s*)?"
-    r"(?P<n>\d+)\s*(?P<counter>개사|개|곳|명|종|대|家|个|companies|firms|cities)"
-)
-_DATE = re.compile(
-    r"(?:지난|올해|작년|내년|이번)\s*(?:달\s*)?\d*\s*(?:월\s*)?\d*\s*일?|"
-    r"(?:last|next|this)\s+(?:week|month|year|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?:上|本|下)月\s*\d*日?|(?:去|今|明)年"
-)
-_PARTICLE = re.compile(r"(?:를|을|와|과|및|이|가|는|은|and)$")
+_AT_MOST_WORDS = ("미만", "이하", "less than", "under", "以下", "不到")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_EXPECT = "expect: holds | contradicted | undetermined (default holds)"
 
 
 @dataclass
@@ -48,55 +35,74 @@ class Draft:
     todos: list[str] = field(default_factory=list)
 
 
-def _quantity_before(text: str) -> str | None:
-    found = re.findall(rf"(?:약\s?|about\s|约)?{_NUM}\s?[^\s\d,，]*", text)
-    return _PARTICLE.sub("", found[-1].strip()) if found else None
+def drafts(quote: str, kind: str | None = None,
+           published: dt.date | None = None) -> list[tuple[str, Draft]]:
+    """Every claim the quote holds, each with its own passage of the quote, drafted as
+    ``factcheck draft`` drafts an article (qualifiers kept, every conversion, dates)."""
+    from factcheck.draft.article import draft_claims
+
+    found = [c for c in draft_claims(quote, published or dt.date.today())
+             if not (c.status and c.kind == "compare") and kind in (None, c.kind)]
+    out = [(c.quote, _from_drafted(c.kind, c.fields, c.status)) for c in found]
+    return out or [(quote, _fallback(quote, kind))]
 
 
-def draft(quote: str, kind: str | None = None) -> Draft:
-    """Recognise the quote's shape (or use ``kind``) and pre-fill what can be read."""
-    conv, count, date = _CONVERT.search(quote), _COUNT.search(quote), _DATE.search(quote)
-    compare = _COMPARE.search(quote)
-    if kind is None:
-        kind = ("convert" if conv else "count" if count else "compare" if compare
-                else "date" if date else "compare")
-    d = Draft(kind)
+def draft(quote: str, kind: str | None = None, published: dt.date | None = None) -> Draft:
+    """The first claim of the quote (or of ``kind``), pre-filled from what can be read."""
+    return drafts(quote, kind, published)[0][1]
+
+
+def _from_drafted(kind: str, fields: list[tuple[str, object]], status: str | None) -> Draft:
+    d = Draft(kind, list(fields), [_EXPECT])
     if kind == "convert":
-        if conv:
-            d.fields += [("amount", conv["amount"].strip()), ("stated", conv["stated"].strip())]
-        else:
-            d.todos += ["amount: the amount as written, e.g. 1000억 위안",
-                        "stated: its conversion as written, e.g. 약 16조4천780억 원"]
         d.todos.append("rate: a rate to use instead of the reference (optional)")
-    elif kind == "count":
-        if count:
-            items = [_PARTICLE.sub("", s.strip()).strip()
-                     for s in re.split(r"[,，、]", count["items"])]
-            d.fields += [("items", [i for i in items if i]), ("stated", int(count["n"]))]
-        else:
-            d.todos += ["items: [the names the article lists]", "stated: the count it gives"]
-    elif kind == "date":
-        if date:
-            d.fields.append(("stated", date.group(0).strip()))
-        else:
-            d.todos.append("stated: the date as written, e.g. 지난 14일")
-        d.todos.append("expected: the date it means (YYYY-MM-DD) or a source id")
-    else:
-        near = _quantity_before(quote[: compare.start()] if compare else quote)
-        if near is None and compare:  # Chinese and English put the number after: 超过1500亿元
-            after = re.findall(rf"{_NUM}\s?[^\s\d,，]*", quote[compare.end() :])
-            near = _PARTICLE.sub("", after[0].strip()) if after else None
-        op = ">" if compare is None or compare.group(0) not in (
-            "미만", "이하", "less than", "under", "以下", "不到") else "<"
-        if compare and compare.group(0) in ("이상", "at least", "以上"):
-            op = ">="
-        if compare and compare.group(0) == "이하":
-            op = "<="
-        rhs = near or "TODO_quantity"
-        d.fields.append(("expr", f"TODO_fact {op} {rhs}"))
-        d.todos.append("expr: replace TODO_fact with the facts behind the claim")
-    d.todos.insert(0, "expect: holds | contradicted | undetermined (default holds)")
+    if kind == "date":
+        d.todos.append("expected: the date it means (YYYY-MM-DD) or a source id; "
+                       "then remove the status line")
+    if status:
+        d.fields.append(("status", status))
     return d
+
+
+def _fallback(quote: str, kind: str | None) -> Draft:
+    """What to pre-fill when the drafter finds no claim of the kind: a comparison with
+    the fact to name, or the fields of ``kind`` to write."""
+    d = Draft(kind or "compare", [], [_EXPECT])
+    if d.kind == "convert":
+        d.todos += ["amount: the amount as written, e.g. 1000억 위안",
+                    "stated: its conversion as written, e.g. 약 16조4천780억 원",
+                    "rate: a rate to use instead of the reference (optional)"]
+    elif d.kind == "count":
+        d.todos += ["items: [the names the article lists]", "stated: the count it gives"]
+    elif d.kind == "date":
+        d.todos += ["stated: the date as written, e.g. 지난 14일",
+                    "expected: the date it means (YYYY-MM-DD) or a source id"]
+    else:
+        d.fields += [("expr", _comparison(quote)), ("status", "todo")]
+        d.todos.append("expr: replace TODO_fact with the facts behind the claim; "
+                       "then remove the status line")
+    return d
+
+
+def _comparison(quote: str) -> str:
+    """``TODO_fact > 1600억 위안``: the quantity nearest the comparison word, without its
+    qualifier (the operator says it); dates are not quantities, so never compared."""
+    from factcheck.draft.figures import Figure
+    from factcheck.quantity.grammar import extract_quantities
+
+    word = _COMPARE.search(quote)
+    figures = [Figure(e) for e in extract_quantities(quote)]
+    at = word.start() if word else len(quote)
+    before = [f for f in figures if f.start < at]
+    near = before[-1] if before else (figures[0] if figures else None)
+    op = ">"
+    if word and word.group(0) in _AT_MOST_WORDS:
+        op = "<=" if word.group(0) == "이하" else "<"
+    elif word and word.group(0) in ("이상", "at least", "以上"):
+        op = ">="
+    elif near is not None and near.qualifier in ("at_least", "at_most", "less_than"):
+        op = {"at_least": ">=", "at_most": "<=", "less_than": "<"}[near.qualifier]
+    return f"TODO_fact {op} {near.bare if near else 'TODO_quantity'}"
 
 
 def slug(quote: str, kind: str, taken: set[str]) -> str:
@@ -180,6 +186,40 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="print the new claim instead of adding it")
 
 
+def _published(text: str, path: str) -> dt.date | None:
+    """The file's article.published, against which the quote's dates are recognised."""
+    data = _parse(text, path)
+    article = data.get("article") if isinstance(data, dict) else None
+    value = article.get("published") if isinstance(article, dict) else None
+    text = value.isoformat()[:10] if isinstance(value, dt.date) else str(value)
+    with contextlib.suppress(ValueError):  # 2017-02-30: the loader will say so
+        return dt.date.fromisoformat(text) if _ISO_DAY.fullmatch(text) else None
+    return None
+
+
+def _ids(args: argparse.Namespace, found: list[tuple[str, Draft]], taken: set[str]) -> list[str]:
+    ids: list[str] = []
+    for n, (passage, d) in enumerate(found, start=1):
+        if args.claim_id:
+            claim_id = args.claim_id if n == 1 else f"{args.claim_id}-{n}"
+        else:
+            claim_id = slug(passage, d.kind, taken | set(ids))
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", claim_id):
+            raise ClaimFileError(
+                f"the id {claim_id!r} is not valid",
+                hint="use ASCII letters, digits, '.', '_' and '-', starting with a letter or digit",
+                code="new.bad_id",
+            )
+        if claim_id in taken:
+            raise ClaimFileError(
+                f"a claim with id {claim_id!r} already exists in this file",
+                hint="choose another --id", location=Location(args.file),
+                code="new.duplicate_id",
+            )
+        ids.append(claim_id)
+    return ids
+
+
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import read_text, write_output
 
@@ -187,34 +227,27 @@ def run(args: argparse.Namespace) -> int:
         raise ClaimFileError("--quote is empty", hint="give the article's words verbatim")
     text = read_text(args.file)
     taken = _claim_ids(text, args.file)
-    d = draft(args.quote, args.kind)
-    claim_id = args.claim_id or slug(args.quote, d.kind, taken)
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", claim_id):
-        raise ClaimFileError(
-            f"the id {claim_id!r} is not valid",
-            hint="use ASCII letters, digits, '.', '_' and '-', starting with a letter or digit",
-            code="new.bad_id",
-        )
-    if claim_id in taken:
-        raise ClaimFileError(
-            f"a claim with id {claim_id!r} already exists in this file",
-            hint="choose another --id", location=Location(args.file), code="new.duplicate_id",
-        )
+    found = drafts(args.quote, args.kind, _published(text, args.file))
+    ids = _ids(args, found, taken)
     if args.dry_run:
-        write_output(snippet(claim_id, args.quote, d, "  "), None)
+        write_output("".join(snippet(i, q, d, "  ") for i, (q, d) in zip(ids, found, strict=True)),
+                     None)
         return 0
-    try:
-        new_text = insert(text, claim_id, args.quote, d)
-    except ClaimFileError as exc:
-        if exc.location is not None and not exc.location.file:
-            exc.location = Location(args.file, exc.location.line, exc.location.col)
-        raise
-    if claim_id not in _claim_ids(new_text, args.file):
+    new_text = text
+    for claim_id, (passage, d) in zip(ids, found, strict=True):
+        try:
+            new_text = insert(new_text, claim_id, passage, d)
+        except ClaimFileError as exc:
+            if exc.location is not None and not exc.location.file:
+                exc.location = Location(args.file, exc.location.line, exc.location.col)
+            raise
+    if not set(ids) <= _claim_ids(new_text, args.file):
         raise ClaimFileError(
             "the new claim could not be placed in the claims: list; the file is unchanged",
             hint="check the indentation of the claims: block", location=Location(args.file),
             code="new.insert_failed",
         )
     write_output(new_text, args.file)
-    print(f"factcheck: added claim {claim_id!r} ({d.kind}) to {args.file}")
+    for claim_id, (_, d) in zip(ids, found, strict=True):
+        print(f"factcheck: added claim {claim_id!r} ({d.kind}) to {args.file}")
     return 0

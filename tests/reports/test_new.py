@@ -137,13 +137,14 @@ def test_hostile_quote_stays_a_string(tmp_path: Path) -> None:
     ("$2.5 billion (about 2조8천억 원)", "convert",
      {"amount": "$2.5 billion", "stated": "about 2조8천억 원"}),
     ("바이두, 알리바바, 텐센트 3곳", "count",
-     {"items": ["바이두", "알리바바", "텐센트"], "stated": 3}),
-    ("1600억 위안을 넘어선다", "compare", {"expr": "TODO_fact > 1600억 위안"}),
-    ("500개 이상으로 늘리고", "compare", {"expr": "TODO_fact >= 500개"}),
-    ("지난 14일", "date", {"stated": "지난 14일"}),
-    ("超过1500亿元", "compare", {"expr": "TODO_fact > 1500亿元"}),
-    ("more than 150 billion yuan", "compare", {"expr": "TODO_fact > 150 billion"}),
-    ("바이두가 참여한다", "compare", {"expr": "TODO_fact > TODO_quantity"}),
+     {"items": ["바이두", "알리바바", "텐센트"], "stated": "3곳"}),
+    ("1600억 위안을 넘어선다", "compare", {"expr": "TODO_fact > 1600억 위안", "status": "todo"}),
+    ("500개 이상으로 늘리고", "compare", {"expr": "TODO_fact >= 500개", "status": "todo"}),
+    ("지난 14일", "date", {"stated": "지난 14일", "status": "todo"}),
+    ("超过1500亿元", "compare", {"expr": "TODO_fact > 1500亿元", "status": "todo"}),
+    ("more than 150 billion yuan", "compare",
+     {"expr": "TODO_fact > 150 billion yuan", "status": "todo"}),
+    ("바이두가 참여한다", "compare", {"expr": "TODO_fact > TODO_quantity", "status": "todo"}),
 ])
 def test_shapes(quote: str, kind: str, fields: dict[str, object]) -> None:
     d = draft(quote)
