@@ -12,6 +12,7 @@ evaluate is left out rather than written wrong.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ class Context:
         self.text = text
         self.sentences = Spans(text)
         self.figures = [f for f in figures if f.start not in stated_starts]
+        self.starts = [f.start for f in self.figures]
         self.converted_end = converted_end
 
     def lit(self, fig: Figure) -> Lit:
@@ -53,10 +55,11 @@ class Context:
     def lits(self, lo: int, hi: int) -> list[Lit]:
         """The literals in ``text[lo:hi]``, with "from A to B" ranges split in two."""
         out = []
-        for fig in self.figures:
-            if fig.start < lo or fig.end > hi:
-                continue
-            out.extend(_split_range(fig) if fig.qualifier == "range" else [self.lit(fig)])
+        for fig in self.figures[bisect.bisect_left(self.starts, lo):]:
+            if fig.start >= hi:
+                break
+            if fig.end <= hi:
+                out.extend(_split_range(fig) if fig.qualifier == "range" else [self.lit(fig)])
         return out
 
 
@@ -153,12 +156,19 @@ def _named_parts(ctx: Context, lo: int, marker: int, total: Lit) -> list[Lit]:
     return parts
 
 
+# How far back a name's mention is looked for: an article's earlier paragraphs, not
+# the whole of a long text (which would make drafting quadratic in its length).
+MENTION_WINDOW = 5000
+
+
 def _figure_after_mention(ctx: Context, name: str, before: int, unit: str) -> Lit | None:
-    mention = ctx.text.rfind(name, 0, before)
+    mention = ctx.text.rfind(name, max(0, before - MENTION_WINDOW), before)
     if mention < 0:
         return None
-    for fig in ctx.figures:
-        if mention < fig.start < before and fig.unit == unit and fig.qualifier != "range":
+    for fig in ctx.figures[bisect.bisect_right(ctx.starts, mention):]:
+        if fig.start >= before:
+            break
+        if fig.unit == unit and fig.qualifier != "range":
             return ctx.lit(fig)
     return None
 

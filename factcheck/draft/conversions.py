@@ -18,13 +18,16 @@ from factcheck.draft.model import Drafted
 # words that say "about" or name the currency, which the grammar does not take itself.
 _OPEN = re.compile(
     r"\s*[(（]\s*(?P<words>(?:한화|원화|우리\s*돈(?:으로)?|약|대략|about|around|approximately|"
-    r"approx\.|roughly|some|nearly|or|equivalent\s+to|约合|约|折合|合|相当于|大约)\s*)*$",
+    r"approx\.|roughly|some|nearly|or|equivalent\s+to|约合|約合|约|約|折合|合|相当于|相當於|"
+    r"大约|大約)\s*)*$",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"^\s*(?:[,，/、;；]|or|또는|및)\s*(?:약|about|约合?|대략)?\s*$",
                       re.IGNORECASE)
-_CLOSE = re.compile(r"^\s*[)）]")
-_APPROX_WORDS = re.compile(r"약|대략|about|around|approx|roughly|some|nearly|约|折合|合|相当于",
+# A currency word the grammar leaves after the amount (11億元人民幣), then the parenthesis.
+_CLOSE = re.compile(r"^\s*(?:人民币|人民幣|美元|韩元|韓元|日元)?\s*[)）]")
+_APPROX_WORDS = re.compile(r"약|대략|about|around|approx|roughly|some|nearly|约|約|折合|合|相当于|"
+                           r"相當於",
                            re.IGNORECASE)
 _APPROX_PREFIX = {"ko": "약 ", "zh": "约 ", "en": "about "}
 
@@ -56,7 +59,7 @@ def find_conversions(text: str, figures: list[Figure], language: str) -> list[Co
             if not _BETWEEN.match(text[inside[-1].end:later.start]):
                 break
             inside.append(later)
-        close = _CLOSE.match(text[inside[-1].end:inside[-1].end + 3])
+        close = _CLOSE.match(text[inside[-1].end:inside[-1].end + 8])
         if close is None:
             continue
         end = inside[-1].end + close.end()

@@ -95,3 +95,12 @@ def test_a_bad_publication_date_is_invalid_input(article, command, capsys):
     assert main([command, str(article), "--published", "2017-13-01"]) == 2
     err = capsys.readouterr().err
     assert "'2017-13-01' is not a date" in err and "Traceback" not in err
+
+
+def test_a_text_the_claim_file_may_not_name_is_refused(tmp_path, capsys):
+    hidden = tmp_path / ".private" / "a.txt"
+    hidden.parent.mkdir()
+    hidden.write_text(KO, encoding="utf-8")
+    out = tmp_path / "a.yaml"
+    assert main(["draft", str(hidden), "--published", "2017-11-23", "-o", str(out)]) == 2
+    assert "hidden name '.private'" in capsys.readouterr().err and not out.exists()
