@@ -101,8 +101,8 @@ def _total_op(total: Lit) -> tuple[str, str]:
 
 
 _SUM = re.compile(r"합산|합계|합치면|더하면|총합|combined|in total|a total of|together|"
-                  r"totall?ing|合计|共计|总计|加起来|合起来", re.IGNORECASE)
-_TOTAL_FIRST = re.compile(r"a total of|合计|共计|总计", re.IGNORECASE)
+                  r"totall?(?:ing|ed)|合计|共计|总计|加起来|合起来", re.IGNORECASE)
+_TOTAL_FIRST = re.compile(r"a total of|totall?ed|合计|共计|总计", re.IGNORECASE)
 _NAMES = re.compile(
     r"(?P<list>[^\s,，、·]+(?:(?:\s*[,，、·]\s*|(?<=[와과])\s+|\s+(?:및|and)\s+|和)"
     r"[^\s,，、·]+)+)"
@@ -174,11 +174,12 @@ def _figure_after_mention(ctx: Context, name: str, before: int, unit: str) -> Li
 
 
 _FRACTION = re.compile(
-    r"^\s*(?:의|的)?\s*(?P<half>절반|一半|半)|^\s*(?:의|的)?\s*(?P<first>\d+|[一二三四五六七八九十])\s*"
+    r"^\s*(?:의|的|[，,]\s*其中)?\s*(?P<half>절반|一半|半)|"
+    r"^\s*(?:의|的|[，,]\s*其中)?\s*(?P<first>\d+|[一二三四五六七八九十])\s*"
     r"(?:분의|分之)\s*(?P<second>\d+|[一二三四五六七八九十])"
 )
 _HALF_OF = re.compile(r"\b(?P<word>half|a third|one[- ]third|a quarter|one[- ]quarter|"
-                      r"two[- ]thirds|three[- ]quarters)\s+of\s*$", re.IGNORECASE)
+                      r"two[- ]thirds|three[- ]quarters)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 _EN_FRACTION = {"half": "50%", "a third": "1/3", "one-third": "1/3", "one third": "1/3",
                 "a quarter": "25%", "one-quarter": "25%", "one quarter": "25%",
@@ -250,7 +251,8 @@ def _shares(ctx: Context, lo: int, hi: int) -> Iterator[Drafted]:
 
 _TIMES = re.compile(r"^\s*(?:의|的)\s*(?P<n>\d+(?:\.\d+)?)\s*(?:배|倍)")
 _TIMES_EN = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|two|three|four|five|ten)\s+times\s+"
-                       r"(?:(?:as\s+\w+\s+as|more\s+than|the\s+size\s+of)\s+)?$", re.IGNORECASE)
+                       r"(?:(?:as\s+\w+\s+as|more\s+than|the\s+size\s+of)\s+)?(?:the\s+)?$",
+                       re.IGNORECASE)
 _EN_NUMBER = {"two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}
 
 

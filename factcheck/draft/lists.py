@@ -19,6 +19,7 @@ _LIST_CJK = re.compile(
     r"(?P<tail>(?:를|을|와|과|등|等|의|이|가|는|은)?\s*(?:등|等)?\s*)$"
 )
 _PARTICLE = re.compile(r"(?:를|을|와|과|및|등|等)$")
+_LEAD_ZH = re.compile(r"宣布|包括|依托|其中|分别是|即|认定|确定|选定|为|是|将|由|以|和|与|及")
 _NAME_EN = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}"
 # English: "three cities: A, B and C" / "the three cities of A, B and C".
 _LIST_EN = re.compile(
@@ -43,6 +44,8 @@ def find_lists(text: str, figures: list[Figure], language: str) -> list[Drafted]
         if m is None:
             continue
         items = [_PARTICLE.sub("", i) for i in _split(m["items"])]
+        if items:  # Chinese runs words together: 科技部宣布百度 is 百度 after the verb
+            items[0] = _LEAD_ZH.split(items[0])[-1]
         items = [i for i in items if i]
         if len(items) < 2:
             continue
