@@ -140,7 +140,9 @@ def _sums(ctx: Context, lo: int, hi: int) -> Iterator[Drafted]:
 def _named_parts(ctx: Context, lo: int, marker: int, total: Lit) -> list[Lit]:
     """The figures of a list of names (상하이, 베이징과 우한의 ... 합산): for each name,
     the first figure in the total's unit after its latest mention before the sentence."""
-    lists = list(_NAMES.finditer(ctx.text, lo, marker))
+    # Only the words just before the marker: a run of text with no separator makes the
+    # pattern quadratic in its length (Chinese writes no spaces).
+    lists = list(_NAMES.finditer(ctx.text, max(lo, marker - 300), marker))
     if not lists:
         return []
     found = lists[-1]  # the list nearest the word that sums it

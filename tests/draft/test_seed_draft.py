@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from factcheck.claims.load import load_paths
 from factcheck.commands.draft import draft_file
+from factcheck.draft.article import draft_claims
 from factcheck.report.runner import CheckOptions, run_check
 
 REPO = Path(__file__).resolve().parents[2]
@@ -114,3 +116,16 @@ def test_the_draft_is_deterministic(drafted, tmp_path):
     again, _, _, _ = draft_file(str(claim_file.parent / "seed.txt"), "2017-11-23",
                                 claim_file=str(claim_file))
     assert again == text
+
+
+def test_ids_are_stable_when_the_article_is_edited():
+    text = SEED.read_text(encoding="utf-8")
+    day = dt.date(2017, 11, 23)
+    before = {c.claim_id: (c.kind, c.fields) for c in draft_claims(text, day)}
+    edited = ("선전시는 20억 위안(약 3천297억 원)을 투입한다.\n\n"
+              + text.replace("60개의 고급", "70개의 고급"))
+    after = {c.claim_id: (c.kind, c.fields) for c in draft_claims(edited, day)}
+    assert "2bn-cny-in-krw" in after and "2bn-cny-in-krw" not in before
+    changed = {i for i in before if after.get(i) != before[i]}
+    assert changed == {"todo-60"}, changed
+    assert len(after) == len(before) + 1
