@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from factcheck.errors import ClaimFileError
+
+if TYPE_CHECKING:
+    from factcheck.draft.source import Source
 
 HELP = "draft a claim file from an article's text"
 
@@ -32,8 +36,10 @@ def add_source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 def draft_file(text_path: str, published: str, *, language: str | None = None,
                claim_file: str | None = None, article_id: str | None = None,
-               title: str | None = None, in_memory: bool = False) -> tuple[str, str, int, int]:
-    """The drafted claim file's text, the article text file, and the claim counts."""
+               title: str | None = None, in_memory: bool = False,
+               source: Source | None = None) -> tuple[str, str, int, int]:
+    """The drafted claim file's text, the article text file, and the claim counts
+    (``source``: the article already read, else it is read from ``text_path``)."""
     from factcheck.draft.article import draft_claims, guess_language
     from factcheck.draft.source import (
         article_id as default_id,
@@ -47,7 +53,7 @@ def draft_file(text_path: str, published: str, *, language: str | None = None,
     from factcheck.draft.yamlout import Header, render
 
     day = parse_published(published)
-    source = read_source(text_path, claim_file)
+    source = source or read_source(text_path, claim_file)
     language = language or guess_language(source.text)
     claims = draft_claims(source.text, day, language)
     header = Header(
@@ -79,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
                                  hint="choose another --output, or give --force to replace it")
     text, text_file, count, todo = draft_file(
         args.text, args.published, language=args.language, claim_file=output,
-        article_id=args.article_id, title=args.title)
+        article_id=args.article_id, title=args.title, source=source)
     if source.is_html:
         write_output(source.text, text_file)
     write_output(text, output)
