@@ -49,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.report.runner import CheckOptions, run_check
 
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
+    from factcheck.commands.draft import hint_published
+
+    hint_published(args)
     # Rendering too: with every finding alive, collections would double its time.
     with paused_gc():
         if args.published is not None:

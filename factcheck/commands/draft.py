@@ -34,6 +34,19 @@ def add_source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
                    help="the article's language (default: guessed from its script)")
 
 
+def hint_published(args: argparse.Namespace) -> None:
+    """Say how to check an article text given as a PATH without --published."""
+    from factcheck.draft.source import HTML_SUFFIXES
+
+    texts = [p for p in args.paths if p.lower().endswith((".txt", *HTML_SUFFIXES))]
+    if texts and args.published is None:
+        from factcheck.formats.escape import terminal
+
+        print(terminal(f"factcheck: note: {texts[0]} looks like an article text; to draft and "
+                       "check it with no claim file, give --published YYYY-MM-DD"),
+              file=sys.stderr)
+
+
 def draft_file(text_path: str, published: str, *, language: str | None = None,
                claim_file: str | None = None, article_id: str | None = None,
                title: str | None = None, in_memory: bool = False,

@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
 
         catalog = drafted_catalog(list(args.paths), args.published, args.language)
     else:
+        from factcheck.commands.draft import hint_published
+
+        hint_published(args)
         catalog = load_paths(list(args.paths))
     problems = [str(p) for p in catalog.problems]
     blocks = []

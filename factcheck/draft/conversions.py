@@ -63,10 +63,11 @@ def find_conversions(text: str, figures: list[Figure], language: str) -> list[Co
         if close is None:
             continue
         end = inside[-1].end + close.end()
+        before = amount.end
         for stated in inside:
+            words, before = text[before:stated.start], stated.end  # this one's own words
             if stated.unit == amount.unit:
                 continue
-            words = text[amount.end:stated.start]
             out.append(Conversion(amount, stated, _stated_text(stated, words, language),
                                   amount.start, end))
     return out

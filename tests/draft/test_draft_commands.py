@@ -104,3 +104,9 @@ def test_a_text_the_claim_file_may_not_name_is_refused(tmp_path, capsys):
     out = tmp_path / "a.yaml"
     assert main(["draft", str(hidden), "--published", "2017-11-23", "-o", str(out)]) == 2
     assert "hidden name '.private'" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize("command", ["check", "rates"])
+def test_a_text_without_published_gets_a_hint(article, command, capsys):
+    assert main([command, str(article)]) == 2
+    assert "give --published YYYY-MM-DD" in capsys.readouterr().err
