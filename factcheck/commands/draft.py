@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -88,6 +89,11 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import write_output
 
     output = args.output if args.output not in (None, "-") else None
+    if args.article_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,199}",
+                                                        args.article_id):
+        raise ClaimFileError(
+            f"--id {args.article_id!r} is not a valid article id", code="draft.bad_id",
+            hint="use ASCII letters, digits, '.', '_' and '-', starting with a letter or digit")
     source = read_source(args.text, output)
     targets = [output] if output else []
     if source.is_html:

@@ -40,7 +40,7 @@ def read_source(path: str, claim_file: str | None) -> Source:
 def article_id(path: str) -> str:
     stem = os.path.splitext(os.path.basename(path))[0]
     slug = re.sub(r"[^A-Za-z0-9_.\-]+", "-", stem).strip("-._")
-    return slug or "article"
+    return slug[:200] or "article"
 
 
 def default_title(text: str, path: str) -> str:

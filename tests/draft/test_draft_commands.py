@@ -110,3 +110,8 @@ def test_a_text_the_claim_file_may_not_name_is_refused(tmp_path, capsys):
 def test_a_text_without_published_gets_a_hint(article, command, capsys):
     assert main([command, str(article)]) == 2
     assert "give --published YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_an_invalid_article_id_is_refused(article, capsys):
+    assert main(["draft", str(article), "--published", "2017-11-23", "--id", "../x"]) == 2
+    assert "not a valid article id" in capsys.readouterr().err
