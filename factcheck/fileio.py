@@ -8,9 +8,12 @@ import os
 import stat
 import sys
 import tempfile
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from factcheck.errors import ClaimFileError, Location
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def read_text(path: str, *, limit: int | None = None, regular_only: bool = False) -> str:
@@ -97,8 +100,23 @@ def _open(path: str, regular_only: bool) -> BinaryIO:
         raise
 
 
-def write_output(text: str, path: str | None) -> None:
-    """Write to ``path`` atomically (temporary file, then rename), or to stdout."""
+FOLLOW_LINKS_HELP = ("write through a symbolic link at the output path (refused by default: "
+                     "a link committed in a pull request could lead anywhere)")
+
+
+def add_output_options(p: argparse.ArgumentParser, help_text: str) -> None:
+    """``--output FILE`` and ``--follow-links``, the same for every command that writes."""
+    p.add_argument("--output", "-o", metavar="FILE", help=help_text)
+    p.add_argument("--follow-links", action="store_true", help=FOLLOW_LINKS_HELP)
+
+
+def write_output(text: str, path: str | None, *, follow_links: bool = False) -> None:
+    """Write to ``path`` atomically (temporary file, then rename), or to stdout.
+
+    A symbolic link at ``path``, or in a folder of it inside the working folder (the
+    checkout, where a pull request can commit links), is refused unless
+    ``follow_links``: the report would land wherever the link leads.
+    """
     if path is None or path == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -106,6 +124,8 @@ def write_output(text: str, path: str | None) -> None:
     if not path:
         raise ClaimFileError("the output path is empty", hint="give a file name",
                              code="io.output")
+    if not follow_links:
+        _refuse_links(path)
     try:
         if os.path.isdir(path):
             raise IsADirectoryError(21, "is a folder, not a file")
@@ -136,6 +156,43 @@ def write_output(text: str, path: str | None) -> None:
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
+
+
+def _refuse_links(path: str) -> None:
+    """Refuse a link at ``path`` or at a folder of it below the working folder.
+
+    Folders above the working folder are the system's (``/tmp`` is a link on macOS)
+    and not the checkout's, so they are left alone.
+    """
+    full = os.path.abspath(path)
+    here = os.getcwd()
+    checked = [full]
+    if os.path.commonpath([full, here]) == here:
+        parent = os.path.dirname(full)
+        while parent != here and len(parent) > len(here):
+            checked.append(parent)
+            parent = os.path.dirname(parent)
+    if os.path.islink(full) and _is_stream(full):
+        checked.remove(full)  # /dev/stdout: a terminal or a pipe, written to, never replaced
+    for candidate in checked:
+        if os.path.islink(candidate):
+            shown = path if candidate == full else os.path.relpath(candidate, here)
+            raise ClaimFileError(
+                f"{shown!r} is a symbolic link (to {os.readlink(candidate)!r}); the report "
+                "is not written through it",
+                hint="write to a path without links (in CI, under $RUNNER_TEMP), or give "
+                     "--follow-links if the link is yours",
+                location=Location(path),
+                code="io.output-link",
+            )
+
+
+def _is_stream(path: str) -> bool:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
 def _link_target(path: str) -> str:

@@ -9,6 +9,7 @@ import sys
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     from factcheck.commands.draft import add_source_arguments
+    from factcheck.fileio import add_output_options
     from factcheck.formats import FORMATS
 
     p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
@@ -16,8 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_source_arguments(p, required=False)
     p.add_argument("--format", "-f", choices=sorted(FORMATS), default="text",
                    help="report format (default: text)")
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write the report to FILE atomically instead of stdout")
+    add_output_options(p, "write the report to FILE atomically instead of stdout")
     p.add_argument("--rates", metavar="FILE",
                    help="a rates file (ECB CSV layout) to use instead of the ECB data")
     p.add_argument("--article", metavar="FILE",
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             RenderOptions(color=use_color(args.color, args.output), author=args.author),
         )
     hold_until_exit(report)  # freed with the process, not object by object
-    write_output(text, args.output)
+    write_output(text, args.output, follow_links=args.follow_links)
     summary = report.summary()
     if args.format != "text" and (args.output or not sys.stdout.isatty()):
         print(

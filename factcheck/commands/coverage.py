@@ -15,7 +15,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="the article text (default: each article's `text` in its claim file)")
     p.add_argument("--format", "-f", choices=["text", "json"], default="text",
                    help="output format (default: text)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE atomically")
+    from factcheck.fileio import add_output_options
+
+    add_output_options(p, "write to FILE atomically")
 
 
 def render_text(coverage: dict[str, Any]) -> str:
@@ -65,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
         text = json_document(json.dumps(coverage, ensure_ascii=False, indent=2)) + "\n"
     else:
         text = render_text(coverage)
-    write_output(text, args.output)
+    write_output(text, args.output, follow_links=args.follow_links)
     return 2 if report.problems else 0

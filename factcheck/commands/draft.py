@@ -17,11 +17,12 @@ HELP = "draft a claim file from an article's text"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.fileio import add_output_options
+
     add_source_arguments(p, required=True)
     p.add_argument("--id", dest="article_id", help="the article id (default: from the file name)")
     p.add_argument("--title", help="the article title (default: the text's first line)")
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write the claim file to FILE atomically (default: stdout)")
+    add_output_options(p, "write the claim file to FILE atomically (default: stdout)")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
@@ -106,8 +107,8 @@ def run(args: argparse.Namespace) -> int:
         args.text, args.published, language=args.language, claim_file=output,
         article_id=args.article_id, title=args.title, source=source)
     if source.is_html:
-        write_output(source.text, text_file)
-    write_output(text, output)
+        write_output(source.text, text_file, follow_links=args.follow_links)
+    write_output(text, output, follow_links=args.follow_links)
     where = output or "stdout"
     from factcheck.formats.escape import terminal
 

@@ -11,7 +11,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a UTF-8 text file, such as a news article")
     parser.add_argument("--format", choices=("table", "json"), default="table",
                         help="output format (default: table)")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write here instead of stdout")
+    from factcheck.fileio import add_output_options
+
+    add_output_options(parser, "write here instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     rows = [_row(text, e) for e in extract_quantities(text)]
     out = _json(rows) if args.format == "json" else _table(rows)
-    write_output(out, args.output)
+    write_output(out, args.output, follow_links=args.follow_links)
     return 0
 
 

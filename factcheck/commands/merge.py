@@ -13,7 +13,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="JSON reports written by `factcheck check --format json`")
     p.add_argument("--format", "-f", choices=sorted(FORMATS), default="json",
                    help="format of the merged report (default: json)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the merged report to FILE")
+    from factcheck.fileio import add_output_options
+
+    add_output_options(p, "write the merged report to FILE")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,5 +59,5 @@ def run(args: argparse.Namespace) -> int:
             hint="merge unmodified output of `factcheck check --format json`",
             code="merge.not-a-report",
         ) from None
-    write_output(text, args.output)
+    write_output(text, args.output, follow_links=args.follow_links)
     return merged.exit_code

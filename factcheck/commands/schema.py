@@ -7,8 +7,9 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--output", "-o", metavar="FILE",
-                   help="write the schema to FILE atomically instead of stdout")
+    from factcheck.fileio import add_output_options
+
+    add_output_options(p, "write the schema to FILE atomically instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -16,7 +17,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import write_output
 
     schema = claim_file_schema()
-    write_output(schema_json(schema), args.output)
+    write_output(schema_json(schema), args.output, follow_links=args.follow_links)
     comment = schema.get("$comment")
     if comment:
         print(f"factcheck: warning: {comment}", file=sys.stderr)
