@@ -35,33 +35,17 @@ def _paths(config: pytest.Config) -> list[str]:
 
 
 def _from_json(paths: list[str]) -> Report:
-    import json
-
-    from factcheck.errors import ClaimFileError, Location
+    """The findings and problems of JSON reports, read as strictly as ``factcheck merge``."""
     from factcheck.fileio import read_text
-    from factcheck.report.record import Finding, Problem, Report
+    from factcheck.report.merge import report_from_json
+    from factcheck.report.record import Report
+    from factcheck.report.reportschema import load_json
 
     report = Report()
     for path in paths:
-        text = read_text(path)
-        try:
-            data = json.loads(text)
-            for c in data.get("claims", []):
-                report.findings.append(Finding(
-                    c["id"], c["file"], int(c["line"]), int(c.get("col", 1)), c["kind"],
-                    c["quote"], c["verdict"], c["expect"], c["message"],
-                    tuple(c.get("warnings", [])), c.get("details", {}),
-                ))
-            for p in data.get("problems", []):
-                report.problems.append(
-                    Problem(p["file"], int(p["line"]), int(p["col"]), p["code"], p["message"])
-                )
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise ClaimFileError(
-                f"not a factcheck JSON report ({type(exc).__name__}: {exc})",
-                hint="write one with `factcheck check --format json --output FILE`",
-                location=Location(path), code="plugin.bad_report",
-            ) from None
+        one = report_from_json(load_json(read_text(path), path), path)
+        report.findings.extend(one.findings)
+        report.problems.extend(one.problems)
     return report
 
 

@@ -33,6 +33,7 @@ def shorten(text: str, width: int) -> str:
 
 _FRACTION = re.compile(r"^(-?\d+)/(\d+)$")
 _LONG = re.compile(r"^(-?)(\d{5,})(\.\d+)?$")
+_MAX_SHOWN_DIGITS = 200
 
 
 def show_number(text: str, digits: int = 8) -> str:
@@ -40,6 +41,8 @@ def show_number(text: str, digits: int = 8) -> str:
 
     Only for display: the record keeps the exact value.
     """
+    if len(text) > _MAX_SHOWN_DIGITS:
+        return text  # not a number factcheck writes (a merged report is input): as is
     plain = _LONG.match(text)
     if plain:
         return f"{plain.group(1)}{int(plain.group(2)):,}{plain.group(3) or ''}"

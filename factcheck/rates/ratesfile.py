@@ -18,6 +18,7 @@ import datetime as dt
 import re
 
 from factcheck.errors import FactcheckError, InputErrors, Location, RateError
+from factcheck.quantity.numerals import MAX_DIGITS, MAX_WRITTEN_DIGITS
 from factcheck.quantity.rational import Fraction
 from factcheck.rates.reference import PerEuroTable, RateProvider
 
@@ -112,12 +113,41 @@ def _date(name: str, line: int, cell: str, problems: list[FactcheckError]) -> st
 
 
 def _rate(name: str, line: int, cell: str, problems: list[FactcheckError]) -> Fraction | None:
-    if not _DECIMAL.match(cell) or Fraction(cell) == 0:
+    """A rate cell read exactly, within the bounds of a written number (or a located error)."""
+    if not _DECIMAL.match(cell):
         problems.append(
-            _bad(name, line, f"rate {cell!r} is not a positive decimal", "write it as 164.84")
+            _bad(name, line, f"rate {_shown(cell)!r} is not a positive decimal",
+                 "write it as 164.84")
         )
         return None
+    digits = cell.replace(".", "")
+    significant = digits.lstrip("0")
+    whole = len(cell.split(".")[0].lstrip("0"))
+    problem = None
+    if len(digits) > MAX_WRITTEN_DIGITS:
+        problem = f"has {len(digits)} digits, more than the limit of {MAX_WRITTEN_DIGITS}"
+    elif len(significant) > MAX_DIGITS:
+        problem = (f"has {len(significant)} significant digits, more than the limit of "
+                   f"{MAX_DIGITS}")
+    elif not significant:
+        problem = "is zero"
+    elif whole > MAX_RATE_EXPONENT or len(digits) - len(significant) > MAX_RATE_EXPONENT:
+        problem = f"is outside 10^-{MAX_RATE_EXPONENT} to 10^{MAX_RATE_EXPONENT}"
+    if problem is not None:
+        problems.append(_bad(name, line, f"rate {_shown(cell)!r} {problem}",
+                             "write the rate as a decimal such as 164.84"))
+        return None
     return Fraction(cell)
+
+
+# No exchange rate is anywhere near 10**12 or 10**-12 units of one currency per unit of
+# another; the bound keeps every later step (inverse, cross rate, display) small.
+MAX_RATE_EXPONENT = 12
+
+
+def _shown(cell: str) -> str:
+    """A cell short enough to quote in a message."""
+    return cell if len(cell) <= 40 else cell[:39] + "…"
 
 
 def _pairs(

@@ -4,84 +4,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.errors import ClaimFileError, Location
+from factcheck.errors import ClaimFileError
 from factcheck.report.record import Finding, Problem, Report
-
-_REQUIRED = ("summary", "claims", "rates")
 
 
 def report_from_json(data: Any, origin: str) -> Report:
-    """A Report from the JSON that ``factcheck check --format json`` wrote."""
-    if not isinstance(data, dict) or any(key not in data for key in _REQUIRED):
-        raise ClaimFileError(
-            "not a factcheck JSON report (needs the keys summary, claims and rates)",
-            hint="merge the output of `factcheck check --format json`",
-            location=Location(origin),
-            code="merge.not-a-report",
+    """A Report from the JSON that ``factcheck check --format json`` wrote.
+
+    ``data`` is checked against the report contract first (:mod:`reportschema`), so
+    every value used below has its type and bounds; anything else is a located error.
+    """
+    from factcheck.report.reportschema import check_report
+
+    check_report(data, origin)
+    findings = [
+        Finding(
+            claim_id=c["id"],
+            file=c["file"],
+            line=c["line"],
+            col=c.get("col", 1),
+            kind=c["kind"],
+            quote=c["quote"],
+            verdict=c["verdict"],
+            expect=c["expect"],
+            message=c["message"],
+            warnings=tuple(c.get("warnings", [])),
+            details=dict(c.get("details", {})),
+            article_id=c.get("article", ""),
+            quote_span=_span(c.get("quote_span")),
         )
-    try:
-        findings = [
-            Finding(
-                claim_id=str(c["id"]),
-                file=str(c["file"]),
-                line=int(c["line"]),
-                col=int(c.get("col", 1)),
-                kind=str(c["kind"]),
-                quote=str(c["quote"]),
-                verdict=str(c["verdict"]),
-                expect=str(c["expect"]),
-                message=str(c["message"]),
-                warnings=tuple(str(w) for w in c.get("warnings", [])),
-                details=dict(c.get("details", {})),
-                article_id=str(c.get("article", "")),
-                quote_span=_span(c.get("quote_span")),
-            )
-            for c in data["claims"]
-        ]
-        problems = [
-            Problem(
-                str(p["file"]), int(p["line"]), int(p["col"]), str(p["code"]), str(p["message"])
-            )
-            for p in data.get("problems", [])
-        ]
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ClaimFileError(
-            f"malformed claim or problem entry in the report ({type(exc).__name__}: {exc})",
-            hint="merge unmodified output of `factcheck check --format json`",
-            location=Location(origin),
-            code="merge.not-a-report",
-        ) from None
-    rates = data["rates"]
-    coverage = data.get("coverage")
-    if not (isinstance(rates, list) and all(
-        isinstance(b, dict) and isinstance(b.get("from"), str) and isinstance(b.get("to"), str)
-        for b in rates
-    )):
-        raise _malformed("'rates' is not a list of rate blocks with 'from' and 'to'", origin)
-    if coverage is not None and not (
-        isinstance(coverage, dict)
-        and isinstance(coverage.get("articles", []), list)
-        and all(isinstance(b, dict) for b in coverage.get("articles", []))
-    ):
-        raise _malformed("'coverage' is not a mapping with a list of 'articles'", origin)
-    for finding in findings:
-        if finding.verdict not in _VERDICTS:
-            raise _malformed(f"claim {finding.claim_id!r} has the unknown verdict "
-                             f"{finding.verdict!r}", origin)
-    rates = [dict(b) for b in rates]
-    return Report(findings=findings, problems=problems, rates=rates, coverage=coverage)
-
-
-_VERDICTS = ("holds", "contradicted", "undetermined", "error", "todo")
-
-
-def _malformed(what: str, origin: str) -> ClaimFileError:
-    return ClaimFileError(
-        f"malformed report: {what}",
-        hint="merge unmodified output of `factcheck check --format json`",
-        location=Location(origin),
-        code="merge.not-a-report",
-    )
+        for c in data["claims"]
+    ]
+    problems = [
+        Problem(p["file"], p["line"], p["col"], p["code"], p["message"])
+        for p in data.get("problems", [])
+    ]
+    rates = [dict(b) for b in data["rates"]]
+    return Report(findings=findings, problems=problems, rates=rates,
+                  coverage=data.get("coverage"))
 
 
 def _span(value: Any) -> tuple[int, int, int, int] | None:

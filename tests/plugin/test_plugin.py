@@ -108,7 +108,8 @@ def test_malformed_json_report_says_what_it_is(pytester: pytest.Pytester) -> Non
     (pytester.path / "r.json").write_text('{"claims": [{"id": 1}]}', encoding="utf-8")
     result = pytester.runpytest("--claims", "r.json")
     assert result.ret != 0
-    result.stdout.fnmatch_lines(["*r.json*not a factcheck JSON report*"])
+    result.stdout.fnmatch_lines(
+        ["*r.json: malformed report: report.claims[[]0[]].id must be a string, not a number*"])
     assert "Traceback" not in result.stdout.str()
 
 
