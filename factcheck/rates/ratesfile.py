@@ -114,7 +114,7 @@ def _date(name: str, line: int, cell: str, problems: list[FactcheckError]) -> st
 
 def _rate(name: str, line: int, cell: str, problems: list[FactcheckError]) -> Fraction | None:
     """A rate cell read exactly, within the bounds of a written number (or a located error)."""
-    if not _DECIMAL.match(cell):
+    if not _DECIMAL.match(cell) or not cell.replace(".", "").strip("0"):
         problems.append(
             _bad(name, line, f"rate {_shown(cell)!r} is not a positive decimal",
                  "write it as 164.84")
@@ -129,8 +129,6 @@ def _rate(name: str, line: int, cell: str, problems: list[FactcheckError]) -> Fr
     elif len(significant) > MAX_DIGITS:
         problem = (f"has {len(significant)} significant digits, more than the limit of "
                    f"{MAX_DIGITS}")
-    elif not significant:
-        problem = "is zero"
     elif whole > MAX_RATE_EXPONENT or len(digits) - len(significant) > MAX_RATE_EXPONENT:
         problem = f"is outside 10^-{MAX_RATE_EXPONENT} to 10^{MAX_RATE_EXPONENT}"
     if problem is not None:
