@@ -15,6 +15,8 @@ CODES: dict[str, str] = {
     "io.outside": "A file in a folder is a symbolic link to a file outside that folder.",
     "io.not-regular": "An article text or rates file path names a device, pipe or socket.",
     "io.output": "The report cannot be written to the --output path (no such folder...).",
+    "io.output-link": "The --output path (or a folder of it in the working folder) is a "
+                      "symbolic link; give --follow-links if it is yours.",
     "input.limit": "The input exceeds a documented safety limit (see factcheck.limits).",
     "yaml.empty": "The file is empty or holds only comments.",
     "yaml.syntax": "The file is not valid YAML; the message is the YAML parser's.",
