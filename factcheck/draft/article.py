@@ -51,7 +51,7 @@ def draft_claims(text: str, published: dt.date, language: str | None = None) -> 
     claims += todos.sourced([(f, context.lit(f).text) for _, f in sorted(amounts.items())])
     claims = _unique(claims)
     claims.sort(key=lambda c: (c.start, _KIND_ORDER.get(c.kind, 9), c.end))
-    assign_ids(text, claims)
+    assign_ids(text, claims, language)
     return claims
 
 

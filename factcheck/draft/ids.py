@@ -12,11 +12,13 @@ _STOP = {"the", "and", "for", "with", "that", "this", "from", "into", "about", "
          "was", "were", "are", "has", "have", "had", "its", "their", "which", "will", "would"}
 
 
-def assign_ids(text: str, claims: list[Drafted]) -> None:
-    """Give each claim (in article order) an id from its name and a nearby English word."""
+def assign_ids(text: str, claims: list[Drafted], language: str | None = None) -> None:
+    """Give each claim (in article order) an id from its name and, in an English article,
+    the nearest word before it (in Korean or Chinese, Latin words are abbreviations such as
+    LNG or SK, which say little about the figure)."""
     taken: dict[str, int] = {}
     for claim in claims:
-        word = _word_before(text, claim)
+        word = _word_before(text, claim) if language == "en" else ""
         base = clean(f"{claim.name}-{word}" if word else claim.name)
         n = taken.get(base, 0) + 1
         taken[base] = n
@@ -26,7 +28,9 @@ def assign_ids(text: str, claims: list[Drafted]) -> None:
 def _word_before(text: str, claim: Drafted) -> str:
     """The last English word before the claim's first quantity (raised, budget): for ids."""
     at = claim.covers[0][0] if claim.covers else claim.start
-    words = [w.lower() for w in _ASCII_WORD.findall(text[max(0, at - 60):at])]
+    window = text[max(0, at - 60):at]
+    window = window[max(window.rfind(". "), window.rfind("\n")) + 1:]  # this sentence only
+    words = [w.lower() for w in _ASCII_WORD.findall(window)]
     words = [w for w in words if w not in _STOP and len(w) > 2]
     return words[-1] if words else ""
 
