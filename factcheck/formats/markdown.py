@@ -161,7 +161,8 @@ def render(report: Report, options: RenderOptions) -> str:
         for p in report.problems:
             where = f"{p.file}:{p.line}:{max(p.col, 1)}" if p.line > 0 else p.file
             lines.append(f"| {cell(where)} | {cell(p.code)} | {cell(p.message)} |")
-    notable = [f for f in report.worst_first() if f.verdict != "holds" or f.unexpected]
+    notable = [f for f in report.worst_first()
+               if f.verdict not in ("holds", "todo") or f.unexpected]
     lines += ["", "## Discrepancies", ""]
     if notable:
         lines += _findings_table(notable)
@@ -171,6 +172,11 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += ["", "</details>"]
     else:
         lines.append("Every claim holds as expected.")
+    to_write = [f for f in report.findings if f.verdict == "todo"]
+    if to_write:  # drafted claims that wait for a person: no discrepancy, a to-do list
+        lines += ["", f"## To write ({len(to_write)})", ""]
+        lines += [f"- [ ] {cell(f.claim_id)} ({cell(f.file)}:{f.line}): {cell(f.quote)}"
+                  for f in to_write]
     if report.rates:
         lines += ["", "## Rate analysis"] + _rates(report.rates)
     lines += _coverage(report.coverage)

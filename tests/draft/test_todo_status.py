@@ -50,6 +50,8 @@ def test_every_format_renders_a_todo_claim(claims):
             assert "firms" in out, name
     assert "to write" in render(report, "text", RenderOptions())
     assert '"verdict": "todo"' in render(report, "json", RenderOptions())
+    markdown = render(report, "markdown", RenderOptions())
+    assert "## To write (2)" in markdown and "Every claim holds as expected." in markdown
 
 
 def test_strict_fails_while_claims_are_to_write(claims, capsys):
