@@ -124,9 +124,10 @@ def _sums(ctx: Context, lo: int, hi: int) -> Iterator[Drafted]:
             return
         total = after[0]
         parts = [x for x in lits if x is not total and x.unit == total.unit]
-    else:
-        total = lits[-1]
-        parts = [x for x in lits[:-1] if x.unit == total.unit]
+    else:  # A와 B를 합산하면 C, A and B, totaling C: the total is the figure after the word
+        after = [x for x in lits if x.start >= marker.end()]
+        total = after[0] if after else lits[-1]
+        parts = [x for x in lits if x.start < total.start and x.unit == total.unit]
     if len(parts) < 2:
         parts = _named_parts(ctx, lo, marker.start(), total)
     if len(parts) < 2:

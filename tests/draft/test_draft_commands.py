@@ -115,3 +115,20 @@ def test_a_text_without_published_gets_a_hint(article, command, capsys):
 def test_an_invalid_article_id_is_refused(article, capsys):
     assert main(["draft", str(article), "--published", "2017-11-23", "--id", "../x"]) == 2
     assert "not a valid article id" in capsys.readouterr().err
+
+
+def test_a_sentence_longer_than_a_quote_may_be_is_quoted_around_its_figures(tmp_path, capsys):
+    filler = "그리고 " * 600
+    path = tmp_path / "long.txt"
+    path.write_text(f"{filler}두 도시의 예산 300억 원과 200억 원을 합산하면 500억 원이고 {filler}"
+                    f"또 100억 위안(약 1조6천519억 원)이며 50개 기업이 {filler}있다.\n",
+                    encoding="utf-8")
+    assert main(["check", str(path), "--published", "2017-11-23", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "problems" not in report
+    quotes = {c["kind"] + ("-todo" if c["verdict"] == "todo" else ""): c["quote"]
+              for c in report["claims"]}
+    assert set(quotes) == {"compare", "convert", "compare-todo"}
+    assert all(len(q) <= 2000 for q in quotes.values())
+    assert "300억 원과 200억 원을 합산하면 500억 원" in quotes["compare"]
+    assert report["coverage"]["covered"] == 5
