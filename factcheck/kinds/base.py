@@ -50,6 +50,24 @@ class Context:
         return self.article.published
 
 
+@dataclass(frozen=True)
+class Reading:
+    """A result as people read it, in the article's own notation; for display only.
+
+    Each kind fills it from what it computed: ``said`` is the figure as the article
+    wrote it (also what a report underlines in the quote), ``data_says`` what the
+    sources give instead, ``difference`` the gap in the article's notation and
+    ``difference_pct`` as a percentage at the one precision of every report;
+    ``sources`` are (id, title, address) triples, empty strings where unknown.
+    """
+
+    said: str = ""
+    data_says: str = ""
+    difference: str = ""
+    difference_pct: str = ""
+    sources: tuple[tuple[str, str, str], ...] = ()
+
+
 @dataclass
 class Outcome:
     """What an evaluator computed; the runner turns it into a report Finding.
@@ -62,3 +80,12 @@ class Outcome:
     message: str
     warnings: list[str] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
+    reading: Reading = field(default_factory=Reading)
+
+
+def source_ref(source_id: str, context: Context) -> tuple[str, str, str]:
+    """A source named for people: its id, its title and its address."""
+    source = context.sources.get(source_id)
+    if source is None:
+        return (source_id, "", "")
+    return (source_id, source.title or "", source.url or "")

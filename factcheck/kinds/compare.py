@@ -31,7 +31,7 @@ from factcheck.expr.nodes import (
     names,
 )
 from factcheck.expr.syntax import parse_statement
-from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
 from factcheck.kinds.evidence import conversion_json, conversion_text, later_sources, rates_for
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
@@ -98,6 +98,36 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         message=_message(claim.expr, decision, verdict, context, suggestion, difference),
         warnings=warnings,
         details=_details(claim.expr, decision, context, suggestion, difference),
+        reading=_reading(claim.expr, decision, context,
+                         difference if verdict != "holds" else None),
+    )
+
+
+def _reading(text: str, decision: Decision, context: Context,
+             difference: tuple[Any, Any] | None) -> Reading:
+    """The stated side as written, the computed side and the gap in the article's notation."""
+    from factcheck.quantity.readable import language_of, percent_text, readable, readable_value
+
+    lang = language_of(context.article.language)
+    unit = decision.stated.unit
+    node = decision.stated_node
+    gap, pct = "", ""
+    if difference is not None and difference[0] != 0:
+        absolute, relative = difference
+        more = "more" if absolute > 0 else "less"
+        gap = f"{readable_value(abs(absolute), unit, lang)} {more} than the article says"
+        pct = "" if relative is None else percent_text(relative)
+    seen: list[str] = []
+    for name in decision.facts:
+        known = context.facts.get(name)
+        if known is not None and known.fact.source not in seen:
+            seen.append(known.fact.source)
+    return Reading(
+        said=text[node.start : node.end].strip(),
+        data_says=readable(decision.computed.interval, unit, lang),
+        difference=gap,
+        difference_pct=pct,
+        sources=tuple(source_ref(sid, context) for sid in seen),
     )
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from factcheck.claims.model import ClaimCommon
 from factcheck.errors import FactcheckError
-from factcheck.kinds.base import Context, Outcome
+from factcheck.kinds.base import Context, Outcome, Reading
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.rational import Fraction
 from factcheck.quantity.tolerance import relative_tolerance
@@ -149,5 +149,35 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "deviation_pct": fixed(dev * 100, 6),
         "tolerance_pct": exact_str(tolerance * 100),
     }
-    return Outcome(result, message, [], details)
+    return Outcome(result, message, [], details,
+                   _reading(claim, ref_rate, ref_source, ref_date, context))
+
+
+def _reading(claim: Claim, ref_rate: Fraction, ref_source: str, ref_date: Any,
+             context: Context) -> Reading:
+    """The stated amount, what the reference rate gives, and the rate the written
+    figures imply (stated / amount as written, not the middle of its interval)."""
+    from factcheck.quantity.readable import language_of, percent_text, readable_value
+    from factcheck.rates.reference import ECB_SOURCE, ECB_URL
+
+    lang = language_of(context.article.language)
+    amount, stated = _parse(claim.amount), _parse(claim.stated)
+    conversion = implied(claim)
+    src, dst = conversion.from_code, conversion.to_code
+    iv = conversion.interval
+    on = "" if ref_date is None else f", {ref_date.isoformat()}"
+    name = "ECB" if ref_source == ECB_SOURCE else ref_source
+    data = f"{display(ref_rate)} {dst}/{src} ({name}{on})"
+    if amount.value is not None:
+        data = f"{readable_value(amount.value * ref_rate, stated.unit, lang)} at {data}"
+    gap, pct = "", ""
+    if amount.value and stated.value is not None:
+        written = stated.value / amount.value
+        assert iv.lo is not None and iv.hi is not None
+        gap = (f"the written figures imply {display(written, 8)} {dst}/{src} "
+               f"(interval {display(iv.lo, 8)} to {display(iv.hi, 8)})")
+        pct = percent_text((written - ref_rate) / ref_rate * 100)
+    url = ECB_URL if ref_source == ECB_SOURCE else ""
+    return Reading(said=claim.stated, data_says=data, difference=gap, difference_pct=pct,
+                   sources=((name, ref_source, url),))
 

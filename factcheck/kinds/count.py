@@ -18,7 +18,7 @@ from pydantic import Field, field_validator
 
 from factcheck.claims.model import ClaimCommon
 from factcheck.errors import ClaimFileError
-from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.kinds.base import Context, Outcome, Reading, Verdict
 from factcheck.quantity import units
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.interval import Interval
@@ -99,7 +99,25 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "duplicates": [{"item": first, "times": len(names)} for first, names in duplicates],
         "stated": {"text": stated_text, "qualifier": qualifier, **_interval_json(interval)},
     }
-    return Outcome(verdict, message, warnings, details)
+    return Outcome(verdict, message, warnings, details,
+                   _reading(claim, stated_text, counted, interval, spellings))
+
+
+def _reading(claim: Claim, stated_text: str, counted: int, interval: Interval,
+             spellings: dict[str, list[str]]) -> Reading:
+    """The count as written, the items counted, and how far apart the two are."""
+    if claim.distinct:
+        names = [variants[0] for variants in spellings.values()]
+        data = f"{counted} distinct: {', '.join(names)}"
+    else:
+        data = f"{counted} listed: {', '.join(claim.items)}"
+    gap = ""
+    bounds = _whole_bounds(interval)
+    if bounds is not None and counted < bounds[0]:
+        gap = f"{bounds[0] - counted} fewer than the article says"
+    elif bounds is not None and bounds[1] is not None and counted > bounds[1]:
+        gap = f"{counted - bounds[1]} more than the article says"
+    return Reading(said=stated_text, data_says=data, difference=gap)
 
 
 def _listed(first: str, names: list[str]) -> str:

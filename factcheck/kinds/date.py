@@ -18,7 +18,7 @@ from factcheck.claims.model import ClaimCommon
 from factcheck.dates.relative import parse_iso_span, resolve_date
 from factcheck.dates.span import day_span
 from factcheck.errors import ClaimFileError, DateError
-from factcheck.kinds.base import Context, Outcome, Verdict
+from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
 
 if TYPE_CHECKING:
     from factcheck.dates.span import DateSpan
@@ -116,7 +116,13 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "expected": {"text": claim.expected, **expected.to_json(), "source": source},
         "published": published.isoformat(),
     }
-    return Outcome(verdict, message, warnings, details)
+    reading = Reading(
+        said=claim.stated,
+        data_says=expected.describe() + (f" ({source})" if source else ""),
+        difference=why if verdict == "contradicted" else "",
+        sources=(source_ref(source, context),) if source else (),
+    )
+    return Outcome(verdict, message, warnings, details, reading)
 
 
 def _agreement(stated: DateSpan, expected: DateSpan) -> str:

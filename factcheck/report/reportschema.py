@@ -175,7 +175,9 @@ def _contract() -> Check:
         {"id": string(_ID), "file": text, "line": line, "kind": string(_KIND), "quote": text,
          "verdict": one_of(verdicts), "expect": one_of(verdicts), "message": text},
         {"col": line, "article": text, "warnings": array(text), "details": record({}),
-         "quote_span": optional(array(line, length=4))},
+         "quote_span": optional(array(line, length=4)), "note": text, "said": text,
+         "data_says": text, "difference": text, "difference_pct": text,
+         "sources": array(record({"id": text, "title": text, "url": text}))},
     )
     problem = record({"file": text, "line": line, "col": line, "code": string(_CODE),
                       "message": text})

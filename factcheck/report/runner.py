@@ -142,6 +142,12 @@ def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Fi
         warnings=tuple(outcome.warnings),
         details=outcome.details,
         article_id=article_id,
+        note=claim.note or "",
+        said=outcome.reading.said,
+        data_says=outcome.reading.data_says,
+        difference=outcome.reading.difference,
+        difference_pct=outcome.reading.difference_pct,
+        sources=outcome.reading.sources,
     )
 
 
