@@ -31,6 +31,29 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="exit 1 while any claim is still to write (status: todo)")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in the text report (auto: on a terminal, unless NO_COLOR)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--verbose", "-v", action="store_true",
+                       help="text report: every claim in full, not only what needs attention")
+    shown.add_argument("--quiet", "-q", action="store_true",
+                       help="text report: the totals line alone")
+    p.add_argument("--link-base", default="", metavar="URL",
+                   help="Markdown: link each claim to its line under URL (the repository's "
+                        "blob address, e.g. https://github.com/ORG/REPO/blob/SHA)")
+    p.add_argument("--width", type=int, default=None, metavar="COLUMNS",
+                   help="text report width (default: the terminal's, 100 when not a terminal)")
+
+
+def text_width(asked: int | None, output: str | None) -> int:
+    """The text report's width: as asked, else the terminal's, else 100 (files, pipes)."""
+    if asked is not None:
+        return max(asked, 40)
+    from factcheck.formats.text import WRAP
+
+    if output in (None, "-") and sys.stdout.isatty():
+        import shutil
+
+        return max(shutil.get_terminal_size((WRAP, 24)).columns, 40)
+    return WRAP
 
 
 def use_color(choice: str, output: str | None) -> bool:
@@ -65,19 +88,18 @@ def run(args: argparse.Namespace) -> int:
         text = render(
             report,
             args.format,
-            RenderOptions(color=use_color(args.color, args.output), author=args.author),
+            RenderOptions(color=use_color(args.color, args.output), author=args.author,
+                          verbose=args.verbose, quiet=args.quiet,
+                          width=text_width(args.width, args.output),
+                          link_base=args.link_base),
         )
     hold_until_exit(report)  # freed with the process, not object by object
     write_output(text, args.output, follow_links=args.follow_links)
-    summary = report.summary()
     if args.format != "text" and (args.output or not sys.stdout.isatty()):
-        print(
-            "factcheck: {claims} claims: {holds} hold, {contradicted} contradicted, "
-            "{undetermined} undetermined, {error} errors, {unexpected} unexpected".format(
-                **summary
-            ),
-            file=sys.stderr,
-        )
+        from factcheck.formats.text import summary_line
+
+        # The very words of the text report's totals line, so the two never disagree.
+        print(f"factcheck: {summary_line(report)}", file=sys.stderr)
     if args.format != "text" or args.output:
         # The text report on stdout already shows these; other formats need them on stderr.
         for problem in report.problems:

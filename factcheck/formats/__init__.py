@@ -33,6 +33,9 @@ class RenderOptions:
     color: bool = False
     author: str = "factcheck"
     verbose: bool = False
+    quiet: bool = False  # the text report's totals line alone
+    width: int = 100  # the text report's width in terminal columns
+    link_base: str = ""  # Markdown: the repository's blob address, for links to claim lines
 
 
 class Renderer(Protocol):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from factcheck.formats.escape import markdown
-from factcheck.formats.text import show_value, summary_line
+from factcheck.formats.text import summary_line
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -19,76 +21,59 @@ def cell(value: Any) -> str:
     return markdown(str(value))
 
 
-def _first(d: dict[str, Any], *keys: str) -> Any:
-    for key in keys:
-        if d.get(key) not in (None, "", [], {}):
-            return d[key]
-    return None
+_URL = re.compile(r"^https?://[^\s<>()\[\]`|\\]+$")
 
 
-def _said(f: Finding) -> str:
-    """What the article says, from the details the evaluator recorded."""
-    d = f.details
-    if f.kind == "convert" and d.get("amount") and d.get("stated"):
-        return cell(f"{d['amount']} → {d['stated']}")
-    if f.kind == "compare":
-        side = d.get(str(d.get("stated"))) if d.get("stated") in ("left", "right") else None
-        return cell(show_value(_first(d, "expr") or side))
-    return cell(show_value(_first(d, "stated", "said", "expr")))
+def _link(text: str, url: str) -> str:
+    """A link we make (to a claim's line, a source): only to an http(s) address, with
+    nothing in it that Markdown would read; otherwise the text alone."""
+    return f"[{cell(text)}]({url})" if _URL.match(url) else cell(text)
 
 
-def _data(f: Finding) -> str:
-    """What the data says: the computed side, the implied rate, the resolved date."""
-    d = f.details
-    if f.kind == "convert" and d.get("implied_rate"):
-        ref = d.get("reference") or {}
-        return cell(f"implies {show_value(d['implied_rate'])}; "
-                    f"reference {show_value(ref) if ref else '?'}")
-    if f.kind == "compare" and d.get("stated") in ("left", "right"):
-        other = "left" if d["stated"] == "right" else "right"
-        if d.get(other):
-            return cell(show_value(d[other]))
-    if f.kind == "count" and "distinct" in d:
-        dup = d.get("duplicates") or []
-        return cell(f"{d.get('listed')} listed, {d['distinct']} distinct"
-                    + (f" (repeated: {show_value(dup)})" if dup else ""))
-    if f.kind == "date" and d.get("resolved"):
-        return cell(f"{show_value(d['resolved'])}; expected {show_value(d.get('expected'))}")
-    value = _first(d, "computed", "actual", "resolved")
-    return cell(show_value(value)) if value is not None else cell(f.message)
-
-
-def _difference(f: Finding) -> str:
-    d = f.details
-    if d.get("difference") not in (None, ""):
-        return cell(show_value(d["difference"]))
-    for key in ("deviation_pct", "difference_pct"):
-        if d.get(key) not in (None, ""):
-            return cell(f"{show_value(d[key])}%")
-    return " "
+def _where(f: Finding, link_base: str) -> str:
+    place = f"{f.file}:{f.line}"
+    if link_base:
+        return _link(place, f"{link_base.rstrip('/')}/{quote(f.file)}#L{f.line}")
+    return cell(place)
 
 
 def _sources(f: Finding) -> str:
-    d = f.details
-    src = d.get("sources")
-    if not src and isinstance(d.get("reference"), dict):
-        src = d["reference"].get("source")
-    return cell(show_value(src)) if src else " "
+    return ", ".join(_link(title or sid, url) for sid, title, url in f.sources)
 
 
-def _findings_table(findings: list[Finding]) -> list[str]:
-    lines = [
-        "| | Claim | Verdict | Quote | The article says | The data says | Difference | Sources |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for f in findings:
-        verdict = f.verdict if not f.unexpected else f"{f.verdict} (expected {f.expect})"
-        lines.append(
-            f"| {_ICONS.get(f.verdict, '')} | {cell(f.claim_id)}<br>{cell(f.file)}:{f.line} "
-            f"| {cell(verdict)} | {cell(f.quote)} | {_said(f)} | {_data(f)} "
-            f"| {_difference(f)} | {_sources(f)} |"
-        )
+def _numbers(f: Finding) -> str:
+    """The article's figure against the data's, in the article's notation."""
+    if not f.said:
+        return cell(f.message)
+    text = f"the article says **{cell(f.said)}**; the data says **{cell(f.data_says)}**"
+    gap = ", ".join(cell(x) for x in (f.difference, f.difference_pct) if x)
+    return text + (f" ({gap})" if gap else "")
+
+
+def _verdict(f: Finding) -> str:
+    if f.unexpected:
+        return f"🚨 **{cell(f.verdict)}, expected {cell(f.expect)}**"
+    return f"{_ICONS.get(f.verdict, '')} {cell(f.verdict)}"
+
+
+def _item(f: Finding, link_base: str) -> list[str]:
+    lines = [f"- {_verdict(f)}: **{cell(f.claim_id)}** ({_where(f, link_base)}), "
+             f"quoting “{cell(f.quote)}”: {_numbers(f)}."]
+    if f.note:
+        lines.append(f"  Reviewer's note: {cell(f.note)}")
+    if f.sources:
+        lines.append(f"  Sources: {_sources(f)}.")
+    for w in f.warnings:
+        lines.append(f"  ⚠ {cell(w)}")
     return lines
+
+
+def _row(f: Finding, link_base: str) -> str:
+    said = cell(f.said) if f.said else " "
+    data = cell(f.data_says) if f.data_says else cell(f.message)
+    warned = f" ⚠ {len(f.warnings)}" if f.warnings else ""
+    return (f"| {_ICONS.get(f.verdict, '')} {cell(f.verdict)}{warned} | {cell(f.claim_id)} "
+            f"({_where(f, link_base)}) | {said} | {data} |")
 
 
 def _rates(rates: list[dict[str, Any]]) -> list[str]:
@@ -123,10 +108,9 @@ def _coverage(coverage: dict[str, Any] | None) -> list[str]:
         return []
     lines = [
         "",
-        "## Coverage",
+        "### Coverage",
         "",
-        f"{cell(coverage.get('covered', 0))} of {cell(coverage.get('quantities', 0))} "
-        "quantities in the "
+        f"{coverage.get('covered', 0)} of {coverage.get('quantities', 0)} quantities in the "
         f"article text are covered by a claim ({cell(coverage.get('percent', '0'))}%).",
     ]
     missing = [
@@ -140,50 +124,59 @@ def _coverage(coverage: dict[str, Any] | None) -> list[str]:
         for art, item in missing:
             lines.append(
                 f"| {cell(item.get('text', ''))} "
-                f"| {cell(art.get('file', ''))}:{cell(item.get('line'))}:{cell(item.get('col'))} |"
+                f"| {cell(art.get('file', ''))}:{item.get('line')}:{item.get('col')} |"
             )
     return lines
 
 
+def _headline(report: Report) -> list[str]:
+    s = report.summary()
+    if report.exit_code == 0:
+        return ["## ✅ factcheck passes",
+                "", f"Every verdict is the one a reviewer expected ({s['contradicted']} "
+                f"contradicted and {s['undetermined']} undetermined as reviewed)."]
+    why = []
+    if s["unexpected"]:
+        why.append(f"{s['unexpected']} verdict{'s' * (s['unexpected'] != 1)} differ from "
+                   "what a reviewer expected")
+    if report.problems:
+        why.append(f"{len(report.problems)} input problem{'s' * (len(report.problems) != 1)}")
+    return ["## 🚨 factcheck fails", "", "; ".join(why).capitalize() + "."]
+
+
 def render(report: Report, options: RenderOptions) -> str:
-    lines = ["# factcheck report", ""]
+    link_base = options.link_base
+    lines = _headline(report) + ["", f"**{cell(summary_line(report))}**", ""]
     for art in report.articles:
         title = cell(art.get("title", art.get("id", "")))
         meta = ", ".join(cell(art[k]) for k in ("publisher", "published") if art.get(k))
         lines.append(f"- **{title}**" + (f" ({meta})" if meta else ""))
         if art.get("text_error"):
             lines.append(f"  - article text unavailable: {cell(art['text_error'])}")
-    if report.articles:
-        lines.append("")
-    lines.append(f"**{cell(summary_line(report))}**")
     if report.problems:
-        lines += ["", "## Input problems", "", "| Where | Code | Problem |", "|---|---|---|"]
+        lines += ["", "### Input problems", ""]
         for p in report.problems:
             where = f"{p.file}:{p.line}:{max(p.col, 1)}" if p.line > 0 else p.file
-            lines.append(f"| {cell(where)} | {cell(p.code)} | {cell(p.message)} |")
-    notable = [f for f in report.worst_first()
-               if f.verdict not in ("holds", "todo") or f.unexpected]
-    lines += ["", "## Discrepancies", ""]
-    if notable:
-        lines += _findings_table(notable)
-        lines += ["", "<details><summary>Why, claim by claim</summary>", ""]
-        lines += [f"- **{cell(f.claim_id)}**: {cell(f.message)}"
-                  + "".join(f" ⚠ {cell(w)}" for w in f.warnings) for f in notable]
-        lines += ["", "</details>"]
-    else:
-        lines.append("Every claim holds as expected.")
+            lines.append(f"- {cell(where)} ({cell(p.code)}): {cell(p.message)}")
+    attention = [f for f in report.worst_first()
+                 if f.unexpected or f.verdict in ("error", "contradicted")]
+    if attention:
+        lines += ["", "### Needs attention", ""]
+        for f in attention:
+            lines += _item(f, link_base)
     to_write = [f for f in report.findings if f.verdict == "todo"]
     if to_write:  # drafted claims that wait for a person: no discrepancy, a to-do list
-        lines += ["", f"## To write ({len(to_write)})", ""]
-        lines += [f"- [ ] {cell(f.claim_id)} ({cell(f.file)}:{f.line}): {cell(f.quote)}"
+        lines += ["", f"### To write ({len(to_write)})", ""]
+        lines += [f"- [ ] {cell(f.claim_id)} ({_where(f, link_base)}): {cell(f.quote)}"
                   for f in to_write]
-    if report.rates:
-        lines += ["", "## Rate analysis"] + _rates(report.rates)
-    lines += _coverage(report.coverage)
-    holding = [f for f in report.worst_first() if f.verdict == "holds" and not f.unexpected]
-    if holding:
-        lines += ["", "<details><summary>Claims that hold "
-                  f"({len(holding)})</summary>", ""]
-        lines += [f"- {cell(f.claim_id)}: {cell(f.message)}" for f in holding]
+    rest = [f for f in report.findings if f not in attention and f.verdict != "todo"]
+    if rest:
+        lines += ["", f"<details><summary>The other {len(rest)} claims</summary>", "",
+                  "| Verdict | Claim | The article says | The data says |", "|---|---|---|---|"]
+        lines += [_row(f, link_base) for f in rest]
+        lines += ["", "</details>"]
+    folded = _rates(report.rates) + _coverage(report.coverage)
+    if folded:
+        lines += ["", "<details><summary>Rates and coverage</summary>"] + folded
         lines += ["", "</details>"]
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The terminal report: one line per claim, worst first, then rates, coverage and a summary.
+"""The terminal report: what needs attention first, one line per other claim, rates, totals.
 
 Every piece of text from input goes through :func:`factcheck.formats.escape.terminal`.
 """
@@ -6,6 +6,7 @@ Every piece of text from input goes through :func:`factcheck.formats.escape.term
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats.escape import terminal
@@ -112,57 +113,85 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def summary_line(report: Report) -> str:
+def totals(report: Report) -> list[tuple[str, str]]:
+    """The totals, worst first, each with the verdict whose colour it takes."""
     s = report.summary()
-    return (
-        f"{s['claims']} claims: {s['holds']} hold, {s['contradicted']} contradicted, "
-        f"{s['undetermined']} undetermined, {_plural(s['error'], 'error')}; "
-        f"{s['unexpected']} unexpected"
-        + (f"; {s['todo']} to write" if s.get("todo") else "")
-        + (f"; {_plural(len(report.problems), 'input problem')}" if report.problems else "")
-    )
+    warned = sum(1 for f in report.findings if f.verdict == "holds" and f.warnings)
+    parts = [(f"{s['unexpected']} unexpected", "error" if s["unexpected"] else "holds")]
+    if s["error"]:
+        parts.append((_plural(s["error"], "error"), "error"))
+    parts.append((f"{s['contradicted']} contradicted", "contradicted"))
+    parts.append((f"{s['undetermined']} undetermined", "undetermined"))
+    parts.append((f"{s['holds']} hold" + (f" ({warned} with warnings)" if warned else ""),
+                  "holds"))
+    if s.get("todo"):
+        parts.append((f"{s['todo']} to write", "todo"))
+    if report.problems:
+        parts.append((_plural(len(report.problems), "input problem"), "error"))
+    return parts
 
 
-def coverage_lines(coverage: dict[str, Any] | None) -> list[str]:
+def summary_line(report: Report, color: bool = False) -> str:
+    """``58 claims: 0 unexpected, 5 contradicted, 8 undetermined, 45 hold (23 with warnings)``."""
+    body = ", ".join(_paint(text, verdict, color) for text, verdict in totals(report))
+    return f"{report.summary()['claims']} claims: {body}"
+
+
+def coverage_lines(coverage: dict[str, Any] | None, width: int = 100) -> list[str]:
+    """One line when every quantity is covered; else the ones no claim covers."""
     if not coverage:
         return []
-    lines = [
-        f"Coverage: {_t(coverage.get('covered', 0))} of {_t(coverage.get('quantities', 0))} "
-        f"quantities in the article text covered by a claim "
-        f"({_t(coverage.get('percent', '0'))}%)"
-    ]
+    total, covered = coverage.get("quantities", 0), coverage.get("covered", 0)
+    if covered == total:
+        return wrap(f"Coverage: all {total} quantities in the article text are covered by a "
+                    "claim.", width, "", "  ")
+    lines = wrap(
+        f"Coverage: {covered} of {total} quantities in the article text covered by a claim "
+        f"({coverage.get('percent', '0')}%)", width, "", "  ")
     for art in coverage.get("articles", []):
         missing = [i for i in art.get("items", []) if not i.get("covered_by")]
-        lines.append(
-            f"  {_t(art.get('article', ''))}: {_t(art.get('covered', 0))}/"
-            f"{_t(art.get('quantities', 0))} ({_t(art.get('percent', '0'))}%)"
-        )
         for item in missing:
-            lines.append(
-                f"    not covered: {_t(art.get('file', ''))}:{_t(item.get('line'))}:"
-                f"{_t(item.get('col'))}: {shorten(str(item.get('text', '')), 60)}"
-            )
+            lines.append(fit(
+                f"  not covered: {_t(str(art.get('file', '')))}:{_t(item.get('line'))}:"
+                f"{_t(item.get('col'))}: {_t(str(item.get('text', '')))}", width))
     return lines
 
 
-def rate_lines(rates: list[dict[str, Any]]) -> list[str]:
+def _pct(value: Any) -> str:
+    from factcheck.quantity.readable import percent_text
+
+    try:
+        return percent_text(Fraction(str(value)))
+    except (ValueError, ZeroDivisionError):
+        return "?"
+
+
+RATE_WIDTH = 80  # the rate table fits an 80-column terminal whatever the report's width
+
+
+def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str]:
+    """Each rate block as a table of its clusters, no wider than ``RATE_WIDTH``."""
+    width = min(width, RATE_WIDTH)
     lines: list[str] = []
     for block in rates:
         ref = block.get("reference") or {}
-        lines.append(
-            f"Rates {_t(block.get('from', '?'))}->{_t(block.get('to', '?'))}: "
-            f"reference {_t(ref.get('rate', '?'))} ({_t(ref.get('source', '?'))}, "
-            f"{_t(ref.get('date', '?'))}); spread {_t(block.get('spread_pct', '?'))}%"
-        )
+        source = _t(str(ref.get("source", "?")))
+        source = "ECB" if source.startswith("ECB ") else source
+        lines.extend(wrap(
+            f"Rates {_t(str(block.get('from', '?')))}->{_t(str(block.get('to', '?')))}: "
+            f"reference {_t(ref.get('rate', '?'))} ({source}, {_t(ref.get('date', '?'))}); "
+            f"spread {_pct(block.get('spread_pct', '?'))}", width, "", "  "))
+        lines.append(fit(f"  {'#':>2}  {'rate':<9} {'interval':<21} {'deviation':<9}  "
+                         f"{'nearest day':<19} claims", width))
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
-            claims = ", ".join(_t(c) for c in cl.get("claims", []))
-            lines.append(
-                f"  cluster {i}: rate {_t(cl.get('rate', '?'))} in [{_t(cl.get('low', '?'))}, "
-                f"{_t(cl.get('high', '?'))}], deviation {_t(cl.get('deviation_pct', '?'))}%, "
-                f"nearest reference {_t(near.get('date', '?'))} ({_t(near.get('rate', '?'))}): "
-                f"{claims}"
-            )
+            claims = [_t(str(c)) for c in cl.get("claims", [])]
+            interval = f"{_t(cl.get('low', '?'))}-{_t(cl.get('high', '?'))}"
+            nearest = f"{_t(near.get('date', '?'))} {_t(near.get('rate', '?'))}"
+            lines.append(fit(
+                f"  {i:>2}  {_t(cl.get('rate', '?')):<9} {interval:<21} "
+                f"{_pct(cl.get('deviation_pct', '?')):<9}  {nearest:<19} {len(claims)}", width))
+            lines.extend(wrap(", ".join(claims), width, "      ", "      "))
     return lines
 
 
@@ -172,75 +201,199 @@ def _paint(text: str, verdict: str, color: bool) -> str:
     return f"\x1b[{_COLORS.get(verdict, '0')}m{text}\x1b[0m"
 
 
-WRAP = 100  # fixed, not the terminal's width, so that output is the same everywhere
+WRAP = 100  # the width when the output is not a terminal, so that files are the same everywhere
 
 
-def _wrapped(text: str, first: str, rest: str | None = None) -> list[str]:
-    """The whole message, wrapped at WRAP columns: an editor must see all of it."""
-    if _plain(text):
-        return _wrap_plain(text, first, rest or first)
-    import textwrap
-
-    return textwrap.wrap(
-        text, WRAP, initial_indent=first, subsequent_indent=rest or first,
-        break_long_words=False, break_on_hyphens=False,
-    ) or [first.rstrip()]
+def width_of(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else
+               0 if unicodedata.combining(ch) else 1 for ch in text)
 
 
-# Words separated by single spaces, nothing else that is white: for such text
-# textwrap.wrap (no hyphen breaks, no long-word breaks) is plain greedy filling, done
-# below several times faster; it is most of the time of a 100,000-claim report.
-def _plain(text: str) -> bool:
-    # isprintable() is false for every white character but the space, so this is
-    # "words separated by single spaces" (for printable text, which terminal() makes).
-    return (text.isprintable() and "  " not in text and text[:1] != " "
-            and text[-1:] != " " and text != "")
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns, with an ellipsis when cut."""
+    if width_of(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = width_of(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
 
 
-def _wrap_plain(text: str, first: str, rest: str) -> list[str]:
+_NUMBER_CHAR = frozenset("0123456789.,")
+
+
+def _pieces(word: str, room: int) -> list[str]:
+    """A word wider than a line, cut to lines of ``room`` columns, never between digits."""
+    pieces: list[str] = []
+    while width_of(word) > room:
+        used, cut = 0, 0
+        for k, ch in enumerate(word):
+            used += width_of(ch)
+            if used > room:
+                break
+            cut = k + 1
+        back = cut
+        while back > 1 and word[back - 1] in _NUMBER_CHAR and word[back] in _NUMBER_CHAR:
+            back -= 1
+        cut = back if back > 1 else max(cut, 1)
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return pieces + [word] if word else pieces
+
+
+def wrap(text: str, width: int, first: str, rest: str | None = None,
+         *, whole: bool = False) -> list[str]:
+    """``text`` filled into lines of at most ``width`` columns, broken at spaces.
+
+    A word wider than a line is cut, unless ``whole``: a message that starts with a
+    ``file:line:col`` keeps it in one piece, for editors and terminals that follow it.
+    """
+    rest = first if rest is None else rest
     lines: list[str] = []
-    indent, start, end = first, 0, len(text)
-    while True:
-        width = WRAP - len(indent)
-        if end - start <= width:
-            lines.append(indent + text[start:])
-            return lines
-        # The last space that keeps the line within the width; none: the first word
-        # is longer than a line and stands alone (textwrap does not break words here).
-        cut = text.rfind(" ", start, start + width + 1)
-        if cut < 0:
-            cut = text.find(" ", start)
-            if cut < 0:
-                lines.append(indent + text[start:])
-                return lines
-        lines.append(indent + text[start:cut])
-        start, indent = cut + 1, rest
+    indent, line, used = first, "", width_of(first)
+    for word in " ".join(text.split()).split(" "):
+        if not word:
+            continue
+        w = width_of(word)
+        if line and used + 1 + w <= width:
+            line, used = f"{line} {word}", used + 1 + w
+            continue
+        if line:
+            lines.append(indent + line)
+            indent = rest
+        used = width_of(indent)
+        while used + w > width and not whole and len(word) > 1:
+            part = _pieces(word, max(width - used, 1))[0]
+            lines.append(indent + part)
+            indent, word = rest, word[len(part):]
+            used, w = width_of(rest), width_of(word)
+        line, used = word, used + w
+    lines.append((indent + line).rstrip() if line else indent.rstrip())
+    return lines
+
+
+def _needs_attention(f: Finding) -> bool:
+    """Shown as a block by default: what someone must read (holds with warnings are
+    listed first among the others, one line each)."""
+    return f.verdict in ("error", "contradicted", "undetermined") or f.unexpected
+
+
+# Lines of the reviewer's note in the default report (-v shows all of it): two for what
+# is wrong, one for what the data cannot decide, so that the seed's fit one screen.
+NOTE_LINES = {"undetermined": 1}
+
+
+def _quote_lines(f: Finding, width: int, data: str) -> list[str]:
+    """The quote, with a caret under the figure the article wrote and what the data says
+    after it (as ruff shows a span and its message)."""
+    quote = " ".join(_t(f.quote).split())
+    said = " ".join(_t(f.said).split())
+    at = quote.find(said) if said else -1
+    room = width - 6
+    if at >= 0 and width_of(quote) > room:
+        # Keep the figure in view: cut the quote before it.
+        start = at
+        while start > 0 and width_of(quote[start - 1 : at + len(said)]) < room // 2:
+            start -= 1
+        quote = ("…" if start else "") + quote[start:]
+        at = at - start + (1 if start else 0)
+    shown = fit(quote, room)
+    lines = [f"    | {shown}"]
+    if at < 0 and data and width_of(lines[0]) + 4 + width_of(data) <= width:
+        return [f"{lines[0]}  ~ {data}"]
+    if at >= 0 and at + len(said) <= len(shown):
+        carets = f"    | {' ' * width_of(shown[:at])}{'^' * max(width_of(said), 1)}"
+        if data and width_of(carets) + 1 + width_of(data) <= width:
+            return lines + [f"{carets} {data}"]
+        lines.append(carets)
+    if data:
+        lines.extend(wrap(data, width, "    ", "      "))
+    return lines
+
+
+def _data(f: Finding, verbose: bool) -> str:
+    if not f.said:
+        return ""
+    data = (f"the data says {_t(f.data_says)}" if not verbose else
+            f"the article says {_t(f.said)}; the data says {_t(f.data_says)}")
+    if f.difference:
+        data += f": {_t(f.difference)}"
+    if f.difference_pct:
+        data += f" ({f.difference_pct})"
+    return data
+
+
+def _block(f: Finding, options: RenderOptions, width: int) -> list[str]:
+    mark = "!" if f.unexpected or f.verdict == "error" else " "
+    where = f"{_t(f.file)}:{f.line}"
+    label = verdict_label(f)
+    head = fit(f"{mark} {label}  {_t(f.claim_id)}  {where}", width)
+    lines = [head.replace(label, _paint(label, f.verdict, options.color), 1)]
+    if f.note:
+        note = wrap(_t(f.note), width, "    note: ", "      ")
+        keep = NOTE_LINES.get(f.verdict, 2) if not f.unexpected else 2
+        if not options.verbose and len(note) > keep:
+            note = note[: keep - 1] + [fit(note[keep - 1] + " …", width)]
+        lines.extend(note)
+    lines.extend(_quote_lines(f, width, _data(f, options.verbose)))
+    if options.verbose and f.sources:
+        named = ", ".join(_t(t or i) + (f" <{_t(u)}>" if u else "")
+                          for i, t, u in f.sources)
+        lines.extend(wrap("sources: " + named, width, "    ", "      "))
+    if options.verbose or not f.said:
+        lines.extend(wrap(_t(f.message), width, "    why: ", "      ", whole=True))
+    if options.verbose:
+        for w in f.warnings:
+            lines.extend(wrap(_t(w), width, "    warning: ", "      "))
+    return lines
+
+
+def _one_line(f: Finding, width: int) -> str:
+    label = _LABELS.get(f.verdict, f.verdict)
+    warned = f" ({_plural(len(f.warnings), 'warning')})" if f.warnings else ""
+    said = f"  {_t(f.said)}" if f.said else ""
+    return fit(f"  {label:<9} {_t(f.claim_id)}{warned}  {_t(f.file)}:{f.line}{said}",
+               width)
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    width = max(options.width, 40)
     lines: list[str] = []
     for problem in report.problems:
-        lines.append(_paint("PROBLEM", "error", options.color) + " " + terminal(str(problem)))
-    findings = report.worst_first()
-    labels = [verdict_label(f) for f in findings]
-    width = max(map(len, labels), default=0)
-    for f, label in zip(findings, labels, strict=True):
-        unexpected = f.unexpected
-        mark = "!" if unexpected else " "
-        lines.append(
-            f"{mark} {_paint(label.ljust(width), f.verdict, options.color)}  "
-            f"{terminal(f.claim_id)}  {terminal(f.file)}:{f.line}"
-        )
-        lines.extend(_wrapped(terminal(f.message), "      "))
-        if options.verbose or unexpected or f.verdict != "holds":
-            lines.append(f"      quote: {shorten(f.quote, 120)}")
-        for w in f.warnings:
-            lines.extend(_wrapped(terminal(w), "      warning: ", "        "))
-    extra = rate_lines(report.rates) + coverage_lines(report.coverage)
-    if extra:
-        lines.append("")
-        lines.extend(extra)
-    lines.append("")
-    lines.append(summary_line(report))
+        lines.extend(wrap(_t(str(problem)), width,
+                          _paint("PROBLEM", "error", options.color) + " ", "    ", whole=True))
+    if not options.quiet:
+        findings = report.worst_first()
+        shown = findings if options.verbose else [f for f in findings if _needs_attention(f)]
+        for f in shown:
+            lines.extend(_block(f, options, width))
+        if shown:
+            lines.append("")
+        if shown and not options.verbose:
+            lines.extend(wrap("(-v shows every claim in full: notes, sources, warnings, "
+                              "reasons)", width, ""))
+            lines.append("")
+        if not options.verbose:
+            # Holds with warnings first, then the rest, each in file order.
+            others = sorted((f for f in report.findings if not _needs_attention(f)),
+                            key=lambda f: not f.warnings)
+            if others:
+                lines.append(f"The other {_plural(len(others), 'claim')}:")
+                lines.extend(_one_line(f, width) for f in others)
+                lines.append("")
+        extra = rate_lines(report.rates, width) + coverage_lines(report.coverage, width)
+        if extra:
+            lines.extend(extra)
+            lines.append("")
+    plain = summary_line(report)
+    lines.extend([summary_line(report, options.color)] if width_of(plain) <= width
+                 else wrap(plain, width, "", "  "))
     lines.append("")  # the final newline, without copying the whole report once more
     return "\n".join(lines)

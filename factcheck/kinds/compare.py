@@ -115,7 +115,7 @@ def _reading(text: str, decision: Decision, context: Context,
     if difference is not None and difference[0] != 0:
         absolute, relative = difference
         more = "more" if absolute > 0 else "less"
-        gap = f"{readable_value(abs(absolute), unit, lang)} {more} than the article says"
+        gap = f"{readable_value(abs(absolute), unit, lang)} {more}"
         pct = "" if relative is None else percent_text(relative)
     seen: list[str] = []
     for name in decision.facts:

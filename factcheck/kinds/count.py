@@ -114,9 +114,9 @@ def _reading(claim: Claim, stated_text: str, counted: int, interval: Interval,
     gap = ""
     bounds = _whole_bounds(interval)
     if bounds is not None and counted < bounds[0]:
-        gap = f"{bounds[0] - counted} fewer than the article says"
+        gap = f"{bounds[0] - counted} fewer"
     elif bounds is not None and bounds[1] is not None and counted > bounds[1]:
-        gap = f"{counted - bounds[1]} more than the article says"
+        gap = f"{counted - bounds[1]} more"
     return Reading(said=stated_text, data_says=data, difference=gap)
 
 

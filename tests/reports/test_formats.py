@@ -57,7 +57,8 @@ def test_text_worst_first_and_summary(report: Report) -> None:
     lines = render(report, "text").splitlines()
     first_claim = next(line for line in lines if line.startswith(("!", " ")) and "claims/" in line)
     assert "ERROR" in first_claim and "broken-fact" in first_claim
-    assert lines[-1].startswith("7 claims: 2 hold, 3 contradicted, 1 undetermined, 1 error;")
+    assert lines[-1] == ("7 claims: 4 unexpected, 1 error, 3 contradicted, 1 undetermined, "
+                         "2 hold, 2 input problems")
 
 
 def test_visible_shows_controls_and_bidi() -> None:
@@ -211,8 +212,8 @@ def test_any_strings_render_safely(cid: str, quote: str, message: str) -> None:
     assert len(render(report, "github").splitlines()) == 2
     html_out = render(report, "html")
     assert "<script" not in html_out.lower().replace("&lt;script", "")
-    md_rows = [r for r in render(report, "markdown").splitlines() if r.startswith("| ❌")]
-    assert len(md_rows) == 1 and len(_cells(md_rows[0])) == 8
+    md_items = [r for r in render(report, "markdown").splitlines() if r.startswith("- 🚨")]
+    assert len(md_items) == 1 and "**contradicted, expected holds**" in md_items[0]
     text_out = render(report, "text")
     assert "\x1b" not in text_out and "\u202e" not in text_out
 

@@ -48,7 +48,7 @@ def test_the_seed_reading_is_in_korean_notation_with_the_note() -> None:
     assert "related-industries target" in wuhan.note
     assert wuhan.said == "8조 원"
     assert wuhan.data_says == "약 1조6,494억 원"
-    assert wuhan.difference == "약 6조3,506억 원 less than the article says"
+    assert wuhan.difference == "약 6조3,506억 원 less"
     assert wuhan.difference_pct == "-79.38%"
     assert [s[0] for s in wuhan.sources] == ["wuhan-hubei-daily-2017", "ecb-2017-11-23"]
     shanghai = next(f for f in report.findings if f.claim_id == "shanghai-1000-eok-yuan-in-won")
