@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 import unicodedata
 
 import pytest
@@ -13,31 +12,6 @@ from hypothesis import strategies as st
 from factcheck.formats import escape
 from factcheck.formats import text as text_format
 
-_words = st.text(alphabet=st.sampled_from("ab가나 \t\n\u3000-…x"), max_size=30)
-
-
-@given(
-    words=st.lists(st.text(alphabet=st.sampled_from("ab가-…x/"), min_size=1, max_size=130),
-                   min_size=1, max_size=40),
-    first=st.sampled_from(["      ", "      warning: ", ""]),
-    rest=st.sampled_from([None, "        ", ""]),
-)
-def test_plain_text_wraps_as_textwrap_does(words, first, rest):
-    message = " ".join(words)
-    expected = textwrap.wrap(
-        message, text_format.WRAP, initial_indent=first, subsequent_indent=rest or first,
-        break_long_words=False, break_on_hyphens=False,
-    ) or [first.rstrip()]
-    assert text_format._wrapped(message, first, rest) == expected
-
-
-@given(message=_words)
-def test_any_text_wraps_as_textwrap_does(message):
-    expected = textwrap.wrap(
-        message, text_format.WRAP, initial_indent="  ", subsequent_indent="  ",
-        break_long_words=False, break_on_hyphens=False,
-    ) or [""]
-    assert text_format._wrapped(message, "  ") == expected
 
 
 def _slow_visible(text: str) -> str:
