@@ -10,8 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.formats import escape
-from factcheck.formats import text as text_format
-
 
 
 def _slow_visible(text: str) -> str:
