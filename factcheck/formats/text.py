@@ -141,13 +141,13 @@ def coverage_lines(coverage: dict[str, Any] | None, width: int = 100) -> list[st
     """One line when every quantity is covered; else the ones no claim covers."""
     if not coverage:
         return []
-    total, covered = coverage.get("quantities", 0), coverage.get("covered", 0)
+    total, covered = _t(coverage.get("quantities", 0)), _t(coverage.get("covered", 0))
     if covered == total:
         return wrap(f"Coverage: all {total} quantities in the article text are covered by a "
                     "claim.", width, "", "  ")
     lines = wrap(
         f"Coverage: {covered} of {total} quantities in the article text covered by a claim "
-        f"({coverage.get('percent', '0')}%)", width, "", "  ")
+        f"({_t(coverage.get('percent', '0'))}%)", width, "", "  ")
     for art in coverage.get("articles", []):
         missing = [i for i in art.get("items", []) if not i.get("covered_by")]
         for item in missing:
@@ -367,8 +367,8 @@ def render(report: Report, options: RenderOptions) -> str:
     width = max(options.width, 40)
     lines: list[str] = []
     for problem in report.problems:
-        lines.extend(wrap(_t(str(problem)), width,
-                          _paint("PROBLEM", "error", options.color) + " ", "    ", whole=True))
+        # One line each, like a compiler's errors: grep and editors read them whole.
+        lines.append(_paint("PROBLEM", "error", options.color) + " " + _t(problem))
     if not options.quiet:
         findings = report.worst_first()
         shown = findings if options.verbose else [f for f in findings if _needs_attention(f)]
