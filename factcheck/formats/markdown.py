@@ -164,6 +164,8 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += ["", "### Needs attention", ""]
         for f in attention:
             lines += _item(f, link_base)
+    if all(f.verdict in ("holds", "todo") and not f.unexpected for f in report.findings):
+        lines += ["", "Every claim holds as expected."]
     to_write = [f for f in report.findings if f.verdict == "todo"]
     if to_write:  # drafted claims that wait for a person: no discrepancy, a to-do list
         lines += ["", f"### To write ({len(to_write)})", ""]
