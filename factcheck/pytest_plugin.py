@@ -67,10 +67,21 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     roots = [Path(p).resolve() for p in paths]
     missing = [p for p, r in zip(paths, roots, strict=True) if not r.exists()]
+    from factcheck.formats.escape import terminal
+
     if missing:
         raise pytest.UsageError(
-            f"factcheck: claims path not found: {', '.join(missing)} "
-            "(check --claims or the factcheck_claims ini option)"
+            terminal(f"factcheck: claims path not found: {', '.join(missing)} ")
+            + "(check --claims or the factcheck_claims ini option)"
+        )
+    unsafe = [str(f) for root in roots for f in _claim_files(root) if not _safe_name(str(f))]
+    if unsafe:
+        # pytest prints each file's path at the start of a line, where a CI runner reads
+        # '::' as a command: such a file is refused, not collected.
+        raise pytest.UsageError(
+            terminal(f"factcheck: claim file names that a CI log would read as commands "
+                     f"('::', '##[' or control characters): {', '.join(sorted(unsafe)[:5])}")
+            + "; rename them"
         )
     config.stash[_ROOTS] = roots
     # Collect the claim paths like test paths, unless a path given already holds them.
@@ -78,6 +89,16 @@ def pytest_configure(config: pytest.Config) -> None:
     for path, root in zip(paths, roots, strict=True):
         if not any(root == g or g in root.parents for g in given):
             config.args.append(path)
+
+
+def _claim_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    return [f for f in root.rglob("*") if f.suffix in (".yaml", ".yml", ".json")]
+
+
+def _safe_name(name: str) -> bool:
+    return "::" not in name and "##[" not in name and name.isprintable()
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:
@@ -97,7 +118,7 @@ def _owner(config: pytest.Config, file: str) -> Path:
         found = {
             f.resolve()
             for root in config.stash[_ROOTS]
-            for f in ([root] if root.is_file() else root.rglob("*"))
+            for f in _claim_files(root)
             if f.suffix in (".yaml", ".yml")
         }
         config.stash[_FILES] = sorted(found)

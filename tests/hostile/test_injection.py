@@ -369,3 +369,18 @@ def test_the_plugin_shows_a_hostile_quote_inert(pytester: pytest.Pytester) -> No
     out = result.stdout.str() + result.stderr.str()
     assert "pwned" in out
     assert not command_lines(out), out
+
+
+@pytest.mark.parametrize(("name", "verbose"), [("::error::pwned.yaml", "-v"),
+                                              ("##[warning]pwned.yaml", "-q")])
+def test_the_plugin_refuses_a_claim_file_named_as_a_command(pytester: pytest.Pytester, name: str,
+                                                            verbose: str) -> None:
+    # pytest prints each collected file's path (-v: each item's) at the start of a line.
+    (pytester.path / name).write_text(
+        "article: {id: a, title: t, published: 2017-11-23}\nclaims:\n"
+        "  - {id: c1, quote: q, kind: count, items: [a], stated: 2}\n", "utf-8")
+    result = pytester.runpytest("--claims", ".", verbose, "-p", "no:cacheprovider")
+    out = result.stdout.str() + result.stderr.str()
+    assert not command_lines(out), out
+    assert result.ret != 0
+    assert "claim file names that a CI log would read as commands" in out
