@@ -1,5 +1,8 @@
-"""Dates the article writes (지난 14일, 지난해 9월, 上月18日, on Thursday), drafted as todo
-date claims: the stated date filled in, the expected date left for a person."""
+"""Dates the article writes, drafted as todo date claims for a person to complete.
+
+지난 14일, 지난해 9월, 上月18日, on Thursday: the stated date is filled in, the expected
+date left to write; a count of days (3일간) is no date.
+"""
 
 from __future__ import annotations
 

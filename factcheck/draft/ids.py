@@ -1,5 +1,8 @@
-"""Stable, readable claim ids: the drafted name (numbers, units, nearest words), made unique
-in the file by a counter in article order, so an edit of the article changes few ids."""
+"""Stable, readable claim ids from the numbers, units and nearest words of each claim.
+
+Made unique in the file by a counter in article order, so an edit of the article
+changes few ids.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Article texts drafted in memory and loaded as claim files: the rate audit and the
-article's own arithmetic with no YAML written (``check TEXT --published DATE``)."""
+"""Article texts drafted in memory and loaded as claim files, with no YAML written.
+
+``check TEXT --published DATE`` and ``rates TEXT ...`` run the rate audit and the
+article's own arithmetic on them.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""Lists the article counts: ``바이두, 알리바바, 텐센트, 알리바바를 4대 플랫폼``,
-``three cities: Beijing, Shanghai and Wuhan``, ``百度、阿里巴巴、腾讯等3家``."""
+"""Lists the article gives with a count, drafted as count claims.
+
+``바이두, 알리바바, 텐센트, 알리바바를 4대 플랫폼``, ``three cities: Beijing, Shanghai and
+Wuhan``, ``百度、阿里巴巴、腾讯等3家``.
+"""
 
 from __future__ import annotations
 

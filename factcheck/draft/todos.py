@@ -1,6 +1,9 @@
-"""Todo claims for what needs a person: each quantity no complete claim covers, and each
-converted amount the article attributes to a source, as a compare claim with the article's
-side written and the fact to name."""
+"""Todo claims for what needs a person: the fact behind a figure.
+
+Each quantity no complete claim covers, and each converted amount the article
+attributes to a source, becomes a compare claim with the article's side written and
+the fact to name.
+"""
 
 from __future__ import annotations
 
