@@ -26,11 +26,12 @@ from factcheck.report.record import Problem
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from factcheck.claims.model import Article, Source
+    from factcheck.claims.model import Article, Fact, Source, Table
+    from factcheck.claims.tables import Row
     from factcheck.kinds.base import KnownFact, UnknownFact
     from factcheck.quantity.quantity import Quantity
 
-SECTIONS = ("article", "sources", "facts", "claims")
+SECTIONS = ("article", "sources", "facts", "tables", "claims")
 _ID_RE = re.compile(ID_PATTERN)
 _FACT_RE = re.compile(FACT_PATTERN)
 
@@ -85,6 +86,7 @@ class Catalog:
     articles: list[ArticleBundle] = field(default_factory=list)
     facts: dict[str, KnownFact] = field(default_factory=dict)
     unknown: dict[str, UnknownFact] = field(default_factory=dict)  # value: unknown
+    tables: dict[str, str] = field(default_factory=dict)  # CSV path -> the file naming it
     sources: dict[str, Source] = field(default_factory=dict)
     source_locations: dict[str, Location] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -261,6 +263,11 @@ def quote(value: Any, width: int = 60) -> str:
     return repr(text)
 
 
+def _bad_name(name: Any) -> str:
+    return (f"fact name {quote(name)} is not a dotted name; use letters, digits and '_' in "
+            "parts joined by '.', e.g. beijing.core_2020")
+
+
 def _problem(err: FactcheckError, file: str) -> Problem:
     loc = err.location or Location(file)
     return Problem(loc.file, loc.line, loc.col, err.code, err.describe())
@@ -322,6 +329,8 @@ class _Loader:
             self._sources(doc)
         if "facts" in data:
             self._facts(doc)
+        if "tables" in data:
+            self._tables(doc)
         if "claims" in data:
             claims = self._claims(doc)
             if "article" not in data and (claims or data["claims"]):
@@ -379,62 +388,49 @@ class _Loader:
                             f"source id {quote(sid)} is not valid; use letters, digits, "
                             "'_', '.' and '-', starting with a letter or digit")
                 continue
-            if not isinstance(raw, dict):
-                self.report(doc.file, doc.where(path), "sources.schema",
-                            f"source {sid!r} is {quote(raw)}, not a mapping; give it "
-                            "fields such as title, publisher, published, url")
-                continue
-            model = self._validate(Source, raw, doc, path, f"source {sid!r}", "sources.schema")
+            model = self._entry(Source, raw, doc, path, f"source {sid!r}", "sources.schema",
+                                "give it fields such as title, publisher, published, url")
             if model is None:
                 continue
             loc = doc.location(path, key=True)
-            first = catalog.source_locations.get(sid)
-            if first is not None:
-                self.report(doc.file, (loc.line, loc.col), "sources.duplicate-id",
-                            f"source id {sid!r} is already defined at {first}; "
-                            "keep one definition or rename one")
+            if self._duplicate(catalog.source_locations, sid, loc, "sources.duplicate-id",
+                               "source id"):
                 continue
             catalog.sources[sid] = model
-            catalog.source_locations[sid] = loc
 
     def _facts(self, doc: Document) -> None:
         from factcheck.claims.model import Fact
-        from factcheck.kinds.base import KnownFact
 
         for name, raw in self._mapping_section(doc, "facts", "facts.schema").items():
             path = ("facts", name)
             if not _FACT_RE.match(name):
-                self.report(doc.file, doc.key_where(path), "facts.bad-name",
-                            f"fact name {quote(name)} is not a dotted name; use letters, "
-                            "digits and '_' in parts joined by '.', e.g. beijing.core_2020")
+                self.report(doc.file, doc.key_where(path), "facts.bad-name", _bad_name(name))
                 continue
-            if not isinstance(raw, dict):
-                self.report(doc.file, doc.where(path), "facts.schema",
-                            f"fact {name!r} is {quote(raw)}, not a mapping; write "
-                            "'value:' and 'source:' indented under its name")
-                continue
-            model = self._validate(Fact, raw, doc, path, f"fact {name!r}", "facts.schema")
+            model = self._entry(Fact, raw, doc, path, f"fact {name!r}", "facts.schema",
+                                "write 'value:' and 'source:' indented under its name")
             if model is None:
                 continue
-            loc = doc.location(path, key=True)
-            first = self._fact_places.get(name)
-            if first is not None:
-                self.report(doc.file, (loc.line, loc.col), "facts.duplicate-name",
-                            f"fact {name!r} is already defined at {first}; "
-                            "keep one definition or rename one")
-                continue
-            self._fact_places[name] = loc
-            self._fact_sources.append((name, model.source, doc.location(path + ("source",))))
-            if model.value == UNKNOWN:
-                from factcheck.kinds.base import UnknownFact
+            self._add_fact(name, model, doc.location(path, key=True),
+                           doc.location(path + ("source",)), doc.location(path + ("value",)))
 
-                self.catalog.unknown[name] = UnknownFact(name, model, doc.file, loc.line)
-                continue
-            quantity = self._parse(model.value, doc, path + ("value",), name)
-            if quantity is not None:
-                self.catalog.facts[name] = KnownFact(name, model, quantity, doc.file, loc.line)
+    def _add_fact(self, name: str, model: Fact, loc: Location, source_loc: Location,
+                  value_loc: Location) -> None:
+        """A fact from a facts: section or a table row, once its model is valid."""
+        if self._duplicate(self._fact_places, name, loc, "facts.duplicate-name", "fact"):
+            return
+        self._fact_sources.append((name, model.source, source_loc))
+        if model.value == UNKNOWN:
+            from factcheck.kinds.base import UnknownFact
 
-    def _parse(self, value: str, doc: Document, path: Path, name: str) -> Quantity | None:
+            self.catalog.unknown[name] = UnknownFact(name, model, loc.file, loc.line)
+            return
+        quantity = self._parse(model.value, value_loc, name)
+        if quantity is not None:
+            from factcheck.kinds.base import KnownFact
+
+            self.catalog.facts[name] = KnownFact(name, model, quantity, loc.file, loc.line)
+
+    def _parse(self, value: str, where: Location, name: str) -> Quantity | None:
         if self._parse_value is None:
             self._parse_value = _default_parser()
         try:
@@ -443,10 +439,98 @@ class _Loader:
             why = err.message.removeprefix(f"{quote(value)}: ")
             todo = err.hint or ("write a number with its unit as the article does, e.g. "
                                 "1500억 위안, 超过1500亿元, 1.5T yuan, 12.6%")
-            self.report(doc.file, doc.where(path), "facts.bad-value",
+            self.report(where.file, (where.line, where.col), "facts.bad-value",
                         f"fact {name!r}: value {quote(value)} is not a quantity factcheck "
                         f"can read ({why}); {todo}")
             return None
+
+    def _duplicate(self, places: dict[str, Location], key: str, loc: Location, code: str,
+                   what: str) -> bool:
+        """Report ``key`` defined a second time (naming both places), else remember it."""
+        first = places.get(key)
+        if first is not None:
+            self.report(loc.file, (loc.line, loc.col), code,
+                        f"{what} {key!r} is already defined at {first}; "
+                        "keep one definition or rename one")
+            return True
+        places[key] = loc
+        return False
+
+    def _tables(self, doc: Document) -> None:
+        from factcheck.claims.model import Table
+
+        raw = doc.data["tables"]
+        if raw is None:
+            return
+        if not isinstance(raw, list):
+            self.report(doc.file, doc.where(("tables",)), "tables.schema",
+                        f"tables is {quote(raw)}, not a list; write one '- file: data/x.csv' "
+                        "per table")
+            return
+        for i, item in enumerate(raw):
+            path: Path = ("tables", i)
+            model = self._entry(Table, item, doc, path, f"table #{i + 1}", "tables.schema",
+                                "write '- file: data/x.csv' with an optional 'source:'")
+            if model is not None:
+                self._table(doc, path, model)
+
+    def _table(self, doc: Document, path: Path, table: Table) -> None:
+        """Every row of one table as a fact; problems at the row's cells."""
+        from factcheck.claims.tables import read_table
+        from factcheck.fileio import claim_relative_path, read_text
+
+        try:
+            csv_path = claim_relative_path(doc.file, table.file)
+            text = read_text(csv_path, limit=limits.MAX_FILE_BYTES, regular_only=True)
+        except FactcheckError as err:
+            self.report(doc.file, doc.where(path + ("file",)), err.code,
+                        f"table {quote(table.file)}: {err.describe()}")
+            return
+        self.catalog.tables[csv_path] = doc.file
+        rows, problems = read_table(text)
+        for problem in problems:
+            self.report(csv_path, (problem.line, problem.col), problem.code, problem.message)
+        for row in rows:
+            self._row(doc, path, table, csv_path, row)
+
+    def _row(self, doc: Document, path: Path, table: Table, csv_path: str, row: Row) -> None:
+        from factcheck.claims.model import Fact
+
+        name, value = row.cells.get("name"), row.cells.get("value")
+        if name is None:
+            self.report(csv_path, (row.line, 1), "tables.row",
+                        "the row has no name; write the fact's dotted name in the name column")
+            return
+        at = (name.line, name.col)
+        source = row.cells.get("source")
+        source_id = source.text if source else table.source
+        problem = None
+        if not _FACT_RE.match(name.text):
+            problem = ("facts.bad-name", _bad_name(name.text))
+        elif value is None:
+            problem = ("tables.row", f"fact {name.text!r} has an empty value cell; write its "
+                       "value, or 'unknown' when no source gives it")
+        elif source_id is None:
+            problem = ("tables.row", f"fact {name.text!r} names no source; fill its source "
+                       "cell or give the table a 'source:' in the claim file")
+        if problem is not None:
+            self.report(csv_path, at, *problem)
+            return
+        assert value is not None and source_id is not None  # each would be a problem
+        note = row.cells.get("note")
+        try:
+            model = Fact(value=value.text, source=source_id,
+                         tags={key: cell.text for key, cell in row.tags.items()},
+                         note=note.text if note else None)
+        except self._validation_error as exc:
+            for error in exc.errors(include_url=False):
+                self.report(csv_path, (value.line, value.col), "facts.schema",
+                            f"fact {name.text!r}: {quote(value.text)}: {error.get('msg', '')}")
+            return
+        source_loc = (Location(csv_path, source.line, source.col) if source
+                      else doc.location(path + ("source",)))
+        self._add_fact(name.text, model, Location(csv_path, *at), source_loc,
+                       Location(csv_path, value.line, value.col))
 
     def _claims(self, doc: Document) -> list[LoadedClaim]:
         from factcheck.kinds import KIND_MODULES
@@ -523,6 +607,15 @@ class _Loader:
         return model
 
     # -- validation -----------------------------------------------------------
+    def _entry(self, model_cls: type[BaseModel], raw: Any, doc: Document, path: Path,
+               what: str, code: str, fix: str) -> Any:
+        """One entry of a section: a mapping, validated; None (reported) otherwise."""
+        if not isinstance(raw, dict):
+            self.report(doc.file, doc.where(path), code,
+                        f"{what} is {quote(raw)}, not a mapping; {fix}")
+            return None
+        return self._validate(model_cls, raw, doc, path, what, code)
+
     def _validate(self, model_cls: type[BaseModel], raw: dict[str, Any], doc: Document,
                   base: Path, what: str, code: str) -> Any:
         try:

@@ -46,17 +46,7 @@ class Article(Strict):
     @field_validator("text", "rates")
     @classmethod
     def _relative_visible_path(cls, value: str | None) -> str | None:
-        """Claim files are untrusted: they may name files beside them, not secrets.
-
-        An absolute path (/etc/passwd) or a hidden component (.git/config, ~/.ssh)
-        is refused here; the runner refuses a link that resolves into one.
-        """
-        if value is None:
-            return value
-        problem = path_problem(value)
-        if problem:
-            raise ValueError(problem)
-        return value
+        return checked_path(value)
 
     @field_validator("tolerance")
     @classmethod
@@ -69,6 +59,20 @@ def checked_tolerance(value: str | None) -> str | None:
     from factcheck.quantity.tolerance import bare_number_problem
 
     problem = None if value is None else bare_number_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def checked_path(value: str | None) -> str | None:
+    """Claim files are untrusted: they may name files beside them, not secrets.
+
+    An absolute path (/etc/passwd) or a hidden component (.git/config, ~/.ssh)
+    is refused here; the reader refuses a link that resolves into one.
+    """
+    if value is None:
+        return value
+    problem = path_problem(value)
     if problem:
         raise ValueError(problem)
     return value
@@ -117,6 +121,25 @@ class Fact(Strict):
         # Kinds with a tolerance field share the one grammar's load-time check.
         return checked_tolerance(value)
     note: str | None = None
+
+
+class Table(Strict):
+    """A CSV file of facts: each row is a fact, as if written under ``facts:``."""
+
+    file: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="path of a UTF-8 CSV file with a header row: name,value and optionally "
+        "source, note and tag.KEY columns; relative to this file",
+    )
+    source: str | None = Field(
+        default=None, description="id of the source of rows whose source cell is empty"
+    )
+
+    @field_validator("file")
+    @classmethod
+    def _relative_visible_path(cls, value: str) -> str | None:
+        return checked_path(value)
 
 
 class ClaimCommon(Strict):

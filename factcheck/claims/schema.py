@@ -37,6 +37,7 @@ def claim_file_schema() -> dict[str, Any]:
         ClaimCommon,
         Fact,
         Source,
+        Table,
     )
 
     models, missing = kind_models()
@@ -62,6 +63,11 @@ def claim_file_schema() -> dict[str, Any]:
         )
         facts: dict[fact_name, Fact] = Field(  # type: ignore[valid-type]
             default_factory=dict, description="facts by dotted name, global across files"
+        )
+        tables: list[Table] = Field(
+            default_factory=list,
+            description="CSV files of facts (columns name,value[,source,note,tag.KEY]), "
+            "each row a fact as if written under facts:",
         )
         claims: list[claim] = Field(  # type: ignore[valid-type]
             default_factory=list, description="the article's checkable statements, in order"

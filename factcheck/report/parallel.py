@@ -307,8 +307,10 @@ def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
 
 
 def _summary(catalog: Any) -> dict[str, Any]:
-    fact_files = {known.file for known in catalog.facts.values()}
-    fact_files.update(known.file for known in catalog.unknown.values())
+    # A fact from a table is kept with its CSV's place; the file to load is the one
+    # whose tables: section names that CSV.
+    fact_files = {catalog.tables.get(known.file, known.file)
+                  for known in (*catalog.facts.values(), *catalog.unknown.values())}
     fact_files.update(loc.file for loc in catalog.source_locations.values())
     fact_files.update(p.file for p in catalog.problems if p.code == _CROSS_SHARD)
     return {

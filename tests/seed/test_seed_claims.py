@@ -24,7 +24,7 @@ SEED = REPO.parent / "shared" / "seeds" / "000_cc08ff2c2edef71c.txt"
 KEY_VERDICTS = {
     "three-cities-exceed-1600-eok-yuan": "holds",
     "zgc-alone-half-of-1-jo-yuan": "holds",
-    "zgc-alone-half-of-national-target": "undetermined",
+    "zgc-alone-half-of-national-target": "holds",
     "most-platform-list-has-four-companies": "contradicted",
     "most-four-platforms": "holds",
     "zgc-released-on-october-18": "contradicted",
