@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from factcheck.dates import cjk, english
+from factcheck.dates import cjk, english, periods
 from factcheck.dates.span import DateSpan, day_span, make_date, month_span, year_span
 from factcheck.errors import DateError, LimitError
 
@@ -18,11 +18,13 @@ MAX_DATE_TEXT = 100  # characters; a written date is a few words
 
 ACCEPTED = {
     "ko": "오늘, 어제, 그제, 지난 14일, 오는 14일, 14일, 지난달 18일, 이번 달, 지난 7월, "
-    "7월 14일, 지난 5월 3일, 2017년 11월 14일, 지난해, 작년 7월, 올해, 지난주, 지난주 화요일",
+    "7월 14일, 지난 5월 3일, 2017년 11월 14일, 지난해, 작년 7월, 올해, 지난주, 지난주 화요일, "
+    "2019년 4분기, 올해 상반기, 최근",
     "zh": "今天, 昨天, 前天, 14日, 本月14日, 上个月18日, 上月, 7月, 7月14日, 十一月十四日, "
-    "2017年11月14日, 去年, 今年, 上周, 上周二, 星期二",
+    "2017年11月14日, 去年, 今年, 上周, 上周二, 星期二, 2019年第四季度, 2020年上半年, 近日",
     "en": "today, yesterday, last Tuesday, on Tuesday, last week, last month, this month, "
-    "in July, last July, July 2017, November 14, Nov. 14, 14 November 2017, last year",
+    "in July, last July, July 2017, November 14, Nov. 14, 14 November 2017, last year, "
+    "Q4 2019, first half of 2020, recently",
     "": "2017-11-14, 2017-11, 2017, 2017.11.14",
 }
 
@@ -55,11 +57,14 @@ def resolve_date(text: str, published: dt.date, language: str | None = None) -> 
     if not words:
         raise DateError(f"empty date {text!r}", hint=_accepted(language))
     compact = words.replace(" ", "")
+    english_words = words.lower().replace(",", "").rstrip()
     span = _numeric(text, compact)
+    if span is None:
+        span = periods.resolve(text, compact, english_words, published)
     if span is None:
         span = cjk.resolve(text, compact, published)
     if span is None:
-        span = english.resolve(text, words.lower().replace(",", "").rstrip(), published)
+        span = english.resolve(text, english_words, published)
     if span is None:
         raise DateError(f"cannot read {text!r} as a date", hint=_accepted(language))
     return span

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from factcheck.errors import DateError
 
-Granularity = Literal["day", "week", "month", "year", "range"]
+Granularity = Literal["day", "week", "month", "quarter", "half", "year", "range"]
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",

@@ -15,7 +15,8 @@ REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = Path(__file__).resolve().parent / "example"
 CONSTRUCTS = (" in KRW", " in USD in KRW", " at 2017-11-18", "stated(", "rounds to", " and ",
               " or ", "tolerance: 0.5%", "tolerance: 1억 위안", "tolerance: 0.5 percentage_point",
-              'tolerance: "0"', "tables:")
+              'tolerance: "0"', "tables:", "stated: 2017년 하반기", "stated: 4분기",
+              "stated: 최근")
 
 
 def _check(*extra: str) -> subprocess.CompletedProcess[str]:
@@ -45,7 +46,7 @@ def test_the_example_uses_every_construct() -> None:
 def test_every_verdict_is_as_expected(run: subprocess.CompletedProcess[str]) -> None:
     assert run.returncode == 0, run.stderr
     report = json.loads(run.stdout)
-    assert report["summary"] == {"claims": 13, "holds": 11, "contradicted": 0,
+    assert report["summary"] == {"claims": 16, "holds": 14, "contradicted": 0,
                                  "undetermined": 2, "error": 0, "unexpected": 0}
     assert "problems" not in report
 
