@@ -126,7 +126,7 @@ class _Evaluator:
         if isinstance(node, Convert):
             return self.convert(node)
         if isinstance(node, Stated):
-            return stated_value(self.value(node.operand))
+            return self.stated(node)
         raise TypeError(f"not an expression node: {node!r}")  # a bug, not user input
 
     def fact(self, node: Name) -> Quantity:
@@ -143,6 +143,18 @@ class _Evaluator:
             else "define it under facts: in a claim file, or check the spelling"
         )
         raise column_error(f"unknown fact {node.name!r}", self.text, node.start, hint=hint)
+
+    def stated(self, node: Stated) -> Quantity:
+        quantity = self.value(node.operand)
+        if quantity.qualifier in ("range", "vague") or quantity.value is None:
+            what = {"range": "a range", "vague": "a vague amount"}.get(quantity.qualifier,
+                                                                        "not one written number")
+            raise column_error(
+                f"stated() needs one written number, but {self.snippet(node.operand)!r} is "
+                f"{what}", self.text, node.operand.start,
+                hint="compare the range itself, or write the figure you mean as a fact",
+            )
+        return stated_value(quantity)
 
     def convert(self, node: Convert) -> Quantity:
         amount = self.value(node.operand)

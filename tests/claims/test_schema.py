@@ -60,3 +60,13 @@ def test_schema_accepts_a_good_file_and_rejects_a_bad_one():
         jsonschema.validate(bad, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(dict(good, facts={"1bad": good["facts"]["f.one"]}), schema)
+
+
+def test_schema_covers_tables_and_unknown_values():
+    schema = claim_file_schema()
+    table = schema["$defs"]["Table"]
+    assert schema["properties"]["tables"]["items"] == {"$ref": "#/$defs/Table"}
+    assert table["required"] == ["file"] and set(table["properties"]) == {"file", "source"}
+    assert table["additionalProperties"] is False
+    value = schema["$defs"]["Fact"]["properties"]["value"]
+    assert {"const": "unknown", "type": "string"} in value["anyOf"]
