@@ -79,3 +79,14 @@ def test_parallel_run_reads_the_table_too(run: subprocess.CompletedProcess[str])
     parallel = _check("--jobs", "2")
     assert parallel.returncode == 0, parallel.stderr
     assert parallel.stdout == run.stdout
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "junit", "sarif", "github",
+                                 "claimreview"])
+def test_every_format_renders_the_example(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"report.{fmt}"
+    done = _check("--jobs", "1", "--format", fmt, "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    # Every format reports the undetermined claim and the unknown fact it rests on.
+    text = out.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes
+    assert "shanghai-core-unknown" in text and "shanghai.core_2020" in text
