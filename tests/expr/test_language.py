@@ -299,3 +299,21 @@ def test_rounds_to_agrees_with_containment(written, x, y, edge):
     else:
         assert truth is Truth.UNKNOWN
     assert rounding_interval(b) == Interval.closed(low, high)
+
+
+def test_in_uses_the_articles_rates_file_and_locates_a_missing_rate(tmp_path):
+    from factcheck.errors import RateError
+    from factcheck.rates.ratesfile import load_rates_file
+
+    path = tmp_path / "bank.csv"
+    path.write_text("Date,From,To,Rate\n2017-11-23,CNY,KRW,164.84\n", encoding="utf-8")
+    ctx = context({"x": {"value": "100억 위안"}})
+    ctx.rates = load_rates_file(str(path), "bank.csv")
+    claim = compare.Claim(id="c", quote="q", kind="compare", expr="x in KRW == 1조6천484억 원")
+    outcome = compare.evaluate(claim, ctx)
+    assert outcome.verdict == "holds"
+    assert "converted CNY->KRW at 164.84 KRW/CNY (bank.csv, 2017-11-23)" in outcome.message
+    late = compare.Claim(id="c", quote="q", kind="compare", expr="1 + (x in USD) > 1 USD")
+    with pytest.raises(RateError, match="unknown currency 'USD' for bank.csv") as info:
+        compare.evaluate(late, ctx)
+    assert info.value.column == 5  # the conversion, its parentheses included
