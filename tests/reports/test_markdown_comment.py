@@ -19,7 +19,7 @@ def test_the_seed_comment_leads_with_what_is_wrong_and_stays_small() -> None:
     items = [line for line in lines[attention:folded] if line.startswith("- ")]
     assert len(items) == 5 and all(line.startswith("- ❌ contradicted") for line in items)
     wuhan = next(line for line in items if "wuhan-8-jo-won-ai-industry" in line)
-    assert f"({BASE}/claims/zdnet-2017-11-23-china-ai.yaml#L59)" in wuhan
+    assert f"({BASE}/claims/zdnet-2017-11-23-china-ai.yaml#L61)" in wuhan
     assert "the article says **8조 원**; the data says **약 1조6,494억 원**" in wuhan
     assert "Reviewer's note: The sentence is about" in lines[lines.index(wuhan) + 1]
 
