@@ -132,10 +132,18 @@ def _reading(text: str, decision: Decision, context: Context,
 
 
 def _names(quantities: dict[str, Quantity], unknown: dict[str, Any]) -> Collection[str]:
-    """Every fact name the parser must know, known values or not."""
+    """Every fact name the parser must know, known values or not (the union is built
+    once per run, not per claim: an archive has thousands of facts)."""
     if not unknown:
         return quantities.keys()
-    return quantities.keys() | unknown.keys()
+    if _NAMES[0] is not quantities or _NAMES[1] is not unknown or _NAMES[3] != (
+            len(quantities), len(unknown)):
+        _NAMES[:] = [quantities, unknown, quantities.keys() | unknown.keys(),
+                     (len(quantities), len(unknown))]
+    return _NAMES[2]  # type: ignore[no-any-return]
+
+
+_NAMES: list[Any] = [None, None, None, None]
 
 
 def _unknown_message(name: str, context: Context) -> str:
