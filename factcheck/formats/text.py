@@ -326,7 +326,7 @@ def _data(f: Finding, verbose: bool) -> str:
     if f.difference:
         data += f": {_t(f.difference)}"
     if f.difference_pct:
-        data += f" ({f.difference_pct})"
+        data += f" ({_t(f.difference_pct)})"
     return data
 
 

@@ -141,10 +141,14 @@ def hostile_report(s: str) -> Report:
         claim_id=s, file=s, line=3, col=1, kind=s, quote=s, verdict="contradicted",
         expect="holds", message=s, warnings=(s, s), details={s: s, "expr": s, "stated": "left",
                                                              "left": {"text": s}, "sources": [s]},
-        article_id=s, quote_span=(1, 1, 1, 3),
+        article_id=s, quote_span=(1, 1, 1, 3), note=s, said=s, data_says=s, difference=s,
+        difference_pct=s, sources=((s, s, s), ("src", s, "https://evil.example/@x")),
     )
     errored = Finding(s, s, 4, 1, "convert", s, "error", "holds", s,
-                      details={"amount": s, "stated": s, "implied_rate": s, "reference": {s: s}})
+                      details={"amount": s, "stated": s, "implied_rate": s, "reference": {s: s}},
+                      note=s, said=s, data_says=s)
+    expected = Finding("c2", s, 5, 1, "count", s, "holds", "holds", s, warnings=(s,), note=s,
+                       said=s, data_says=s, sources=((s, s, s),))
     rates = [{"article": s, "from": s, "to": s,
               "reference": {"source": s, "date": s, "rate": 164.9},
               "clusters": [{"rate": 164.8, "low": 164.7, "high": 164.9, "claims": [s],
@@ -157,7 +161,7 @@ def hostile_report(s: str) -> Report:
                                                        "covered_by": [s]}]}]}
     articles = [{"id": s, "title": s, "publisher": s, "published": s, "url": s,
                  "text": s + "\n" + s, "text_error": s}]
-    return Report(findings=[finding, errored], problems=[Problem(s, 1, 1, s, s)],
+    return Report(findings=[finding, errored, expected], problems=[Problem(s, 1, 1, s, s)],
                   rates=rates, coverage=coverage, articles=articles)
 
 
@@ -165,9 +169,12 @@ def hostile_report(s: str) -> Report:
 @given(HOSTILE)
 def test_no_format_prints_a_command_from_input(s: str) -> None:
     report = hostile_report(s)
-    for name in FORMATS:
-        out = render(report, name, RenderOptions(author=s))
-        assert not command_lines(out, own_commands=name == "github"), name
+    for options in (RenderOptions(author=s), RenderOptions(author=s, verbose=True, width=40),
+                    RenderOptions(color=True, quiet=True),
+                    RenderOptions(link_base="https://github.com/o/r/blob/main")):
+        for name in FORMATS:
+            out = render(report, name, options)
+            assert not command_lines(out, own_commands=name == "github"), (name, options)
 
 
 # -- every command, run as from the shell ---------------------------------------------
