@@ -226,20 +226,69 @@ def _mode_for(path: str) -> int:
         return 0o666 & ~umask
 
 
-def claim_relative_path(claim_file: str, written: str) -> str:
-    """The file a claim file names (``text:``, ``rates:``), refused if a link leads to a
-    hidden name: the model already refuses absolute paths and hidden names as written."""
+# Kernel and device trees: their "regular files" (/proc/self/environ) hold the
+# process's secrets or never end, so no claim file may name them, whatever --root says.
+SYSTEM_TREES = ("/proc", "/sys", "/dev")
+
+
+def read_roots(paths: list[str], extra: tuple[str, ...] | list[str] = ()) -> tuple[str, ...]:
+    """The folders whose files claim files may name: the folder of each claim path given
+    (a folder itself, or a file's folder) and every ``--root`` folder, resolved."""
+    roots = []
+    for path in [*paths, *extra]:
+        real = os.path.realpath(path or ".")
+        roots.append(real if os.path.isdir(real) or path in extra else os.path.dirname(real))
+    return tuple(dict.fromkeys(roots))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def claim_relative_path(claim_file: str, written: str,
+                        roots: tuple[str, ...] | None = None) -> str:
+    """The file a claim file names (``text:``, ``rates:``, a table), refused unless it
+    resolves, through any links, to a place inside ``roots`` (default: the claim file's
+    own folder) and outside the system trees; the model already refuses absolute paths
+    and hidden names as written. Whether it is a regular file is checked when it is read.
+    """
     from factcheck.claims.model import path_problem
 
     base = os.path.dirname(claim_file)
     path = os.path.normpath(os.path.join(base, written))
-    resolved = os.path.relpath(os.path.realpath(path), os.path.realpath(base or "."))
-    problem = path_problem(resolved) if not os.path.isabs(resolved) else None
+    real = os.path.realpath(path)
+    allowed = [os.path.realpath(r) for r in (roots or (base or ".",))]
+    shown = _shown(written)
+    tree = next((t for t in SYSTEM_TREES if _inside(real, t)), None)
+    if tree is not None:
+        raise ClaimFileError(
+            f"{shown} leads into the system folder {tree!r}, which claim files may not read",
+            hint="name the article's text file",
+            location=Location(claim_file),
+            code="io.outside",
+        )
+    inside = next((r for r in allowed if _inside(real, r)), None)
+    if inside is None:
+        raise ClaimFileError(
+            f"{shown} leads outside the folders of the claim files "
+            f"({', '.join(_shown(os.path.relpath(r)) for r in allowed)})",
+            hint="move the file beside the claim files, or name its folder with --root DIR",
+            location=Location(claim_file),
+            code="io.outside",
+        )
+    resolved = os.path.relpath(real, inside)
+    problem = path_problem(resolved) if resolved != "." else "write a path to a file"
     if problem is not None:
         raise ClaimFileError(
-            f"{written!r} leads through a link to {resolved!r}, which claim files may not read",
+            f"{shown} leads through a link to {_shown(resolved)}, which claim files may "
+            "not read",
             hint="name the file itself, not a link to a hidden file",
             location=Location(claim_file),
             code="io.outside",
         )
     return path
+
+
+def _shown(path: str, width: int = 120) -> str:
+    """A path for a message: escaped (repr), and cut short."""
+    return repr(path if len(path) <= width else path[: width - 1] + "…")

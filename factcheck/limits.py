@@ -12,6 +12,8 @@ MAX_FILE_BYTES            2 MiB       size of one claim file, read before parsin
 MAX_TEXT_BYTES            32 MiB      an article text or rates file named in a claim
                                       file (devices and pipes are refused there)
 MAX_CLAIMS_PER_FILE       10,000      entries of the ``claims`` list of one file
+MAX_TREE_DEPTH            100         folders nested below a claim path (deeper ones are
+                                      reported, not read)
 MAX_YAML_DEPTH            20          nesting of mappings and lists in a claim file
 MAX_SCALAR_CHARS          10,000      characters of one YAML value or key
 MAX_EXPR_CHARS            2,000       characters of one claim expression
@@ -33,6 +35,7 @@ from __future__ import annotations
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT_BYTES = 32 * 1024 * 1024
 MAX_CLAIMS_PER_FILE = 10_000
+MAX_TREE_DEPTH = 100
 MAX_YAML_DEPTH = 20
 MAX_SCALAR_CHARS = 10_000
 MAX_EXPR_CHARS = 2_000
@@ -43,6 +46,7 @@ LIMITS: dict[str, tuple[int, str]] = {
     "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
     "MAX_TEXT_BYTES": (MAX_TEXT_BYTES, "bytes in an article text or rates file"),
     "MAX_CLAIMS_PER_FILE": (MAX_CLAIMS_PER_FILE, "claims in one file"),
+    "MAX_TREE_DEPTH": (MAX_TREE_DEPTH, "levels of folders below a claim path"),
     "MAX_YAML_DEPTH": (MAX_YAML_DEPTH, "levels of nested mappings and lists"),
     "MAX_SCALAR_CHARS": (MAX_SCALAR_CHARS, "characters in one YAML value or key"),
     "MAX_EXPR_CHARS": (MAX_EXPR_CHARS, "characters in one expression"),

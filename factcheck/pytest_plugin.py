@@ -74,6 +74,7 @@ def pytest_configure(config: pytest.Config) -> None:
             terminal(f"factcheck: claims path not found: {', '.join(missing)} ")
             + "(check --claims or the factcheck_claims ini option)"
         )
+    _refuse_deep_trees(paths)
     unsafe = [str(f) for root in roots for f in _claim_files(root) if not _safe_name(str(f))]
     if unsafe:
         # pytest prints each file's path at the start of a line, where a CI runner reads
@@ -92,13 +93,61 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _claim_files(root: Path) -> list[Path]:
+    """The files under ``root`` that may be collected, down to the loader's depth limit,
+    walked with a stack: ``Path.rglob`` recurses once per level and a pull request can
+    add a tree a thousand folders deep."""
+    import os
+
+    from factcheck.limits import MAX_TREE_DEPTH
+
     if root.is_file():
         return [root]
-    return [f for f in root.rglob("*") if f.suffix in (".yaml", ".yml", ".json")]
+    found: list[Path] = []
+    todo = [(root, 0)]
+    while todo:
+        here, depth = todo.pop()
+        try:
+            entries = list(os.scandir(here))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if depth < MAX_TREE_DEPTH:
+                    todo.append((Path(entry.path), depth + 1))
+            elif entry.name.endswith((".yaml", ".yml", ".json")):
+                found.append(Path(entry.path))
+    return found
 
 
 def _safe_name(name: str) -> bool:
     return "::" not in name and "##[" not in name and name.isprintable()
+
+
+def _refuse_deep_trees(paths: list[str]) -> None:
+    """Stop, with the loader's message, when a claim tree is deeper than it reads: its
+    deepest files would have no test item to show the problem on."""
+    from factcheck.claims.load import expand_paths
+
+    deep = [p for p in expand_paths(paths)[1] if p.code == "input.limit"]
+    if deep:
+        raise pytest.UsageError("factcheck: " + "; ".join(str(p) for p in deep))
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Folders deeper below a claim path than the loader reads (it reports them):
+    pytest collects one level per nested call and would run out of stack."""
+    from factcheck.limits import MAX_TREE_DEPTH
+
+    roots = config.stash.get(_ROOTS, None)
+    if not roots:
+        return None
+    if not collection_path.is_dir():
+        return None
+    resolved = collection_path.resolve()
+    for root in roots:
+        if root in resolved.parents and len(resolved.parts) - len(root.parts) > MAX_TREE_DEPTH:
+            return True
+    return None
 
 
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> ClaimFile | None:

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from factcheck.quantity.quantity import Quantity
 
 SECTIONS = ("article", "sources", "facts", "tables", "claims")
+# fullmatch: "$" in a Python pattern also matches before a final newline ("src\n").
 _ID_RE = re.compile(ID_PATTERN)
 _FACT_RE = re.compile(FACT_PATTERN)
 
@@ -163,7 +164,13 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[Problem]]:
         if os.path.isdir(path):
             found: list[tuple[str, str | None]] = []
             inside = os.path.realpath(path)
-            _walk(path, inside, found)
+            too_deep: list[str] = []
+            _walk(path, inside, found, too_deep)
+            problems.extend(Problem(
+                folder, 0, 0, "input.limit",
+                f"folders nested more than {limits.MAX_TREE_DEPTH} deep (MAX_TREE_DEPTH); "
+                "its claim files are not read: move them higher up",
+            ) for folder in sorted(too_deep))
             if not found:
                 problems.append(Problem(
                     path, 0, 0, "io.no-files",
@@ -203,7 +210,8 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[Problem]]:
     return files, problems
 
 
-def _walk(folder: str, real: str, found: list[tuple[str, str | None]]) -> None:
+def _walk(folder: str, real: str, found: list[tuple[str, str | None]],
+          too_deep: list[str]) -> None:
     """Claim files under ``folder`` (whose real path is ``real``) as (path, real path).
 
     The real path is None for anything but a regular file reached without links,
@@ -211,10 +219,15 @@ def _walk(folder: str, real: str, found: list[tuple[str, str | None]]) -> None:
     all (an archive has ten thousand files, and a realpath per file was a tenth of
     a parallel run). Links to folders are not followed; hidden folders are skipped.
     A stack, not recursion: a pull request can add a tree a thousand folders deep.
+    Folders below ``limits.MAX_TREE_DEPTH`` are not entered but listed in ``too_deep``
+    (test runners that collect a folder at a time recurse once per level).
     """
-    todo = [(folder, real)]
+    todo = [(folder, real, 0)]
     while todo:
-        here, here_real = todo.pop()
+        here, here_real, depth = todo.pop()
+        if depth > limits.MAX_TREE_DEPTH:
+            too_deep.append(here)
+            continue
         try:
             entries = list(os.scandir(here))
         except OSError:
@@ -236,7 +249,7 @@ def _walk(folder: str, real: str, found: list[tuple[str, str | None]]) -> None:
                 folder_here = regular = False
             if folder_here:
                 if not name.startswith("."):
-                    todo.append((entry.path, os.path.join(here_real, name)))
+                    todo.append((entry.path, os.path.join(here_real, name), depth + 1))
             elif name.endswith((".yaml", ".yml")):
                 found.append((entry.path, os.path.join(here_real, name) if regular else None))
 
@@ -383,7 +396,7 @@ class _Loader:
         catalog = self.catalog
         for sid, raw in self._mapping_section(doc, "sources", "sources.schema").items():
             path = ("sources", sid)
-            if not _ID_RE.match(sid):
+            if not _ID_RE.fullmatch(sid):
                 self.report(doc.file, doc.key_where(path), "sources.schema",
                             f"source id {quote(sid)} is not valid; use letters, digits, "
                             "'_', '.' and '-', starting with a letter or digit")
@@ -403,7 +416,7 @@ class _Loader:
 
         for name, raw in self._mapping_section(doc, "facts", "facts.schema").items():
             path = ("facts", name)
-            if not _FACT_RE.match(name):
+            if not _FACT_RE.fullmatch(name):
                 self.report(doc.file, doc.key_where(path), "facts.bad-name", _bad_name(name))
                 continue
             model = self._entry(Fact, raw, doc, path, f"fact {name!r}", "facts.schema",
@@ -505,7 +518,7 @@ class _Loader:
         source = row.cells.get("source")
         source_id = source.text if source else table.source
         problem = None
-        if not _FACT_RE.match(name.text):
+        if not _FACT_RE.fullmatch(name.text):
             problem = ("facts.bad-name", _bad_name(name.text))
         elif value is None:
             problem = ("tables.row", f"fact {name.text!r} has an empty value cell; write its "

@@ -8,6 +8,7 @@ import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.commands import add_root_argument
     from factcheck.commands.draft import add_source_arguments
     from factcheck.fileio import add_output_options
     from factcheck.formats import FORMATS
@@ -41,6 +42,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "blob address, e.g. https://github.com/ORG/REPO/blob/SHA)")
     p.add_argument("--width", type=int, default=None, metavar="COLUMNS",
                    help="text report width (default: the terminal's, 100 when not a terminal)")
+    add_root_argument(p)
 
 
 def text_width(asked: int | None, output: str | None) -> int:
@@ -71,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.runner import CheckOptions, run_check
 
-    options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs)
+    options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs,
+                           read_roots=tuple(args.root))
     from factcheck.commands.draft import hint_published
 
     hint_published(args)

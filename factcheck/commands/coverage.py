@@ -9,6 +9,8 @@ from typing import Any
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.commands import add_root_argument
+
     p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
                    help="claim files or folders of *.yaml (default: claims/)")
     p.add_argument("--article", metavar="FILE",
@@ -18,6 +20,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     from factcheck.fileio import add_output_options
 
     add_output_options(p, "write to FILE atomically")
+    add_root_argument(p)
 
 
 def render_text(coverage: dict[str, Any]) -> str:
@@ -47,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.report.coverage import compute_coverage
     from factcheck.report.runner import CheckOptions, run_check
 
-    report = run_check(args.paths, CheckOptions(article_file=args.article))
+    report = run_check(args.paths, CheckOptions(article_file=args.article,
+                                                  read_roots=tuple(args.root)))
     coverage = report.coverage
     if coverage is None:
         coverage = compute_coverage(report.articles, report.findings)

@@ -8,6 +8,7 @@ HELP = "print the analysis of the exchange rates that articles imply"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
+    from factcheck.commands import add_root_argument
     from factcheck.commands.draft import add_source_arguments
 
     p.add_argument("paths", nargs="*", default=["claims"], metavar="PATH",
@@ -18,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rates", metavar="FILE",
                    help="a rates file (Date,From,To,Rate or the ECB layout) instead of the "
                    "ECB data and of the articles' own rates files")
+    add_root_argument(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,6 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     from factcheck.claims.load import load_paths
     from factcheck.errors import FactcheckError, InputErrors, Location
+    from factcheck.fileio import read_roots
     from factcheck.formats.escape import json_document, terminal
     from factcheck.kinds.convert import implied
     from factcheck.rates import provider_for
@@ -45,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
         hint_published(args)
         catalog = load_paths(list(args.paths))
+    roots = read_roots(list(args.paths), args.root)
     problems = [str(p) for p in catalog.problems]
     blocks = []
     for bundle in catalog.articles:
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         if not conversions:
             continue
         try:
-            provider = provider_for(bundle.article, bundle.file, args.rates)
+            provider = provider_for(bundle.article, bundle.file, args.rates, roots)
         except InputErrors as exc:
             problems.extend(str(p) for p in exc.problems)
             continue

@@ -31,14 +31,16 @@ def rates_file_provider(path: str) -> RateProvider:
 
 
 def provider_for(
-    article: Article | None, article_file: str | None, override: str | None = None
+    article: Article | None, article_file: str | None, override: str | None = None,
+    roots: tuple[str, ...] | None = None,
 ) -> RateProvider:
     """``override`` (``--rates FILE``) wins because it is the run's explicit choice;
-    then the article's ``rates:`` path (relative to its claim file); then the ECB."""
+    then the article's ``rates:`` path (relative to its claim file, inside ``roots``:
+    see :func:`factcheck.fileio.claim_relative_path`); then the ECB."""
     if override:
         return rates_file_provider(override)
     if article is not None and article.rates:
         from factcheck.fileio import claim_relative_path
 
-        return rates_file_provider(claim_relative_path(article_file or "", article.rates))
+        return rates_file_provider(claim_relative_path(article_file or "", article.rates, roots))
     return ecb_provider()

@@ -26,11 +26,14 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What a run may override: a rates file, the article text, parallelism."""
+    """What a run may override: a rates file, the article text, parallelism, and the
+    folders whose files claim files may name (``read_roots``: empty means the folders
+    of the claim paths checked, as :func:`run_check` sets them)."""
 
     rates_file: str | None = None
     article_file: str | None = None
     jobs: int | None = None
+    read_roots: tuple[str, ...] = ()
 
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
@@ -39,8 +42,10 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
     A rates file in ``options`` is read first, and its error raised, before any work.
     """
     from factcheck.claims.load import expand_paths, load_files
+    from factcheck.fileio import read_roots
 
     options = options or CheckOptions()
+    options = dataclasses.replace(options, read_roots=read_roots(list(paths), options.read_roots))
     if options.rates_file is not None:
         _read_rates_file(options.rates_file)
     with paused_gc():
@@ -96,7 +101,7 @@ def make_context(bundle: ArticleBundle, catalog: Catalog, options: CheckOptions)
         article_file=bundle.file,
         facts=catalog.facts,
         sources=catalog.sources,
-        rates=_LazyProvider(bundle, options.rates_file),
+        rates=_LazyProvider(bundle, options.rates_file, options.read_roots),
         unknown=catalog.unknown,
     )
 
@@ -187,16 +192,19 @@ def _quote_offset(path: str, line: int, col: int) -> int:
 class _LazyProvider:
     """The article's rate provider, chosen and built only when a claim asks for a rate."""
 
-    def __init__(self, bundle: ArticleBundle, override: str | None) -> None:
+    def __init__(self, bundle: ArticleBundle, override: str | None,
+                 roots: tuple[str, ...]) -> None:
         self._bundle = bundle
         self._override = override
+        self._roots = roots
         self._provider: Any = None
 
     def _get(self) -> Any:
         if self._provider is None:
             from factcheck.rates.select import provider_for
 
-            self._provider = provider_for(self._bundle.article, self._bundle.file, self._override)
+            self._provider = provider_for(self._bundle.article, self._bundle.file, self._override,
+                                          self._roots or None)
         return self._provider
 
     def __getattr__(self, name: str) -> Any:
@@ -242,7 +250,7 @@ def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, An
         entry["text_file"] = _display_path(text_path)
         try:
             if not options.article_file and article.text:
-                claim_relative_path(bundle.file, article.text)
+                claim_relative_path(bundle.file, article.text, options.read_roots or None)
             # The path may come from an untrusted claim file: bounded, and no devices.
             entry["text"] = read_text(text_path, limit=limits.MAX_TEXT_BYTES, regular_only=True)
         except FactcheckError as exc:

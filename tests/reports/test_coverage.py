@@ -99,13 +99,8 @@ def test_coverage_command_on_the_seed_claims(capsys: pytest.CaptureFixture[str])
 def _stub_runner(monkeypatch: pytest.MonkeyPatch, report: object) -> None:
     """Stand in for the runner, so the command is tested on a known report."""
     import types
-    from dataclasses import dataclass
 
-    @dataclass
-    class CheckOptions:
-        rates_file: str | None = None
-        article_file: str | None = None
-        jobs: int | None = None
+    from factcheck.report.runner import CheckOptions
 
     stub = types.ModuleType("factcheck.report.runner")
     stub.CheckOptions = CheckOptions  # type: ignore[attr-defined]
