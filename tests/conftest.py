@@ -8,8 +8,15 @@ import os
 from collections.abc import Callable
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["pytester"]
+
+# No per-example deadline: on a shared, loaded machine the first example (which loads
+# pint or the rates) can take longer than any fixed deadline, and a timing is not what
+# these properties assert. Speed is measured as ratios in benchmarks/.
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 _GENERATE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                          "benchmarks", "generate.py")

@@ -352,7 +352,7 @@ def test_folder_walk_reports_a_link_loop(tmp_path):
         ("io.not-regular", "self.yaml")]
 
 
-def test_folder_walk_survives_a_tree_deeper_than_the_recursion_limit(tmp_path):
+def test_folder_walk_reports_a_tree_deeper_than_the_limit_without_recursing(tmp_path):
     import os
 
     from factcheck.claims.load import expand_paths
@@ -367,7 +367,10 @@ def test_folder_walk_survives_a_tree_deeper_than_the_recursion_limit(tmp_path):
         with open(os.path.join(levels[-1], "x.yaml"), "w") as fh:
             fh.write("facts: {}\n")
         files, problems = expand_paths([str(deep)])
-        assert [os.path.basename(f) for f in files] == ["x.yaml"] and problems == []
+        # Walked without recursion to the depth limit, and the deeper folder reported.
+        assert files == []
+        assert [(p.code, p.file) for p in problems] == [
+            ("input.limit", levels[101]), ("io.no-files", str(deep))]
     finally:
         # Bottom up, iteratively: pytest's own clean-up (shutil.rmtree) recurses.
         if os.path.exists(os.path.join(levels[-1], "x.yaml")):
