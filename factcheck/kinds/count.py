@@ -1,7 +1,8 @@
 """The ``count`` kind: does the number of items the article lists match the count it states?
 
-Items are compared after Unicode NFKC, case folding and whitespace normalisation,
-so ``Alibaba`` and ``alibaba `` are one item listed twice. The stated count is an
+Items are compared after Unicode NFKC, removing invisible characters, case folding and
+whitespace normalisation, so ``Alibaba`` and ``alibaba `` are one item listed twice
+(an item read as other than itself is named in a warning). The stated count is an
 integer or a written count (``4대``, ``5개 이상``, ``4家``) read by the quantity
 grammar into an interval; the claim holds when the number of distinct items (all
 items with ``distinct: false``) lies in it, and is contradicted otherwise.
@@ -61,13 +62,32 @@ class Claim(ClaimCommon):
         return value
 
 
+# Invisible code points that are not format characters (Cf): the combining grapheme
+# joiner, the Hangul fillers and the variation selectors.
+_INVISIBLE = re.compile("[\u034f\u115f\u1160\u3164\uffa0\ufe00-\ufe0f]")
+
+
 def normalise(item: str) -> str:
-    """The comparison key of an item: NFKC, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFKC", item).casefold().split())
+    """The comparison key of an item: NFKC, without format characters (category Cf: a
+    zero-width space, soft hyphen, word joiner or BOM) or other invisible ones,
+    case-folded, single spaces. Without that, ``알리바바`` and ``알리바바`` with a
+    zero-width space would count as two companies."""
+    text = unicodedata.normalize("NFKC", item)
+    text = _INVISIBLE.sub("", "".join(ch for ch in text if unicodedata.category(ch) != "Cf"))
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
+
+
+def _read_as(position: int, item: str, key: str) -> str | None:
+    """A warning when the item was read as something other than itself up to case and
+    spacing: invisible characters removed, or compatibility forms (ＡＢＣ) unified."""
+    if " ".join(item.casefold().split()) == key:
+        return None
+    return f"item {position} {item!r} is read as {key!r}"
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
     spellings: dict[str, list[str]] = {}
+    readings: list[str] = []
     for position, item in enumerate(claim.items, start=1):
         key = normalise(item)
         if not key:
@@ -76,13 +96,16 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
                 hint="remove it or write the item's name",
             )
         spellings.setdefault(key, []).append(item)
+        reading = _read_as(position, item, key)
+        if reading is not None:
+            readings.append(reading)
     distinct = len(spellings)
     counted = distinct if claim.distinct else len(claim.items)
     interval, stated_text, qualifier = _stated(claim.stated)
     verdict: Verdict = "holds" if Fraction(counted) in interval else "contradicted"
 
     duplicates = [(names[0], names) for names in spellings.values() if len(names) > 1]
-    warnings = [_listed(first, names) for first, names in duplicates]
+    warnings = [_listed(first, names) for first, names in duplicates] + readings
     what = "distinct items" if claim.distinct else "items"
     listed = f"{len(claim.items)} items listed, {distinct} distinct"
     if duplicates:

@@ -370,6 +370,8 @@ class Scanner:
             try:
                 _unit(name)
             except UnitError as exc:
+                if exc.code == "quantity.offset-unit":  # known, and refused: say why
+                    raise Bad(f"{exc.message}; {exc.hint}") from exc
                 raise Bad(f"unknown unit {name!r}") from exc
             return name, j
         if _pint_name(name) is None:

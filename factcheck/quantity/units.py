@@ -118,23 +118,41 @@ def unit(expression: str) -> pint.Unit:
             hint="write unit names joined by * or /, with powers of at most 9 (m**2, KRW/CNY)",
         )
     try:
-        return _cached_unit(text)
+        found = _cached_unit(text)
     except (pint.errors.UndefinedUnitError, AttributeError):
-        pass
+        found = None
     except Exception as exc:  # pint raises many types for malformed expressions
         raise UnitError(
             f"cannot read the unit {expression!r}",
             hint="write a unit name pint knows, such as KRW, CNY/USD, mu, km or percent",
         ) from exc
+    if found is not None:
+        return _multiplicative(found, expression)
     if not _full_loaded:
         _load_full()
         try:
-            return _cached_unit(text)
+            found = _cached_unit(text)
         except Exception:
-            pass
+            found = None
+        if found is not None:
+            return _multiplicative(found, expression)
     raise UnitError(
         f"unknown unit {expression!r}",
         hint="use an ISO 4217 currency code (KRW, CNY, USD, ...) or a unit that pint knows",
+    )
+
+
+def _multiplicative(u: Any, expression: str) -> Any:
+    """``u``, refused when its zero is not zero (degC, degF): factors convert by scale only,
+    so -10 degC would compare with 10 degF as -10 kelvin with 10 * 5/9 kelvin, and
+    10 degC + 10 degC is no temperature at all."""
+    if registry().Quantity(1, u)._is_multiplicative:
+        return u
+    raise UnitError(
+        f"the unit {expression[:40]!r} has an offset zero (0 degC is 273.15 kelvin), which "
+        "factcheck does not convert, add or compare",
+        hint="write the temperature in kelvin, or a difference as delta_degC or delta_degF",
+        code="quantity.offset-unit",
     )
 
 

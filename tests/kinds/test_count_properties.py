@@ -14,8 +14,10 @@ from factcheck.kinds.base import Context
 CONTEXT = Context(Article(id="a", title="t", published=dt.date(2017, 11, 23)), "a.yaml", {}, {})
 # A few spellings of few names, so lists often repeat an item in another form.
 NAMES = st.sampled_from(
-    ["바이두", "알리바바", "텐센트", "Alibaba", "alibaba", " ALIBABA", "ＡＢＣ", "abc"]
+    ["바이두", "알리바바", "텐센트", "Alibaba", "alibaba", " ALIBABA", "ＡＢＣ", "abc",
+     "알리\u200b바바", "ali\u00adbaba", "\ufeffabc", "a\u2060bc"]
 )
+_PLAIN = {"바이두", "알리바바", "텐센트", "Alibaba", "alibaba", " ALIBABA", "abc"}
 
 
 def _claim(items: list[str], stated: int, distinct: bool) -> count.Claim:
@@ -51,9 +53,13 @@ def test_holds_exactly_when_the_distinct_number_is_stated(items: list[str], stat
     assert outcome.details["distinct"] == distinct
     assert (outcome.verdict == "holds") == (distinct == stated)
     # every repeated item is named in a warning, and only those
-    assert len(outcome.warnings) == len(items) - distinct - sum(
+    repeats = [w for w in outcome.warnings if " is listed " in w]
+    assert len(repeats) == len(items) - distinct - sum(
         d["times"] - 2 for d in outcome.details["duplicates"]
     )
+    # and every item read as other than itself (up to case and spacing), and only those
+    readings = [w for w in outcome.warnings if " is read as " in w]
+    assert len(readings) == sum(1 for i in items if i not in _PLAIN)
 
 
 @given(st.lists(NAMES, min_size=1, max_size=8))
