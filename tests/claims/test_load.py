@@ -236,10 +236,6 @@ def test_problem_order_is_deterministic(write):
 
 
 def test_real_quantity_grammar_reads_fact_values():
-    try:
-        from factcheck.quantity.grammar import parse_quantity  # noqa: F401
-    except ImportError:
-        pytest.skip("factcheck.quantity.grammar (engineer A) is not there yet")
     text = ("sources: {s: {title: S}}\nfacts:\n  a: {value: 1500억 위안, source: s}\n"
             "  b: {value: '1e999999 위안', source: s}\n")
     catalog = load_text(text, "t.yaml")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import casefile
 import pytest
-import yaml
 from pydantic import ValidationError
 
 from factcheck.claims.model import Article, Source
@@ -19,17 +19,33 @@ HERE = Path(__file__).parent
 CASE_FILES = ("cases_date.yaml", "cases_count.yaml", "cases_convert.yaml")
 
 
+class KindCase(NamedTuple):
+    """One entry of a kind's case file (the keys are described in cases_date.yaml)."""
+
+    claim: dict[str, Any]
+    verdict: str | None = None
+    message: str | None = None
+    warning: str | None = None
+    error: str | None = None
+    invalid: str | None = None
+    context: dict[str, Any] = {}
+    skip: str | None = None
+
+
 def _cases() -> list[Any]:
     params = []
     for name in CASE_FILES:
-        data = yaml.safe_load((HERE / name).read_text(encoding="utf-8"))
-        for case in data["cases"]:
-            context = {**data["context"], **case.get("context", {})}
-            params.append(
-                pytest.param(
-                    data["kind"], context, case, id=f"{data['kind']}-{case['claim']['id']}"
-                )
-            )
+        data = casefile.load(HERE / name)
+        assert set(data) == {"kind", "context", "cases"}, f"{name}: {sorted(data)}"
+        for case in casefile.records(HERE / name, data["cases"], KindCase):
+            outcomes = [case.verdict is not None, case.error is not None,
+                        case.invalid is not None]
+            assert sum(outcomes) == 1, f"{name} {case.claim.get('id')}: one of verdict, " \
+                "error, invalid"
+            assert (case.verdict is None) == (case.message is None), case.claim.get("id")
+            context = {**data["context"], **case.context}
+            params.append(casefile.param((data["kind"], context, case),
+                                         f"{data['kind']}-{case.claim['id']}"))
     return params
 
 
@@ -45,40 +61,36 @@ def _context(spec: dict[str, Any]) -> Context:
     return Context(article, "cases.yaml", {}, sources)
 
 
-def _grammar_available() -> bool:
-    """Whether parse_quantity (engineer A's grammar) exists and reads a plain count."""
-    try:
-        from factcheck.quantity.grammar import parse_quantity
-
-        return parse_quantity("4개").interval.lo == 4
-    except Exception:  # noqa: BLE001 - any failure means: not usable yet, so skip
-        return False
-
-
-@pytest.mark.parametrize(("kind", "context", "case"), _cases())
-def test_case(kind: str, context: dict[str, Any], case: dict[str, Any]) -> None:
-    if case.get("needs") == "grammar" and not _grammar_available():
-        pytest.skip("factcheck.quantity.grammar.parse_quantity cannot read '4개' yet")
+@pytest.mark.parametrize("params", _cases())
+def test_case(params: tuple[str, dict[str, Any], KindCase]) -> None:
+    kind, context, case = params
     module = kind_module(kind)
-    claim_data = {"kind": kind, **case["claim"]}
-    if "invalid" in case:
-        with pytest.raises(ValidationError, match=_fragment(case["invalid"])):
+    claim_data = {"kind": kind, **case.claim}
+    if case.invalid is not None:
+        with pytest.raises(ValidationError, match=_fragment(case.invalid)):
             module.Claim.model_validate(claim_data)
         return
     claim = module.Claim.model_validate(claim_data)
     ctx = _context(context)
-    if "error" in case:
-        with pytest.raises(FactcheckError, match=_fragment(case["error"])):
+    if case.error is not None:
+        with pytest.raises(FactcheckError, match=_fragment(case.error)):
             module.evaluate(claim, ctx)
         return
     outcome = module.evaluate(claim, ctx)
-    assert outcome.verdict == case["verdict"], outcome.message
-    assert case["message"] in outcome.message
-    if "warning" in case:
-        assert any(case["warning"] in w for w in outcome.warnings), outcome.warnings
+    assert outcome.verdict == case.verdict, outcome.message
+    assert case.message is not None and case.message in outcome.message
+    if case.warning is not None:
+        assert any(case.warning in w for w in outcome.warnings), outcome.warnings
     else:
         assert not [w for w in outcome.warnings if "after the article" in w]
     _assert_json_ready(outcome.details)
+
+
+def test_a_misspelt_key_is_an_error_not_a_silent_pass(tmp_path: Path) -> None:
+    with pytest.raises(casefile.CaseFileError, match=r"unknown key\(s\) \['mesage'\]"):
+        casefile.records(tmp_path / "x.yaml", [{"claim": {}, "mesage": "m"}], KindCase)
+    with pytest.raises(casefile.CaseFileError, match="skip must be the reason"):
+        casefile.records(tmp_path / "x.yaml", [{"claim": {}, "skip": True}], KindCase)
 
 
 def _fragment(text: str) -> str:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
+import seedtext
 
 from factcheck.quantity.grammar import extract_quantities
 
-SEED = (
-    Path(__file__).resolve().parents[2] / ".." / "shared" / "seeds" / "000_cc08ff2c2edef71c.txt"
-)
+SEED = seedtext.SEED
 
 # (text as written, value, unit, qualifier), in article order; hand-checked.
 # Dates (2017/11/23, 11:12, 지난 14일, 7월, 2020년, 2017~2020) are deliberately absent.
@@ -64,10 +62,7 @@ EXPECTED = [
 
 @pytest.fixture(scope="module")
 def article() -> str:
-    try:
-        return SEED.read_text(encoding="utf-8")
-    except OSError as exc:
-        pytest.skip(f"seed article not found at {SEED}: {exc}")
+    return seedtext.seed_text()
 
 
 def test_every_quantity_of_the_seed_article(article: str) -> None:

@@ -89,8 +89,6 @@ def test_rates_command(tmp_path: Path, capsys: pytest.CaptureFixture[str],
 def test_rates_command_reports_bad_claims_located(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    pytest.importorskip("factcheck.quantity.grammar",
-                        reason="engineer A's grammar has not landed yet")
     path = tmp_path / "a.yaml"
     path.write_text(CLAIMS.replace("stated: 약 20조 원", "stated: 약 20조 개"), encoding="utf-8")
     assert main(["rates", str(path)]) == 2

@@ -128,9 +128,8 @@ def test_claim_model_rejects_unknown_fields() -> None:
 
 
 def test_with_the_real_grammar() -> None:
-    grammar = pytest.importorskip(
-        "factcheck.quantity.grammar", reason="engineer A's grammar has not landed yet"
-    )
+    from factcheck.quantity import grammar
+
     assert grammar.parse_quantity("약 16조4천780억 원").resolution == EOK
     out = convert.evaluate(claim("약 16조4천780억 원"), context())
     assert out.verdict == "holds"

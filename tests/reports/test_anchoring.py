@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+import seedtext
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.report.anchoring import NOT_FOUND, ArticleText, anchor_findings
 from factcheck.report.record import Finding
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_cc08ff2c2edef71c.txt"
+SEED = seedtext.SEED
 TEXT = "첫 줄입니다.\n둘째 줄에 1000억 위안(약 16조4천780억 원)이\n있고 셋째 줄은 끝.\n"
 
 
@@ -81,9 +80,7 @@ def test_any_slice_is_found_whatever_its_spacing(text: str, data: st.DataObject)
 
 
 def test_seed_article_conversions_are_anchored() -> None:
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED}")
-    text = SEED.read_text(encoding="utf-8")
+    text = seedtext.seed_text()
     art = ArticleText(text)
     for quote in ["1000억 위안(약 16조4천780억 원)", "30억 위안(약 4천950억9천 만 원)",
                   "1만7000여 종의 데이터 목록"]:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
+import seedtext
 from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.report.coverage import _span, article_coverage, compute_coverage, percent
 from factcheck.report.record import Finding
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_cc08ff2c2edef71c.txt"
+SEED = seedtext.SEED
 TEXT = "A 100억 위안 plan.\nB 30억 위안 and 5 cities.\n"
 
 
@@ -70,11 +70,7 @@ def test_extractor_shapes(item: object) -> None:
 
 
 def test_seed_article_with_the_real_grammar() -> None:
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED}")
-    if importlib.util.find_spec("factcheck.quantity.grammar") is None:
-        pytest.skip("factcheck.quantity.grammar (extract_quantities) is not there yet")
-    text = SEED.read_text(encoding="utf-8")
+    text = seedtext.seed_text()
     cov = article_coverage("seed", str(SEED), text, [("c", "1000억 위안(약 16조4천780억 원)")])
     assert cov["quantities"] >= 30
     assert 1 <= cov["covered"] < cov["quantities"]
@@ -82,10 +78,7 @@ def test_seed_article_with_the_real_grammar() -> None:
 
 
 def test_coverage_command_on_the_seed_claims(capsys: pytest.CaptureFixture[str]) -> None:
-    if importlib.util.find_spec("factcheck.report.runner") is None:
-        pytest.skip("factcheck.report.runner is not there yet")
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED}")
+    seedtext.seed_path()
     from factcheck.cli import main
 
     claims = Path(__file__).resolve().parents[2] / "claims"

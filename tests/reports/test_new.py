@@ -160,15 +160,11 @@ def test_slug_is_ascii_and_unique() -> None:
 def test_added_claim_is_checked_with_the_seed_claims(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import importlib.util
     import shutil
 
     root = Path(__file__).resolve().parents[2]
-    if importlib.util.find_spec("factcheck.report.runner") is None:
-        pytest.skip("factcheck.report.runner is not there yet")
     files = sorted((root / "claims").glob("*.yaml"))
-    if not files:
-        pytest.skip("no seed claims in claims/ yet")
+    assert files, "the repository's claims/ holds the seed claim files"
     shutil.copytree(root / "claims", tmp_path / "claims")
     monkeypatch.chdir(tmp_path)
     target = Path("claims") / files[0].name
