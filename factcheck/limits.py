@@ -11,6 +11,11 @@ constant                  default     what it bounds
 MAX_FILE_BYTES            2 MiB       size of one claim file, read before parsing
 MAX_TEXT_BYTES            32 MiB      an article text or rates file named in a claim
                                       file (devices and pipes are refused there)
+MAX_RUN_TEXT_CHARS        64 Mi       characters of all distinct article texts of one run
+MAX_TEXT_QUANTITIES       10,000      quantities found in one article text (coverage)
+MAX_RUN_CLAIMS            150,000     claims of one run, over all files (memory grows
+                                      with them: about 6 KB a claim)
+MAX_RUN_BYTES             64 MiB      bytes of all claim files of one run
 MAX_CLAIMS_PER_FILE       10,000      entries of the ``claims`` list of one file
 MAX_TREE_DEPTH            100         folders nested below a claim path (deeper ones are
                                       reported, not read)
@@ -34,6 +39,10 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_TEXT_BYTES = 32 * 1024 * 1024
+MAX_RUN_TEXT_CHARS = 64 * 1024 * 1024
+MAX_TEXT_QUANTITIES = 10_000
+MAX_RUN_CLAIMS = 150_000
+MAX_RUN_BYTES = 64 * 1024 * 1024
 MAX_CLAIMS_PER_FILE = 10_000
 MAX_TREE_DEPTH = 100
 MAX_YAML_DEPTH = 20
@@ -45,6 +54,10 @@ MAX_NUMBER_MAGNITUDE = 10**30
 LIMITS: dict[str, tuple[int, str]] = {
     "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
     "MAX_TEXT_BYTES": (MAX_TEXT_BYTES, "bytes in an article text or rates file"),
+    "MAX_RUN_TEXT_CHARS": (MAX_RUN_TEXT_CHARS, "characters in all article texts of one run"),
+    "MAX_TEXT_QUANTITIES": (MAX_TEXT_QUANTITIES, "quantities in one article text"),
+    "MAX_RUN_CLAIMS": (MAX_RUN_CLAIMS, "claims in one run"),
+    "MAX_RUN_BYTES": (MAX_RUN_BYTES, "bytes of claim files in one run"),
     "MAX_CLAIMS_PER_FILE": (MAX_CLAIMS_PER_FILE, "claims in one file"),
     "MAX_TREE_DEPTH": (MAX_TREE_DEPTH, "levels of folders below a claim path"),
     "MAX_YAML_DEPTH": (MAX_YAML_DEPTH, "levels of nested mappings and lists"),

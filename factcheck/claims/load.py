@@ -9,6 +9,7 @@ read. Invalid entries are left out of the catalog; the problems say why.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import re
@@ -298,6 +299,10 @@ class _Loader:
         self._fact_sources: list[tuple[str, str, Location]] = []
         self._claim_models: dict[str, Any] = {}
         self._kind_failures: dict[str, str] = {}
+        # Totals over the files of this load: past a run limit the rest is not read.
+        self._run_bytes = 0
+        self._run_claims = 0
+        self._stopped = False
         from pydantic import ValidationError
 
         self._validation_error = ValidationError
@@ -306,10 +311,25 @@ class _Loader:
     def report(self, file: str, where: tuple[int, int], code: str, message: str) -> None:
         self.catalog.problems.append(Problem(file, where[0], where[1], code, message))
 
+    def _stop(self, file: str, where: tuple[int, int], why: str) -> None:
+        """One problem for a run limit; this file's claims and the later files are not read."""
+        self.report(file, where, "input.limit",
+                    f"{why}; this file's claims and the files after it are not read: "
+                    "check fewer files per run")
+        self._stopped = True
+
     # -- files ----------------------------------------------------------------
     def load_file(self, path: str) -> None:
         from factcheck.fileio import read_text
 
+        if self._stopped:
+            return
+        with contextlib.suppress(OSError):  # read_text says what is wrong with it
+            self._run_bytes += os.stat(path).st_size
+        if self._run_bytes > limits.MAX_RUN_BYTES:
+            self._stop(path, (0, 0), f"the claim files of this run exceed "
+                       f"{limits.MAX_RUN_BYTES:,} bytes in all (MAX_RUN_BYTES)")
+            return
         try:
             text = read_text(path, limit=limits.MAX_FILE_BYTES)
         except FactcheckError as err:
@@ -559,6 +579,11 @@ class _Loader:
             self.report(doc.file, doc.key_where(("claims",)), "input.limit",
                         f"{len(raw)} claims in one file is more than the limit of "
                         f"{limits.MAX_CLAIMS_PER_FILE} (MAX_CLAIMS_PER_FILE); split the file")
+            return []
+        self._run_claims += len(raw)
+        if self._run_claims > limits.MAX_RUN_CLAIMS:
+            self._stop(doc.file, doc.key_where(("claims",)), f"the claim files of this run "
+                       f"hold more than {limits.MAX_RUN_CLAIMS:,} claims (MAX_RUN_CLAIMS)")
             return []
         kinds = ", ".join(KIND_MODULES)
         claim_pos = doc.positions(raw)

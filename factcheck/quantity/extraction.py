@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.errors import FactcheckError, QuantityError
+from factcheck.errors import FactcheckError, LimitError, QuantityError
 from factcheck.quantity.numerals import WS, Bad
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.scanner import Scanner, is_hangul
@@ -83,8 +83,9 @@ _NOT_QUANTITIES = re.compile(
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
-def extract_quantities(text: str) -> list[Extracted]:
-    """Every quantity in ``text``, in order, with non-overlapping character spans."""
+def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted]:
+    """Every quantity in ``text``, in order, with non-overlapping character spans;
+    a LimitError as soon as there are more than ``limit``."""
     if not isinstance(text, str):
         raise QuantityError(f"expected text, got {type(text).__name__} {text!r:.40}",
                             hint="pass the text of an article as a str")
@@ -146,6 +147,9 @@ def extract_quantities(text: str) -> list[Extracted]:
         while end > i and s[end - 1] in WS:
             end -= 1
         out.append(Extracted(q, i, end, text[i:end]))
+        if limit is not None and len(out) > limit:
+            raise LimitError(f"the text holds more than {limit:,} quantities "
+                             "(MAX_TEXT_QUANTITIES)", hint="give the text of one article")
         i = end
     return out
 

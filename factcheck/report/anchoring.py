@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
+from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,10 +46,13 @@ class ArticleText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # compact[i] is the i-th non-whitespace char; where[i] its offset in text.
-        self.where = [i for i, ch in enumerate(text) if not ch.isspace()]
+        # compact[i] is the i-th non-whitespace char; where[i] its offset in text. Arrays
+        # of 4-byte offsets: a list of ints took 36 bytes a character of a long text.
+        self.where = array("L" if len(text) >= 1 << 32 else "I",
+                           (i for i, ch in enumerate(text) if not ch.isspace()))
         self.compact = "".join(text[i] for i in self.where)
-        self.line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.line_starts = array("L" if len(text) >= 1 << 32 else "I",
+                                 [0, *(m.end() for m in re.finditer("\n", text))])
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, col) of a char offset."""
@@ -74,11 +79,9 @@ class ArticleText:
         first = self.compact.find(needle)
         if first < 0:
             return None
-        count, at = 1, self.compact.find(needle, first + 1)
-        while at >= 0:
-            count += 1
-            at = self.compact.find(needle, at + 1)
-        return self._anchor(first, first + len(needle), count)
+        # str.count, not a loop of finds: `a` in a million `a`s is one linear pass.
+        # (It counts occurrences that do not overlap.)
+        return self._anchor(first, first + len(needle), self.compact.count(needle))
 
     def closest(self, quote: str) -> tuple[Anchor, float] | None:
         """The passage most like ``quote`` and its similarity in [0, 1], or None."""
@@ -117,6 +120,20 @@ class ArticleText:
         return self._anchor(best_s, best_s + n, 1), 2 * best_m / (n + len(needle))
 
 
+def prepare(text: str) -> ArticleText:
+    """The index of ``text``, built once per text however many articles name it
+    (anchoring and coverage share it)."""
+    found = _PREPARED.get(text)
+    if found is None:
+        if len(_PREPARED) >= 4:
+            _PREPARED.pop(next(iter(_PREPARED)))
+        found = _PREPARED[text] = ArticleText(text)
+    return found
+
+
+_PREPARED: dict[str, ArticleText] = {}
+
+
 def _excerpt(text: str, anchor: Anchor, limit: int = 120) -> str:
     passage = " ".join(text[anchor.start : anchor.end].split())
     return passage if len(passage) <= limit else passage[: limit - 1] + "…"
@@ -134,7 +151,7 @@ def anchor_findings(
     from factcheck.report.record import Problem
 
     prepared = {
-        str(a.get("id", "")): (ArticleText(a["text"]), str(a.get("text_file") or a.get("id")))
+        str(a.get("id", "")): (prepare(a["text"]), str(a.get("text_file") or a.get("id")))
         for a in articles
         if isinstance(a.get("text"), str)
     }

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from factcheck.errors import LimitError
 from factcheck.quantity.rational import Fraction
-from factcheck.report.anchoring import ArticleText
+from factcheck.report.anchoring import prepare
+from factcheck.report.record import Problem
 
 if TYPE_CHECKING:
     from factcheck.report.record import Finding
@@ -37,10 +39,19 @@ def _span(item: Any) -> tuple[int, int]:
     return int(start), int(end)
 
 
-def _default_extractor() -> Extractor:
-    from factcheck.quantity.grammar import extract_quantities
+def _extracted(text: str) -> list[Any]:
+    """The quantities of ``text``, found once per text, and bounded."""
+    from factcheck import limits
 
-    return extract_quantities
+    if text not in _EXTRACTED:
+        from factcheck.quantity.grammar import extract_quantities
+
+        _EXTRACTED.clear()  # the last text only: articles naming one text come together
+        _EXTRACTED[text] = list(extract_quantities(text, limit=limits.MAX_TEXT_QUANTITIES))
+    return _EXTRACTED[text]
+
+
+_EXTRACTED: dict[str, list[Any]] = {}
 
 
 def article_coverage(
@@ -50,15 +61,18 @@ def article_coverage(
     quotes: list[tuple[str, str]],
     extract: Extractor | None = None,
 ) -> dict[str, Any]:
-    """Coverage of one article: ``quotes`` are (claim id, quote) pairs for this article."""
-    prepared = ArticleText(text)
+    """Coverage of one article: ``quotes`` are (claim id, quote) pairs for this article.
+
+    Raises LimitError for a text with more than ``limits.MAX_TEXT_QUANTITIES`` quantities.
+    """
+    prepared = prepare(text)
     spans = []
     for claim_id, quote in quotes:
         anchor = prepared.find(quote)
         if anchor is not None:
             spans.append((anchor.start, anchor.end, claim_id))
     items = []
-    for item in (extract or _default_extractor())(text):
+    for item in _extracted(text) if extract is None else extract(text):
         start, end = _span(item)
         line, col = prepared.position(start)
         covered_by = sorted({cid for s, e, cid in spans if s <= start and end <= e})
@@ -86,6 +100,7 @@ def compute_coverage(
     articles: list[dict[str, Any]],
     findings: list[Finding],
     extract: Extractor | None = None,
+    problems: list[Problem] | None = None,
 ) -> dict[str, Any] | None:
     """Coverage over every article that has text, or None when none has.
 
@@ -103,9 +118,15 @@ def compute_coverage(
             for f in findings
             if f.article_id == aid or (not f.article_id and len(with_text) == 1)
         ]
-        blocks.append(article_coverage(
-            aid, str(art.get("text_file") or aid), art["text"], quotes, extract
-        ))
+        try:
+            blocks.append(article_coverage(
+                aid, str(art.get("text_file") or aid), art["text"], quotes, extract
+            ))
+        except LimitError as exc:
+            if problems is None:
+                raise
+            problems.append(Problem(str(art.get("file") or aid), 0, 0, exc.code,
+                                    f"coverage of {aid!r} not measured: {exc.describe()}"))
     total = sum(b["quantities"] for b in blocks)
     covered = sum(b["covered"] for b in blocks)
     return {

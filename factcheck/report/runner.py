@@ -43,7 +43,9 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
     """
     from factcheck.claims.load import expand_paths, load_files
     from factcheck.fileio import read_roots
+    from factcheck.report.texts import start_run
 
+    start_run()
     options = options or CheckOptions()
     options = dataclasses.replace(options, read_roots=read_roots(list(paths), options.read_roots))
     if options.rates_file is not None:
@@ -232,8 +234,8 @@ def _rates(
 
 def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, Any]:
     """The report's entry for an article, with its text when it can be read."""
-    from factcheck import limits
-    from factcheck.fileio import claim_relative_path, read_text
+    from factcheck.fileio import claim_relative_path
+    from factcheck.report.texts import article_text
 
     article = bundle.article
     entry: dict[str, Any] = {
@@ -251,12 +253,14 @@ def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, An
         try:
             if not options.article_file and article.text:
                 claim_relative_path(bundle.file, article.text, options.read_roots or None)
-            # The path may come from an untrusted claim file: bounded, and no devices.
-            entry["text"] = read_text(text_path, limit=limits.MAX_TEXT_BYTES, regular_only=True)
+            entry["text"] = article_text(text_path)
         except FactcheckError as exc:
             # A missing article text limits the report (no anchoring, no coverage)
-            # but does not make the claims invalid.
+            # but does not make the claims invalid; a text beyond a limit does.
             entry["text_error"] = str(exc)
+            if exc.code == "input.limit":
+                entry["text_limit"] = Problem(bundle.file, bundle.line, 1, exc.code,
+                                              exc.describe())
     return entry
 
 
@@ -266,6 +270,7 @@ def _display_path(path: str) -> str:
 
 
 def _anchor_and_cover(report: Report) -> None:
+    report.problems.extend(a.pop("text_limit") for a in report.articles if "text_limit" in a)
     if not any(isinstance(a.get("text"), str) for a in report.articles):
         return
     from factcheck.report.anchoring import anchor_findings
@@ -275,7 +280,7 @@ def _anchor_and_cover(report: Report) -> None:
     report.problems.extend(problems)
     # A claim still to write covers nothing yet.
     report.coverage = compute_coverage(
-        report.articles, [f for f in report.findings if f.verdict != TODO]
+        report.articles, [f for f in report.findings if f.verdict != TODO], problems=report.problems
     )
 
 
