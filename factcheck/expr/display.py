@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from factcheck.expr.jsonify import number_json, unit_json
+from factcheck.expr.jsonify import unit_json
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.rational import Fraction
 
 _SIGNIFICANT = 6
@@ -17,7 +18,7 @@ def format_number(x: Fraction | int, significant: int | None = None) -> str:
     Without ``significant`` every exact decimal of up to 22 digits is shown whole.
     """
     x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
-    exact = number_json(x)
+    exact = exact_string(x)
     if exact is not None and "/" not in exact:
         digits = exact.lstrip("-").replace(".", "").strip("0")
         if len(digits) <= (22 if significant is None else significant):

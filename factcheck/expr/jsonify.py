@@ -11,15 +11,6 @@ from typing import Any
 
 from factcheck.quantity import units
 from factcheck.quantity.decimals import exact_string
-from factcheck.quantity.rational import Fraction
-
-
-def number_json(x: Fraction | int | None) -> str | None:
-    """``x`` as an exact decimal string, a ``"p/q"`` string, or None for unbounded."""
-    if x is None:
-        return None
-
-    return exact_string(x)
 
 
 def unit_json(unit: Any) -> str:
@@ -36,8 +27,8 @@ def interval_json(interval: Any, unit: Any = None) -> dict[str, Any]:
     ``unit`` may be a pint unit or a string; None leaves the key out.
     """
     out: dict[str, Any] = {
-        "low": number_json(interval.lo),
-        "high": number_json(interval.hi),
+        "low": exact_string(interval.lo),
+        "high": exact_string(interval.hi),
         "low_open": bool(interval.lo_open),
         "high_open": bool(interval.hi_open),
     }
@@ -45,10 +36,3 @@ def interval_json(interval: Any, unit: Any = None) -> dict[str, Any]:
         out["unit"] = unit_json(unit)
     return out
 
-
-def quantity_json(quantity: Any) -> dict[str, Any]:
-    """A Quantity's interval and unit, plus its written text when it has one."""
-    out = interval_json(quantity.interval, quantity.unit)
-    if quantity.text:
-        out["text"] = quantity.text
-    return out

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 FUNCTIONS = ("abs", "max", "min", "sum")
 ROUNDS_TO = "rounds to"
-COMPARISONS = ("<", "<=", ">", ">=", "==", "!=", "≈", ROUNDS_TO)
 LOGIC = ("and", "or")
 
 
@@ -94,7 +93,7 @@ class Stated:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """The one top-level comparison; ``op`` is normalised to one of COMPARISONS."""
+    """The one top-level comparison; ``op`` is one of < <= > >= == != ≈ and "rounds to"."""
 
     left: Node
     op: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factcheck.report.record import Report
@@ -36,10 +36,6 @@ class RenderOptions:
     quiet: bool = False  # the text report's totals line alone
     width: int = 100  # the text report's width in terminal columns
     link_base: str = ""  # Markdown: the repository's blob address, for links to claim lines
-
-
-class Renderer(Protocol):
-    def render(self, report: Report, options: RenderOptions) -> str: ...
 
 
 def render(report: Report, name: str, options: RenderOptions | None = None) -> str:

@@ -16,7 +16,7 @@ from factcheck.errors import FactcheckError
 from factcheck.expr.decide import ORDERS, decide, parse_tolerance, redecide
 from factcheck.expr.display import format_interval, format_number
 from factcheck.expr.evaluate import UnknownValue
-from factcheck.expr.jsonify import interval_json, number_json, unit_json
+from factcheck.expr.jsonify import interval_json, unit_json
 from factcheck.expr.logic import combine
 from factcheck.expr.nodes import (
     Call,
@@ -34,6 +34,7 @@ from factcheck.expr.syntax import parse_statement
 from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
 from factcheck.kinds.evidence import conversion_json, conversion_text, later_sources, rates_for
 from factcheck.quantity import units
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.interval import Interval, Truth
 
 if TYPE_CHECKING:
@@ -603,8 +604,8 @@ def _details(
         "difference": None
         if difference is None
         else {
-            "absolute": number_json(difference[0]),
-            "relative_pct": None if difference[1] is None else number_json(difference[1]),
+            "absolute": exact_string(difference[0]),
+            "relative_pct": None if difference[1] is None else exact_string(difference[1]),
         },
         "facts": facts,
         "sources": sources,

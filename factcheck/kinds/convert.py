@@ -18,6 +18,7 @@ from pydantic import Field
 from factcheck.claims.model import ClaimCommon
 from factcheck.errors import FactcheckError
 from factcheck.kinds.base import Context, Outcome, Reading
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.rational import Fraction
 from factcheck.quantity.tolerance import relative_tolerance
@@ -29,7 +30,7 @@ from factcheck.rates.implied import (
     precision_interval,
     verdict,
 )
-from factcheck.rates.numbers import display, exact_str, fixed, percent, significant
+from factcheck.rates.numbers import display, fixed, percent, significant
 
 if TYPE_CHECKING:
     from factcheck.quantity.quantity import Quantity
@@ -134,20 +135,20 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "from": src,
         "to": dst,
         "implied_rate": {
-            "rate": exact_str(mid),
-            "low": exact_str(iv.lo),
-            "high": exact_str(iv.hi),
+            "rate": exact_string(mid),
+            "low": exact_string(iv.lo),
+            "high": exact_string(iv.hi),
             "low_open": iv.lo_open,
             "high_open": iv.hi_open,
         },
         "reference": {
             "source": ref_source,
             "date": None if ref_date is None else ref_date.isoformat(),
-            "rate": exact_str(ref_rate),
+            "rate": exact_string(ref_rate),
             "rate_display": significant(ref_rate),
         },
         "deviation_pct": fixed(dev * 100, 6),
-        "tolerance_pct": exact_str(tolerance * 100),
+        "tolerance_pct": exact_string(tolerance * 100),
     }
     return Outcome(result, message, [], details,
                    _reading(claim, ref_rate, ref_source, ref_date, context))

@@ -50,12 +50,12 @@ def conversion_text(rate: ReferenceRate) -> str:
 
 def conversion_json(rate: ReferenceRate) -> dict[str, Any]:
     """A conversion for ``details``: the exact rate as a string Fraction reads back."""
-    from factcheck.rates.numbers import exact_str
+    from factcheck.quantity.decimals import exact_string
 
     return {
         "from": rate.from_code,
         "to": rate.to_code,
-        "rate": exact_str(rate.rate),
+        "rate": exact_string(rate.rate),
         "date_asked": rate.date_asked.isoformat(),
         "date_used": rate.date_used.isoformat(),
         "source": rate.source,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 from factcheck.quantity.rational import Fraction
 
 
@@ -19,8 +21,20 @@ def decimal_places(denominator: int) -> int | None:
     return max(twos, fives)
 
 
-def exact_string(x: Fraction | int) -> str:
-    """A terminating decimal exactly (``164.7795``), else a ratio (``2000/3``)."""
+@overload
+def exact_string(x: Fraction | int) -> str: ...
+
+
+@overload
+def exact_string(x: None) -> None: ...
+
+
+def exact_string(x: Fraction | int | None) -> str | None:
+    """A terminating decimal exactly (``164.7795``), else a ratio (``2000/3``); None (an
+    unbounded end) stays None. The one way exact numbers are written in reports and JSON:
+    ``fractions.Fraction`` reads each back exactly."""
+    if x is None:
+        return None
     x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     places = decimal_places(x.denominator)
     if places is None:

@@ -8,7 +8,6 @@ the point result lies inside the result. Comparisons answer three ways.
 from __future__ import annotations
 
 import numbers
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -132,12 +131,6 @@ class Interval:
     @property
     def is_bounded(self) -> bool:
         return self.lo is not None and self.hi is not None
-
-    @property
-    def width(self) -> Fraction | None:
-        if self.lo is None or self.hi is None:
-            return None
-        return self.hi - self.lo
 
     @property
     def midpoint(self) -> Fraction | None:
@@ -353,9 +346,3 @@ def _as_interval(x: Interval | Number) -> Interval:
         return x
     return Interval.point(Fraction(x))
 
-
-def interval_sum(items: Iterable[Interval]) -> Interval:
-    total = Interval.point(0)
-    for item in items:
-        total = total + item
-    return total

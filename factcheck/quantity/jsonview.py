@@ -18,11 +18,6 @@ def json_number(x: Fraction | None) -> int | float | None:
     return float(x)
 
 
-def exact_string(x: Fraction | None) -> str | None:
-    """``16478000000000``, ``37.9`` or, when the decimals never end, ``2000/3``."""
-    return None if x is None else decimals.exact_string(x)
-
-
 def quantity_json(q: Quantity, text: str | None = None) -> dict[str, Any]:
     """The fixed-order record of the parse command."""
     iv = q.interval
@@ -36,5 +31,5 @@ def quantity_json(q: Quantity, text: str | None = None) -> dict[str, Any]:
         "high": json_number(iv.hi),
         "low_open": iv.lo_open,
         "high_open": iv.hi_open,
-        "exact": exact_string(value),
+        "exact": decimals.exact_string(value),
     }

@@ -285,9 +285,3 @@ def analyse_rates(
     """Just the rate blocks of ``analyse``."""
     return analyse(article, findings, provider)[0]
 
-
-def rate_warnings(
-    article: Article, findings: Iterable[Any], provider: RateProvider | None = None
-) -> dict[str, list[str]]:
-    """Just the per-claim warnings of ``analyse``."""
-    return analyse(article, findings, provider)[1]

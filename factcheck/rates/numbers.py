@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import decimal
 
-from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.rational import Fraction
 
 # Plenty of digits so that rounding the quotient once more is never off.
 _WIDE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
-
-
-def exact_str(x: Fraction) -> str:
-    """A terminating decimal exactly (``164.7795``), else a fraction (``2000/3``)."""
-    return exact_string(x)
 
 
 def _plain(d: decimal.Decimal) -> str:

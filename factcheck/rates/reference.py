@@ -42,7 +42,8 @@ class ReferenceRate:
         return self.date_used != self.date_asked
 
     def to_json(self) -> dict[str, object]:
-        from factcheck.rates.numbers import exact_str, significant
+        from factcheck.quantity.decimals import exact_string
+        from factcheck.rates.numbers import significant
 
         return {
             "from": self.from_code,
@@ -50,7 +51,7 @@ class ReferenceRate:
             "date_asked": self.date_asked.isoformat(),
             "date_used": self.date_used.isoformat(),
             "rate": significant(self.rate, 10),
-            "rate_exact": exact_str(self.rate),
+            "rate_exact": exact_string(self.rate),
             "source": self.source,
         }
 
