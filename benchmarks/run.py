@@ -27,7 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-import bench_parse  # noqa: E402  (engineer A's cn2an benchmark, reused here)
+import bench_parse  # noqa: E402  (the cn2an comparison, reused here)
 import generate  # noqa: E402
 
 

@@ -197,7 +197,7 @@ def test_product_with_a_point_is_the_general_product(interval, factor):
     assert interval.scale(factor) == interval._product(point)
 
 
-# -- caches and the folder walk (issue 7, second round) -----------------------------
+# -- caches and the folder walk ---------------------------------------------------------
 
 _EXPR_CHARS = st.sampled_from(
     list("0123456789.,억조만亿万元원 +-*/()<>=ax$%约") + ["USD", "약", "위안", "RMB", "多"])

@@ -9,14 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.expr.display import format_interval, format_number
-from factcheck.expr.jsonify import interval_json, number_json
+from factcheck.expr.jsonify import interval_json
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.quantity import Quantity
 
 
 @given(st.fractions())
-def test_number_json_reads_back_exactly(x):
-    text = number_json(x)
+def test_exact_string_reads_back_exactly(x):
+    text = exact_string(x)
     assert Fraction(text) == x
     assert "e" not in text.lower()
 
@@ -33,8 +34,8 @@ def test_number_json_reads_back_exactly(x):
         (None, None),
     ],
 )
-def test_number_json_examples(value, text):
-    assert number_json(value) == text
+def test_exact_string_examples(value, text):
+    assert exact_string(value) == text
 
 
 def test_interval_json_with_units():

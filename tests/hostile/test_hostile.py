@@ -18,16 +18,40 @@ import time
 import xml.dom.minidom
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import casefile
 import pytest
-import yaml
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 REPO = HERE.parents[1]
 _HOSTILE = os.path.join("tests", "hostile") + os.sep
-ENTRIES: list[dict[str, Any]] = yaml.safe_load((HERE / "cases.yaml").read_text("utf-8"))
+
+
+class HostileCase(NamedTuple):
+    """One entry of cases.yaml (its header describes the fields); any other key is an error."""
+
+    name: str
+    exit: int
+    message: str
+    case: str | None = None
+    generate: str | None = None
+    argv: list[str] | None = None
+    forbid: str | None = None
+    valid: str | None = None
+    existing: dict[str, str] | None = None
+    creates: list[str] | None = None
+    timeout: float | None = None
+    requires: str | None = None
+
+
+# Typed, then back to the mapping the test reads, without the fields an entry leaves out.
+ENTRIES: list[dict[str, Any]] = [
+    {k: v for k, v in case._asdict().items() if v is not None}
+    for case in casefile.records(HERE / "cases.yaml", casefile.load(HERE / "cases.yaml"),
+                                 HostileCase)
+]
 
 # Caches that Python and the test tools write themselves, not the command under test.
 _IGNORED_DIRS = {".git", "__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache",
@@ -317,7 +341,9 @@ def test_hostile_input(entry: dict[str, Any], tmp_path: Path) -> None:
         text=True,
         encoding="utf-8",
         errors="backslashreplace",
-        timeout=timeout,
+        # A hard stop well past the case's time, so that a hang cannot stall the suite;
+        # the case's own time is asserted below, where a slow run fails with its time.
+        timeout=3 * timeout,
         preexec_fn=_limit_memory if os.name == "posix" else None,
     )
     elapsed = time.monotonic() - started
@@ -333,7 +359,7 @@ def test_hostile_input(entry: dict[str, Any], tmp_path: Path) -> None:
         assert not re.search(entry["forbid"], out, re.MULTILINE), out
     if "valid" in entry:
         _check_valid(entry["valid"], proc.stdout)
-    assert elapsed < timeout
+    assert elapsed < timeout, f"took {elapsed:.1f} s, more than the case's {timeout:g} s"
 
     after_tmp = _tree(tmp_path)
     allowed = set(entry.get("creates", []))

@@ -52,7 +52,7 @@ def test_parse_bad_inputs_exit_2_with_one_line_each(capsys: pytest.CaptureFixtur
 def test_exact_string_for_fractions() -> None:
     from fractions import Fraction
 
-    from factcheck.quantity.jsonview import exact_string
+    from factcheck.quantity.decimals import exact_string
 
     assert exact_string(Fraction(2000, 3)) == "2000/3"
     assert exact_string(Fraction("-0.05")) == "-0.05"

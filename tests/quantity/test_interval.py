@@ -11,7 +11,11 @@ from hypothesis import strategies as st
 from factcheck.errors import ArithmeticDomainError
 from factcheck.quantity.interval import Interval, Truth
 
-small = st.fractions(min_value=-50, max_value=50, max_denominator=8)
+# Endpoints come often from a few small integers, so that two intervals share an
+# endpoint or touch (one's high end is the other's low end) in many examples: that is
+# where open and closed ends decide a comparison.
+small = st.one_of(st.sampled_from([-1, 0, 1, 2]).map(Fraction),
+                  st.fractions(min_value=-50, max_value=50, max_denominator=8))
 
 
 @st.composite
@@ -154,3 +158,43 @@ def test_ratio_of_korean_amounts_is_exact() -> None:
 
     q = parse_quantity("16조4천780억") / parse_quantity("1000억")
     assert q.interval == Interval.point(Fraction("164.78"))
+
+
+def test_the_strategy_draws_shared_and_touching_endpoints_often() -> None:
+    # A test of the strategy itself: the laws above are only checked where it goes.
+    seen: list[tuple[Interval, Interval]] = []
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(pairs)
+    def draw(p: tuple[Interval, Interval, Fraction, Fraction]) -> None:
+        seen.append((p[0], p[1]))
+
+    draw()
+
+    def share(x: Fraction | None, y: Fraction | None) -> bool:
+        return x is not None and x == y
+
+    touching = [(a, b) for a, b in seen if share(a.hi, b.lo) and not a.is_point]
+    shared = [(a, b) for a, b in seen if share(a.lo, b.lo) or share(a.hi, b.hi)]
+    mixed = [(a, b) for a, b in touching if a.hi_open != b.lo_open]
+    assert len(touching) >= len(seen) // 20, (len(touching), len(seen))
+    assert len(shared) >= len(seen) // 10, (len(shared), len(seen))
+    assert mixed, "no touching pair with one end open and the other closed"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (Interval(Fraction(1), Fraction(2), True, False), Interval.closed(0, 1)),
+    (Interval.closed(1, 2), Interval(Fraction(0), Fraction(1), False, True)),
+])
+def test_le_is_false_when_the_ends_touch_and_one_is_open(a: Interval, b: Interval) -> None:
+    # Every value of a is above every value of b: a <= b is false, not merely unknown.
+    assert a.le(b) is Truth.FALSE
+    assert b.ge(a) is Truth.FALSE
+
+
+def test_within_respects_an_open_lower_end() -> None:
+    target = Interval(Fraction(0), Fraction(1), True, False)  # (0, 1]
+    assert Interval.closed(0, 1).within(target) is Truth.UNKNOWN  # 0 is outside
+    assert Interval.point(0).within(target) is Truth.FALSE
+    assert Interval(Fraction(0), Fraction(1), True, False).within(target) is Truth.TRUE
+    assert Interval.closed(Fraction(1, 2), 1).within(target) is Truth.TRUE

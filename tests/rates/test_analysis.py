@@ -9,10 +9,10 @@ from fractions import Fraction
 from typing import Any
 
 from factcheck.claims.model import Article
+from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.interval import Interval
 from factcheck.rates.analysis import analyse, analyse_rates, implied_from_findings
 from factcheck.rates.implied import ImpliedRate, implied_rate
-from factcheck.rates.numbers import exact_str
 from factcheck.rates.reference import ECB_SOURCE, ecb_provider
 
 from .helpers import SEED, approx_krw, cny
@@ -94,7 +94,7 @@ def test_cross_pairs_get_their_own_block() -> None:
 def test_findings_round_trip_and_errors_are_skipped() -> None:
     iv = Interval.closed(Fraction("164.7795"), Fraction("164.7805"))
     good = FakeFinding("a", "convert", {"from": "CNY", "to": "KRW", "implied_rate": {
-        "rate": "164.78", "low": exact_str(iv.lo), "high": exact_str(iv.hi)}})
+        "rate": "164.78", "low": exact_string(iv.lo), "high": exact_string(iv.hi)}})
     broken = FakeFinding("b", "convert", {})
     other = FakeFinding("c", "compare", {"implied_rate": {"low": "1", "high": "2"}})
     assert implied_from_findings([good, broken, other]) == [ImpliedRate("a", "CNY", "KRW", iv)]

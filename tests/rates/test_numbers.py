@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.rates.numbers import display, exact_str, fixed, percent, places, significant
+from factcheck.quantity.decimals import exact_string
+from factcheck.rates.numbers import display, fixed, percent, places, significant
 
 
 @pytest.mark.parametrize(
@@ -17,13 +18,13 @@ from factcheck.rates.numbers import display, exact_str, fixed, percent, places, 
      (Fraction(-1, 8), "-0.125"), (Fraction(10**20), "100000000000000000000"),
      (Fraction(1, 10**30), "0." + "0" * 29 + "1")],
 )
-def test_exact_str(x: Fraction, text: str) -> None:
-    assert exact_str(x) == text
+def test_exact_string(x: Fraction, text: str) -> None:
+    assert exact_string(x) == text
 
 
 @given(st.fractions())
 def test_exact_str_round_trips(x: Fraction) -> None:
-    assert Fraction(exact_str(x)) == x
+    assert Fraction(exact_string(x)) == x
 
 
 def test_rounding_is_half_even_and_exact() -> None:

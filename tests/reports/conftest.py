@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -111,18 +110,14 @@ def report_factory():  # type: ignore[no-untyped-def]
 
 
 def check_snapshot(name: str, text: str) -> None:
-    """Compare with the stored snapshot; FACTCHECK_UPDATE_SNAPSHOTS=1 rewrites it."""
+    """Compare with the stored snapshot. Only ``python tests/update_snapshots.py`` writes
+    snapshots: a test that rewrote what it then compares could not fail."""
     path = SNAPSHOTS / name
-    if os.environ.get("FACTCHECK_UPDATE_SNAPSHOTS") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
-    assert path.exists(), (
-        f"no snapshot {path}; run with FACTCHECK_UPDATE_SNAPSHOTS=1 to create it, then review it"
-    )
+    update = "run `python tests/update_snapshots.py` and review the diff"
+    assert path.exists(), f"no snapshot {path}; {update}"
     expected = path.read_text(encoding="utf-8")
     assert text == expected, (
-        f"{name} differs from its snapshot; if the change is intended, rerun with "
-        "FACTCHECK_UPDATE_SNAPSHOTS=1 and review the diff"
+        f"{name} differs from its snapshot; if the change is intended, {update}"
     )
 
 

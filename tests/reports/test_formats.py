@@ -14,15 +14,14 @@ from factcheck.formats import FORMATS, RenderOptions, render
 from factcheck.formats.escape import visible, workflow_data, workflow_property
 from factcheck.report.record import Finding, Report
 
-MINE = ["text", "markdown", "html", "junit", "sarif", "github", "claimreview"]
-EXT = {"text": "txt", "markdown": "md", "html": "html", "junit": "xml", "sarif": "sarif",
-       "github": "txt", "claimreview": "jsonld"}
+from .snapshot_outputs import SAMPLE_FORMATS, sample_output
+
+MINE = SAMPLE_FORMATS
 
 
 @pytest.mark.parametrize("name", MINE)
 def test_snapshot(name: str, report: Report, snapshot) -> None:  # type: ignore[no-untyped-def]
-    out = render(report, name, RenderOptions(author="Example Fact Desk"))
-    snapshot(f"sample.{name}.{EXT[name]}", out)
+    snapshot(*sample_output(name, report))
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))

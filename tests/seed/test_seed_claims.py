@@ -20,7 +20,7 @@ FACT_FILE = REPO / "claims" / "facts" / "china-ai-2017.yaml"
 # `article.text` path expects.
 SEED = seedtext.SEED
 
-# The statements the brief names and the known discrepancies, pinned here so that
+# The two headline statements and the known discrepancies, pinned here so that
 # a change of `expect` in the claim file alone cannot hide a changed verdict.
 KEY_VERDICTS = {
     "three-cities-exceed-1600-eok-yuan": "holds",
