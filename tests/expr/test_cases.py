@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
+import casefile
 import pytest
-import yaml
 
 from factcheck import errors
 from factcheck.kinds import compare
 
 from .support import context
 
-_DATA = yaml.safe_load((Path(__file__).parent / "cases_compare.yaml").read_text(encoding="utf-8"))
-_CASES = _DATA["cases"]
+_FILE = Path(__file__).parent / "cases_compare.yaml"
+_DATA = casefile.load(_FILE)
+
+
+class CompareCase(NamedTuple):
+    """One compare case (the keys are described in the header of cases_compare.yaml)."""
+
+    id: str
+    expr: str
+    verdict: str | None = None
+    error: str | None = None
+    tolerance: str | None = None
+    message: str | None = None
+    warning: str | None = None
+    no_warning: str | None = None
+    skip: str | None = None
+
+
+# Back to the mapping the test reads, without the keys a case leaves out.
+_CASES = [{k: v for k, v in c._asdict().items() if v is not None}
+          for c in casefile.records(_FILE, _DATA["cases"], CompareCase)]
+assert all(("verdict" in c) != ("error" in c) for c in _CASES), "verdict or error, not both"
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +56,8 @@ def test_case_ids_are_unique():
 
 @pytest.mark.parametrize("case", _CASES, ids=[c["id"] for c in _CASES])
 def test_case(case, ctx):
+    if "skip" in case:
+        pytest.skip(case["skip"])
     claim = _claim(case)
     if "error" in case:
         cls = getattr(errors, case["error"])
