@@ -56,7 +56,7 @@ def _run(tmp_path: Path, claims: str, *more: str) -> subprocess.CompletedProcess
 def test_the_seed_contradiction_survives_a_zero_width_space(tmp_path: Path) -> None:
     proc = _run(tmp_path, (
         "  - {id: four, quote: q, kind: count, stated: 4대, expect: contradicted,\n"
-        '     items: [바이두, 알리바바, 텐센트, "알리바바\\u200b"]}\n'))
+        '     items: [바이두, 알리바바, 텐센트, "알리바바\\u200b"]}\n'), "-v")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "item 4 '알리바바\\u200b' is read as '알리바바'" in proc.stdout
 
