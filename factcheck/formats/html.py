@@ -7,10 +7,11 @@ details open with <details>. Claim files are untrusted: every string is escaped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats import escape
-from factcheck.formats.text import show_value, summary_line, verdict_label
+from factcheck.formats.text import summary_line, verdict_label
 from factcheck.quantity.rational import Fraction
 from factcheck.report.record import SEVERITY
 
@@ -19,15 +20,50 @@ if TYPE_CHECKING:
     from factcheck.report.record import Finding, Report
 
 CSS = """
-body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
-line-height:1.5;color:#222}
-.article{white-space:pre-wrap;border:1px solid #ccc;padding:1rem;background:#fcfcfc}
-mark{padding:0 .1em;border-radius:.2em}mark a{color:inherit;text-decoration:none}
-.holds{background:#d4f4d4}.contradicted{background:#f8c8c8}.undetermined{background:#fbe8a6}
-.error{background:#e0a0ff}.unexpected{outline:2px solid #c00}
-table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;
-text-align:left;vertical-align:top}details{margin:.3rem 0}summary{cursor:pointer}
-code{white-space:pre-wrap}.muted{color:#666}
+:root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--panel:#f7f7f7;--line:#bbb;--bad:#a40000;
+--badbg:#fde2e2;--open:#7a5200;--openbg:#fdf1c7;--ok:#1d5e20;--okbg:#e2f3e2;--err:#5b1a8c;
+--errbg:#efdcff}
+@media (prefers-color-scheme:dark){:root{--fg:#eee;--muted:#bbb;--bg:#151515;--panel:#222;
+--line:#555;--bad:#ff9d9d;--badbg:#4a1616;--open:#ffd66e;--openbg:#3d3210;--ok:#9be39f;
+--okbg:#173a19;--err:#dab5ff;--errbg:#36204a}}
+*{box-sizing:border-box}
+body{font-family:system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:1rem;
+line-height:1.55;color:var(--fg);background:var(--bg);overflow-wrap:break-word}
+a{color:inherit}.skip{position:absolute;left:-100vw}.skip:focus{left:1rem;top:1rem;
+background:var(--bg);padding:.3rem}
+.article{white-space:pre-wrap;border:1px solid var(--line);padding:1rem;background:var(--panel)}
+mark{color:inherit;padding:0 .1em;border-radius:.2em;text-decoration-thickness:2px;
+text-underline-offset:.2em}mark a{color:inherit;text-decoration:none}
+.holds{background:var(--okbg);text-decoration:underline solid var(--ok)}
+.contradicted{background:var(--badbg);text-decoration:underline wavy var(--bad)}
+.undetermined{background:var(--openbg);text-decoration:underline dashed var(--open)}
+.error{background:var(--errbg);text-decoration:underline double var(--err)}
+.todo{background:var(--panel);text-decoration:underline dotted var(--muted)}
+.unexpected{outline:2px solid var(--bad)}
+span.reason{text-decoration:none}
+.reason{display:block;white-space:normal;margin:.2rem 0 .4rem 1rem;padding:.1rem .5rem;
+border-left:4px solid var(--line);font-size:.9rem}
+.reason.contradicted,.reason.error{border-color:var(--bad)}
+.reason.undetermined{border-color:var(--open)}
+@media (min-width:70rem){.with-notes{display:grid;grid-template-columns:minmax(0,1fr) 20rem;
+gap:1rem}}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid var(--line);
+padding:.2rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}
+details{margin:.3rem 0;border:1px solid var(--line);padding:.2rem .6rem}
+summary{cursor:pointer}code{white-space:pre-wrap;overflow-wrap:anywhere}.muted{color:var(--muted)}
+.id{display:inline-block;max-width:100%;overflow-wrap:anywhere}
+svg{max-width:100%;height:auto;background:#fff}svg text{font-size:12px;fill:#222}
+.filter{border:0;padding:0;margin:.5rem 0}.filter label{margin-right:.8rem;white-space:nowrap}
+#f-contradicted:checked~#claims details:not(.contradicted),
+#f-undetermined:checked~#claims details:not(.undetermined),
+#f-holds:checked~#claims details:not(.holds),
+#f-attention:checked~#claims details.holds:not(.unexpected){display:none}
+@media print{:root{--fg:#000;--muted:#000;--bg:#fff;--panel:#fff;--line:#000;--bad:#000;
+--open:#000;--ok:#000;--err:#000;--badbg:#fff;--openbg:#fff;--okbg:#fff;--errbg:#fff}
+.filter,.skip,input{display:none}details::details-content{content-visibility:visible;
+display:block}details>*{display:block}mark[data-verdict]::after{content:" [" attr(data-verdict) "]";
+font-weight:600}body{max-width:none}.scroll{overflow:visible}}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -61,11 +97,30 @@ def _offsets(text: str, starts: list[int],
     return (start, end) if 0 <= start < end <= len(text) else None
 
 
+_SYMBOL = {"holds": "✓", "contradicted": "✗", "undetermined": "?", "error": "!", "todo": "…"}
+
+
+def _symbol(f: Finding) -> str:
+    return _SYMBOL.get(f.verdict, "?") + ("!" if f.unexpected else "")
+
+
+def _reason(f: Finding, i: int) -> str:
+    """The verdict in words beside its sentence: visible without hovering or clicking."""
+    said = (f"the article says {esc(f.said)}; the data says {esc(f.data_says)}"
+            if f.said else esc(f.message))
+    gap = ", ".join(esc(x) for x in (f.difference, f.difference_pct) if x)
+    return (f'<span class="reason {esc(f.verdict)}">{_symbol(f)} {esc(verdict_label(f))}: '
+            f"{said}{f' ({gap})' if gap else ''} "
+            f'<a href="#{_anchor(i)}" tabindex="-1">more</a></span>')
+
+
 def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
     """The article with every quote marked; overlapping quotes split into segments.
 
     One sweep over the cut points, keeping the quotes open at each: linear in the
     text and the number of marks (times the few quotes that overlap one place).
+    Each quote's mark carries a verdict symbol; what is not a plain "holds" gets its
+    reason right after the quote.
     """
     cuts = sorted({0, len(text)} | {p for s, e, _, _ in marks for p in (s, e)})
     by_start = sorted(marks, key=lambda m: m[0])
@@ -87,41 +142,65 @@ def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
         title = "; ".join(f"{f.claim_id}: {verdict_label(f)}" for _, f in over)
         cls = worst.verdict + (" unexpected" if worst.unexpected else "")
         out.append(
-            f'<mark class="{esc(cls)}" title="{esc(title)}">'
-            f'<a href="#{_anchor(i)}">{piece}</a></mark>'
+            f'<mark class="{esc(cls)}" title="{esc(title)}" data-verdict="{esc(worst.verdict)}">'
+            f'<a href="#{_anchor(i)}" tabindex="-1">{piece}</a></mark>'
         )
+        for _, e, j, f in active:
+            if e == b:
+                out.append(f'<sup class="muted" aria-hidden="true">{_symbol(f)}</sup>')
+                if f.verdict != "holds" or f.unexpected:
+                    out.append(_reason(f, j))
     return "".join(out)
 
 
-def _details_table(details: dict[str, Any]) -> str:
-    if not details:
-        return ""
-    rows = "".join(
-        f"<tr><th>{esc(k)}</th><td><code>{esc(_plain(v), newlines=True)}</code></td></tr>"
-        for k, v in sorted(details.items())
-    )
-    return f"<table>{rows}</table>"
+_WEB = re.compile(r"^https?://\S+$")
 
 
-def _plain(value: Any) -> str:
-    return show_value(value)
+def _claim_body(f: Finding) -> str:
+    parts = []
+    if f.note:
+        parts.append(f"<p><strong>Reviewer's note:</strong> {esc(f.note)}</p>")
+    parts.append(f"<blockquote>{esc(f.quote)}</blockquote>")
+    if f.said:
+        gap = ", ".join(esc(x) for x in (f.difference, f.difference_pct) if x)
+        parts.append(f"<p>The article says <strong>{esc(f.said)}</strong>; the data says "
+                     f"<strong>{esc(f.data_says)}</strong>{f' ({gap})' if gap else ''}.</p>")
+    if f.sources:
+        # Addresses as text (the page makes no outside links), and only web ones.
+        named = "".join(f"<li>{esc(t or sid)}" + (f" <code>{esc(u)}</code>" if _WEB.match(u)
+                                                   else "") + "</li>" for sid, t, u in f.sources)
+        parts.append(f"<p>Sources:</p><ul>{named}</ul>")
+    if f.warnings:
+        parts.append("<ul>" + "".join(f"<li>⚠ {esc(w)}</li>" for w in f.warnings) + "</ul>")
+    parts.append(f'<p class="muted">{esc(f.message)}</p>')
+    return "".join(parts)
 
 
 def _claim_list(indexed: list[tuple[int, Finding]]) -> str:
-    out = ["<h2>Claims</h2>"]
+    counts: dict[str, int] = {}
+    for _, f in indexed:
+        counts[f.verdict] = counts.get(f.verdict, 0) + 1
+    choices = [("all", "all", len(indexed)), ("attention", "needs attention", None)]
+    choices += [(v, v, counts.get(v, 0)) for v in ("contradicted", "undetermined", "holds")]
+    # Radio buttons and CSS alone filter the list: the page forbids scripts.
+    out = ['<fieldset class="filter"><legend>Show claims</legend>']
+    for key, words, n in choices:
+        checked = " checked" if key == "all" else ""
+        out.append(f'<input type="radio" name="verdict" id="f-{key}"{checked}>'
+                   f'<label for="f-{key}">{words}{f" ({n})" if n is not None else ""}</label>')
+    out.append("</fieldset>")
+    out.append('<section id="claims"><h2>Claims</h2>')
     for i, f in sorted(indexed, key=lambda it: (it[1].sort_key(), it[0])):
         cls = f.verdict + (" unexpected" if f.unexpected else "")
-        opened = " open" if f.unexpected or f.verdict == "error" else ""
-        warnings = "".join(f"<li>{esc(w)}</li>" for w in f.warnings)
+        opened = " open" if f.unexpected or f.verdict in ("error", "contradicted") else ""
         out.append(
-            f'<details id="{_anchor(i)}"{opened}><summary><mark class="{esc(cls)}">'
-            f"{esc(verdict_label(f))}</mark> {esc(f.claim_id)} "
+            f'<details id="{_anchor(i)}" class="{esc(cls)}"{opened}><summary>'
+            f'<mark class="{esc(cls)}">{_symbol(f)} {esc(verdict_label(f))}</mark> '
+            f'<span class="id">{esc(f.claim_id)}</span> '
             f'<span class="muted">{esc(f.file)}:{f.line}</span></summary>'
-            f"<p>{esc(f.message)}</p><blockquote>{esc(f.quote)}</blockquote>"
-            + (f"<ul>{warnings}</ul>" if warnings else "")
-            + _details_table(f.details)
-            + "</details>"
+            + _claim_body(f) + "</details>"
         )
+    out.append("</section>")
     return "\n".join(out)
 
 
@@ -206,6 +285,7 @@ def _chart(block: dict[str, Any]) -> str:
         f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
     ]
     colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
+    labels: list[tuple[float, int]] = []
     for i, low, high, rate, raw in clusters:
         color = colors[(i - 1) % len(colors)]
         if low is not None and high is not None:
@@ -220,9 +300,8 @@ def _chart(block: dict[str, Any]) -> str:
             parts.append(
                 f'<line x1="{pad}" x2="{w - pad}" y1="{y(rate)}" y2="{y(rate)}" '
                 f'stroke="{color}" stroke-dasharray="4 3"/>'
-                f'<text x="{w - pad + 2}" y="{y(rate)}" font-size="10" fill="{color}">'
-                f"{i}</text>"
             )
+            labels.append((float(y(rate)), i))
     if series:
         points = " ".join(f"{x(d)},{y(r)}" for d, r in series)
         parts.append(f'<polyline points="{points}" fill="none" stroke="#000" stroke-width="1.5"/>')
@@ -236,21 +315,41 @@ def _chart(block: dict[str, Any]) -> str:
         start, end = series[0][0], series[-1][0]
         if span == 0:
             parts.append(
-                f'<text x="{x(start)}" y="{h - 10}" font-size="10" text-anchor="middle">'
+                f'<text x="{x(start)}" y="{h - 10}" text-anchor="middle">'
                 f"{esc(start.isoformat())}</text>"
             )
         else:
             parts.append(
-                f'<text x="{pad}" y="{h - 10}" font-size="10">{esc(start.isoformat())}</text>'
+                f'<text x="{pad}" y="{h - 10}">{esc(start.isoformat())}</text>'
             )
             parts.append(
-                f'<text x="{w - pad}" y="{h - 10}" font-size="10" text-anchor="end">'
+                f'<text x="{w - pad}" y="{h - 10}" text-anchor="end">'
                 f"{esc(end.isoformat())}</text>"
             )
-    parts.append(f'<text x="2" y="{pad - 5}" font-size="10">{esc(_short(hi))}</text>')
-    parts.append(f'<text x="2" y="{h - pad + 12}" font-size="10">{esc(_short(lo))}</text>')
+    parts += _spread_labels(labels, w - pad + 4, pad, h - pad)
+    unit = f"{block.get('to', '?')} per {block.get('from', '?')}"
+    parts.append(f'<text x="{pad}" y="14">{esc(unit)} (reference series and the clusters '
+                 "the article's conversions imply)</text>")
+    parts.append(f'<text x="2" y="{pad - 5}">{esc(_short(hi))}</text>')
+    parts.append(f'<text x="2" y="{h - pad + 12}">{esc(_short(lo))}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+LABEL_GAP = 14  # px between two label baselines: 12 px text never overlaps
+
+
+def _spread_labels(labels: list[tuple[float, int]], x: float, top: float,
+                   bottom: float) -> list[str]:
+    """Cluster numbers beside their lines, moved apart by at least LABEL_GAP."""
+    placed: list[tuple[float, int]] = []
+    for want, i in sorted(labels):
+        at = max(want, placed[-1][0] + LABEL_GAP) if placed else max(want, top)
+        placed.append((at, i))
+    overflow = placed[-1][0] - bottom if placed else 0
+    if overflow > 0:  # pushed past the bottom: shift the whole stack up
+        placed = [(at - overflow, i) for at, i in placed]
+    return [f'<text x="{x:.2f}" y="{at + 4:.2f}" class="label">{i}</text>' for at, i in placed]
 
 
 def _cluster_strip(block: dict[str, Any]) -> str:
@@ -287,30 +386,42 @@ def _cluster_strip(block: dict[str, Any]) -> str:
         f'viewBox="0 0 {w} {h}" role="img" aria-label="implied-rate clusters, zoomed">',
         f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
     ]
+    tolerance = _num(block.get("tolerance_pct")) or Fraction(1)
     if reference is not None:
+        band_lo = max(reference * (1 - tolerance / 100), lo)
+        band_hi = min(reference * (1 + tolerance / 100), hi)
+        if band_lo < band_hi:
+            parts.append(f'<rect x="{x(band_lo):.2f}" y="{top - 8}" '
+                         f'width="{x(band_hi) - x(band_lo):.2f}" height="{h - 20 - top + 8}" '
+                         f'fill="#888" fill-opacity="0.15"><title>within {esc(_short(tolerance))}% '
+                         "of the reference</title></rect>")
         rx = x(reference)
         ref = block.get("reference") or {}
         parts.append(
             f'<line x1="{rx:.2f}" x2="{rx:.2f}" y1="{top - 8}" y2="{h - 20}" stroke="#000" '
-            f'stroke-dasharray="3 3"/><text x="{rx:.2f}" y="{top - 12}" font-size="10" '
+            f'stroke-dasharray="3 3"/><text x="{rx:.2f}" y="{top - 12}" '
             f'text-anchor="middle">reference {esc(_short(reference))} '
             f"({esc(ref.get('date', ''))})</text>"
         )
+    raw_clusters = block.get("clusters") or []
+    parts.append(f'<text x="{(left + w - right) / 2:.0f}" y="{h - 6}" text-anchor="middle">'
+                 f"{esc(block.get('to', '?'))} per {esc(block.get('from', '?'))}</text>")
     for row, (i, low, high, rate, n) in enumerate(rows):
+        shown = raw_clusters[i - 1].get("rate", _short(rate))
         color = colors[(i - 1) % len(colors)]
         cy = top + row_h * row + row_h / 2
         x1, x2 = x(low), x(high)
         parts.append(
-            f'<text x="6" y="{cy + 4:.2f}" font-size="11" fill="{color}">cluster {i}: '
-            f'{esc(_short(rate))} ({n} claim{"s" if n != 1 else ""})</text>'
+            f'<text x="6" y="{cy + 4:.2f}">cluster {i}: '
+            f'{esc(shown)} ({n} claim{"s" if n != 1 else ""})</text>'
             f'<rect x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" height="10" '
             f'fill="{color}" fill-opacity="0.35"/>'
             f'<circle cx="{x(rate):.2f}" cy="{cy:.2f}" r="3" fill="{color}"><title>cluster {i}: '
             f"[{esc(_short(low))}, {esc(_short(high))}]</title></circle>"
         )
-    parts.append(f'<text x="{left}" y="{h - 6}" font-size="10">{esc(_short(lo))}</text>')
+    parts.append(f'<text x="{left}" y="{h - 6}">{esc(_short(lo))}</text>')
     parts.append(
-        f'<text x="{w - right}" y="{h - 6}" font-size="10" text-anchor="end">'
+        f'<text x="{w - right}" y="{h - 6}" text-anchor="end">'
         f"{esc(_short(hi))}</text>"
     )
     parts.append("</svg>")
@@ -318,7 +429,7 @@ def _cluster_strip(block: dict[str, Any]) -> str:
 
 
 def _short(v: Fraction) -> str:
-    return f"{float(v):.4f}"
+    return f"{float(v):.2f}"
 
 
 def _rates(rates: list[dict[str, Any]]) -> str:
@@ -329,8 +440,10 @@ def _rates(rates: list[dict[str, Any]]) -> str:
             f"<h3>{esc(block.get('from', '?'))} → {esc(block.get('to', '?'))}</h3>"
             f"<p>Reference {esc(ref.get('rate', '?'))} ({esc(ref.get('source', '?'))}, "
             f"{esc(ref.get('date', '?'))}); spread {esc(block.get('spread_pct', '?'))}%</p>"
-            "<table><tr><th>Cluster</th><th>Rate</th><th>Interval</th><th>Deviation</th>"
-            "<th>Nearest reference day</th><th>Claims</th></tr>"
+            '<div class="scroll"><table><caption>Implied-rate clusters</caption><tr>'
+            '<th scope="col">Cluster</th><th scope="col">Rate</th><th scope="col">Interval</th>'
+            '<th scope="col">Deviation</th><th scope="col">Nearest reference day</th>'
+            '<th scope="col">Claims</th></tr>'
         )
         for i, cl in enumerate(block.get("clusters") or [], 1):
             near = cl.get("nearest_reference") or {}
@@ -342,34 +455,42 @@ def _rates(rates: list[dict[str, Any]]) -> str:
                 f"<td>{esc(near.get('date', '?'))} ({esc(near.get('rate', '?'))})</td>"
                 f"<td>{esc(claims)}</td></tr>"
             )
-        out.append("</table>")
+        out.append("</table></div>")
         out.append(_chart(block))
         out.append(_cluster_strip(block))
     return "\n".join(out)
 
 
 def _coverage(coverage: dict[str, Any] | None) -> str:
+    """The coverage table, folded when every quantity is covered."""
     if not coverage:
         return ""
-    out = [
-        "<h2>Coverage</h2>",
-        f"<p>{esc(coverage.get('covered', 0))} of {esc(coverage.get('quantities', 0))} "
-        f"quantities in the article text are covered by a claim "
-        f"({esc(coverage.get('percent', '0'))}%).</p>",
-        "<table><tr><th>Quantity</th><th>Where</th><th>Covered by</th></tr>",
-    ]
+    total, covered = coverage.get("quantities", 0), coverage.get("covered", 0)
+    summary = (f"{esc(covered)} of {esc(total)} quantities in the article text are covered "
+               f"by a claim ({esc(coverage.get('percent', '0'))}%)")
+    out = ["<h2>Coverage</h2>", f"<details{'' if covered == total else ' open'}>"
+           f"<summary>{summary}</summary>",
+           '<div class="scroll"><table><caption>Quantities in the article text</caption>'
+           '<tr><th scope="col">Quantity</th><th scope="col">Where</th>'
+           '<th scope="col">Covered by</th></tr>']
     for art in coverage.get("articles", []):
         for item in art.get("items", []):
             by = ", ".join(str(c) for c in item.get("covered_by", []))
             cls = "holds" if by else "contradicted"
             out.append(
                 f"<tr><td>{esc(item.get('text', ''))}</td>"
-                f"<td>{esc(art.get('file', ''))}:{esc(item.get('line'))}:"
-                f"{esc(item.get('col'))}</td>"
-                f'<td class="{cls}">{esc(by or "not covered")}</td></tr>'
+                f"<td>{esc(item.get('line'))}:{esc(item.get('col'))}</td>"
+                f'<td class="{cls}">{esc(by or "✗ not covered")}</td></tr>'
             )
-    out.append("</table>")
+    out.append("</table></div></details>")
     return "\n".join(out)
+
+
+def _language(report: Report) -> str:
+    """The page's language: the articles', when they share one that is a plain tag."""
+    langs = {str(a.get("language") or "") for a in report.articles}
+    lang = langs.pop() if len(langs) == 1 else ""
+    return lang if lang.replace("-", "").isalnum() and 0 < len(lang) <= 12 else "en"
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -377,18 +498,22 @@ def render(report: Report, options: RenderOptions) -> str:
     title = "factcheck report"
     if len(report.articles) == 1:
         title = f"factcheck: {report.articles[0].get('title', '')}"
-    body = [f"<h1>{esc(title)}</h1>", f"<p><strong>{esc(summary_line(report))}</strong></p>"]
+    body = ['<a class="skip" href="#claims">Skip to the claims</a>',
+            f"<h1>{esc(title)}</h1>", f"<p><strong>{esc(summary_line(report))}</strong></p>"]
     legend = " ".join(
-        f'<mark class="{v}">{v}</mark>' for v in sorted(SEVERITY, key=SEVERITY.__getitem__)
+        f'<mark class="{v}">{_SYMBOL[v]} {v}</mark>'
+        for v in sorted(SEVERITY, key=SEVERITY.__getitem__)
     )
-    body.append(f'<p class="muted">Legend: {legend}; outlined = not the expected verdict.</p>')
+    body.append(f'<p class="muted">Legend: {legend}; outlined and marked ! = not the '
+                "expected verdict.</p>")
     if report.problems:
         body.append("<h2>Input problems</h2><ul>")
         body += [f"<li><code>{esc(p)}</code></li>" for p in report.problems]
         body.append("</ul>")
     for art in report.articles:
         meta = ", ".join(esc(art[k]) for k in ("publisher", "published") if art.get(k))
-        body.append(f"<h2>{esc(art.get('title', art.get('id', '')))}</h2>")
+        if len(report.articles) > 1:
+            body.append(f"<h2>{esc(art.get('title', art.get('id', '')))}</h2>")
         if meta:
             body.append(f'<p class="muted">{meta}</p>')
         if art.get("url"):
@@ -411,9 +536,11 @@ def render(report: Report, options: RenderOptions) -> str:
         body.append(_rates(report.rates))
     body.append(_coverage(report.coverage))
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html lang="{esc(_language(report))}">\n<head>\n'
+        '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
         f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         + "\n".join(b for b in body if b)
         + "\n</body>\n</html>\n"

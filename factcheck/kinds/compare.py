@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from factcheck.quantity.tolerance import Tolerance
 
 KIND = "compare"
+ERROR_FIELD = "expr"  # where an error that names no field points
 # Bounds on the "which fact would have made it hold" search, so that a long expression
 # over many facts stays well under a second: tries, and tries times expression length.
 MAX_SUBSTITUTIONS = 2_000

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from factcheck.rates.implied import ImpliedRate
 
 KIND = "convert"
+ERROR_FIELD = "stated"  # where an error that names no field points
 
 
 class Claim(ClaimCommon):

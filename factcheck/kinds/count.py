@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from factcheck.quantity.interval import Interval
 
 KIND = "count"
+ERROR_FIELD = "stated"  # where an error that names no field points
 MAX_ITEMS = 1000  # a list in one article; more is a mistake or an attack
 _INTEGER = re.compile(r"^\s*[+-]?[0-9]{1,100}\s*$")
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from factcheck.dates.span import DateSpan
 
 KIND = "date"
+ERROR_FIELD = "stated"  # where an error that names no field points
 
 
 class Claim(ClaimCommon):

@@ -41,7 +41,7 @@ def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
             continue
         details = getattr(f, "details", None) or {}
         block = details.get("implied_rate")
-        if getattr(f, "kind", None) != "convert" or not block:
+        if not isinstance(block, dict) or "from" not in details:
             continue
         iv = Interval(
             Fraction(block["low"]),
@@ -273,10 +273,17 @@ def analyse(
                 warnings.setdefault(claim, []).append(
                     f"implies about {display(c.rate)} {unit}, {percent(abs(gap))} "
                     f"{'below' if gap < 0 else 'above'} the {display(main.rate)} {unit} "
-                    f"the rest of the article uses (claims {', '.join(main.claims)})"
+                    + _others(main.claims)
                 )
     blocks.sort(key=lambda b: (b["from"], b["to"]))
     return blocks, warnings
+
+
+def _others(claims: list[str]) -> str:
+    """Who uses the main rate: one named conversion, or how many and which."""
+    if len(claims) == 1:
+        return f"that the conversion {claims[0]} uses"
+    return f"that the {len(claims)} other conversions use (claims {', '.join(claims)})"
 
 
 def analyse_rates(

@@ -115,7 +115,7 @@ def check_article(
     context = make_context(bundle, catalog, options)
     findings = [evaluate_claim(loaded, context, bundle.article.id) for loaded in bundle.claims]
     rate_blocks: list[dict[str, Any]] = []
-    if any(f.kind == "convert" and f.verdict != "error" for f in findings):
+    if any("implied_rate" in f.details and f.verdict != "error" for f in findings):
         rate_blocks, findings = _rates(bundle, context, findings)
     return findings, rate_blocks, _article_entry(bundle, options)
 
@@ -161,12 +161,11 @@ def evaluate_claim(loaded: LoadedClaim, context: Context, article_id: str) -> Fi
 _TODO_MESSAGE = ("to write: drafted with status: todo; complete it and remove the status "
                  "line to have it checked")
 
-_FIELD_OF_KIND = {"compare": "expr", "convert": "stated", "count": "stated", "date": "stated"}
 
 
 def _error_outcome(exc: FactcheckError, loaded: LoadedClaim) -> Outcome:
     """An error finding that says where: the offending field, and the column inside it."""
-    field = getattr(exc, "field", None) or _FIELD_OF_KIND.get(loaded.kind)
+    field = getattr(exc, "field", None) or _error_field(loaded.kind)
     line, col = loaded.where(field) if field else (loaded.line, loaded.col)
     column = getattr(exc, "column", None)
     if isinstance(column, int) and column > 0 and field == "expr":
@@ -177,6 +176,14 @@ def _error_outcome(exc: FactcheckError, loaded: LoadedClaim) -> Outcome:
         message=f"{where}: {exc.describe()}",
         details={"error": {"code": exc.code, "file": where.file, "line": line, "col": col}},
     )
+
+
+def _error_field(kind: str) -> str | None:
+    """The claim field an error of ``kind`` points at when the error names none."""
+    try:
+        return str(getattr(kind_module(kind), "ERROR_FIELD", "")) or None
+    except KeyError:
+        return None
 
 
 def _quote_offset(path: str, line: int, col: int) -> int:

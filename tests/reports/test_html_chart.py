@@ -39,7 +39,7 @@ def _titles(svg: str) -> list[str]:
 
 
 def _axis_labels(svg: str) -> list[str]:
-    return re.findall(r'<text x="[\d.]+" y="230" [^>]*>([^<]*)</text>', svg)
+    return re.findall(r'<text x="[\d.]+" y="230"[^>]*>([^<]*)</text>', svg)
 
 
 def test_x_follows_calendar_days_and_a_weekend_is_three_steps() -> None:
@@ -53,8 +53,8 @@ def test_x_follows_calendar_days_and_a_weekend_is_three_steps() -> None:
 
 def test_axis_ends_labelled_with_first_and_last_dates() -> None:
     svg = _chart(_block(WEEKEND))
-    assert '<text x="40" y="230" font-size="10">2017-11-16</text>' in svg
-    assert '<text x="600" y="230" font-size="10" text-anchor="end">2017-11-21</text>' in svg
+    assert '<text x="40" y="230">2017-11-16</text>' in svg
+    assert '<text x="600" y="230" text-anchor="end">2017-11-21</text>' in svg
     # the rate labels of the y axis stay
     assert svg.count('<text x="2" ') == 2
 
@@ -106,12 +106,12 @@ def test_unparsable_dates_are_skipped() -> None:
               [None, "999"], ["2017-11-17", "165.10"], ["2017-11-20", "oops"],
               ["2017-11-21", "165.05"], ["only one item"], "xy", 7]
     svg = _chart(_block(series))
-    assert _titles(svg) == ["2017-11-16: 165.0000", "2017-11-17: 165.1000",
-                            "2017-11-21: 165.0500"]
+    assert _titles(svg) == ["2017-11-16: 165.00", "2017-11-17: 165.10",
+                            "2017-11-21: 165.05"]
     xs = _xs(svg)
     assert xs == [40.0, 152.0, 600.0]  # a 5-day window: 112 per day
     # the skipped rates do not stretch the y axis either
-    top = re.search(r'<text x="2" y="35" font-size="10">([^<]*)</text>', svg)
+    top = re.search(r'<text x="2" y="35">([^<]*)</text>', svg)
     assert top is not None and float(top.group(1)) < 166
     assert _axis_labels(svg) == ["2017-11-16", "2017-11-21"]
 

@@ -1,0 +1,135 @@
+"""The seed's HTML report in a real browser (headless Chromium driven by Playwright).
+
+Skipped, with the reason printed, when Playwright or a Chromium is missing; CI sets
+FACTCHECK_REQUIRE_BROWSER=1, which turns that skip into a failure. Screenshots at
+360 and 1280 px are kept in FACTCHECK_ARTEFACTS (default: a temporary folder) for a
+person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck.formats import render
+from factcheck.report.runner import run_check
+
+_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def _browser_or_reason() -> tuple[str | None, str]:
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return None, "Playwright for Python is not installed (pip install playwright)"
+    path = os.environ.get("FACTCHECK_CHROMIUM") or next(
+        (p for p in map(shutil.which, _CANDIDATES) if p), None)
+    if not path:
+        return None, "no Chromium found (apt-get install chromium, or set FACTCHECK_CHROMIUM)"
+    return path, ""
+
+
+@pytest.fixture(scope="module")
+def page_of(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path, reason = _browser_or_reason()
+    if path is None:
+        if os.environ.get("FACTCHECK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"FACTCHECK_REQUIRE_BROWSER=1 but {reason}")
+        print(f"skipping the browser tests: {reason}")
+        pytest.skip(reason)
+    report = run_check(["claims"])
+    if not any(isinstance(a.get("text"), str) for a in report.articles):
+        print("skipping the browser tests: the seed article text (../shared) is absent")
+        pytest.skip("the seed article text (../shared/seeds) is absent")
+    folder = tmp_path_factory.mktemp("html")
+    (folder / "seed.html").write_text(render(report, "html"), "utf-8")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=["--no-sandbox"])
+
+        def open_at(width: int) -> Any:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto((folder / "seed.html").as_uri())
+            return page
+
+        yield open_at, report
+        browser.close()
+
+
+def _artefacts() -> Path:
+    folder = Path(os.environ.get("FACTCHECK_ARTEFACTS") or "/tmp/factcheck-artefacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_horizontal_scroll_and_a_screenshot(page_of: Any, width: int) -> None:
+    open_at, _ = page_of
+    page = open_at(width)
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll <= width, f"the page is {scroll} px wide at {width} px"
+    shot = _artefacts() / f"seed-report-{width}px.png"
+    page.screenshot(path=str(shot), full_page=False)
+    print(f"screenshot: {shot}")
+
+
+def test_every_contradiction_is_explained_in_view(page_of: Any) -> None:
+    open_at, report = page_of
+    page = open_at(1280)
+    reasons = page.locator(".article .reason.contradicted")
+    wanted = sum(1 for f in report.findings if f.verdict == "contradicted")
+    assert reasons.count() == wanted
+    for k in range(wanted):
+        assert reasons.nth(k).is_visible()
+    # ... and in the claim list, whose wrong claims are open.
+    for k in range(wanted):
+        assert page.locator("details.contradicted p").nth(k).is_visible()
+
+
+def test_print_shows_each_verdict_in_words(page_of: Any) -> None:
+    open_at, _ = page_of
+    page = open_at(1280)
+    page.emulate_media(media="print")
+    after = page.evaluate(
+        "[...document.querySelectorAll('.article mark')].map("
+        "m => getComputedStyle(m, '::after').content)")
+    assert after and all(any(v in c for v in ("holds", "contradicted", "undetermined"))
+                         for c in after), after[:5]
+    hidden = page.evaluate(
+        "[...document.querySelectorAll('details')].filter("
+        "d => d.querySelector('blockquote') && !d.querySelector('blockquote').checkVisibility())"
+        ".length")
+    assert hidden == 0, f"{hidden} claims print without their quote"
+
+
+def test_chart_labels_do_not_overlap(page_of: Any) -> None:
+    open_at, _ = page_of
+    page = open_at(1280)
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('svg')].map(s => [...s.querySelectorAll('text')]"
+        ".map(t => { const b = t.getBoundingClientRect();"
+        " return [b.left, b.top, b.right, b.bottom, t.textContent]; }))")
+    assert boxes
+    for texts in boxes:
+        for i, a in enumerate(texts):
+            for b in texts[i + 1:]:
+                apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
+                assert apart, f"labels {a[4]!r} and {b[4]!r} overlap"
+
+
+def test_keyboard_order(page_of: Any) -> None:
+    open_at, report = page_of
+    page = open_at(1280)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-all"
+    page.keyboard.press("Tab")
+    first = page.evaluate("document.activeElement.parentElement.id")
+    worst = min(enumerate(report.findings, 1), key=lambda it: (it[1].sort_key(), it[0]))
+    assert first == f"claim-{worst[0]}"
