@@ -171,9 +171,12 @@ def _error_outcome(exc: FactcheckError, loaded: LoadedClaim) -> Outcome:
     if isinstance(column, int) and column > 0 and field == "expr":
         col = col + _quote_offset(loaded.file, line, col) + column - 1
     where = Location(loaded.file, line, col)
+    # An error in another file the claim uses (a line of its rates file): both places.
+    elsewhere = exc.location if exc.location and exc.location.file != loaded.file else None
     return Outcome(
         verdict="error",
-        message=f"{where}: {exc.describe()}",
+        message=f"{where}: {elsewhere}: {exc.describe()}" if elsewhere else
+                f"{where}: {exc.describe()}",
         details={"error": {"code": exc.code, "file": where.file, "line": line, "col": col}},
     )
 

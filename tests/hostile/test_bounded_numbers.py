@@ -80,7 +80,8 @@ def test_a_huge_rate_in_the_ecb_layout_named_by_a_claim_file(tmp_path: Path, cap
     status, out, err = _run(["check", str(tmp_path / "a.yaml")], capsys)
     assert status == 2
     flat = " ".join(out.split())  # the text report wraps its lines
-    assert "rate '9999" in flat and "has 5000 digits, more than the limit of 100" in flat
+    assert "a.yaml:3:" in flat and "r.csv:2:1: rate '9999" in flat  # the claim and the line
+    assert "has 5000 digits, more than the limit of 100" in flat
 
 
 def test_rates_at_the_bounds_are_read_exactly(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
