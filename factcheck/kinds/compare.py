@@ -32,7 +32,13 @@ from factcheck.expr.nodes import (
 )
 from factcheck.expr.syntax import parse_statement
 from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
-from factcheck.kinds.evidence import conversion_json, conversion_text, later_sources, rates_for
+from factcheck.kinds.evidence import (
+    conversion_json,
+    conversion_text,
+    later_sources,
+    rate_ref,
+    rates_for,
+)
 from factcheck.quantity import units
 from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.interval import Interval, Truth
@@ -124,13 +130,22 @@ def _reading(text: str, decision: Decision, context: Context,
         known = context.facts.get(name)
         if known is not None and known.fact.source not in seen:
             seen.append(known.fact.source)
+    rates = tuple(dict.fromkeys(rate_ref(rate) for rate in decision.conversions))
     return Reading(
         said=text[node.start : node.end].strip(),
         data_says=readable(decision.computed.interval, unit, lang),
         difference=gap,
         difference_pct=pct,
-        sources=tuple(source_ref(sid, context) for sid in seen),
+        sources=tuple(source_ref(sid, context) for sid in seen) + rates,
     )
+
+
+def _unknown_reading(text: str, tree: Comparison, name: str, context: Context) -> Reading:
+    """What the article said against a fact no source gives."""
+    known = context.unknown.get(name)
+    sources = (source_ref(known.fact.source, context),) if known is not None else ()
+    return Reading(said=text[tree.right.start : tree.right.end].strip(),
+                   data_says=f"unknown: no source gives {name}", sources=sources)
 
 
 def _names(quantities: dict[str, Quantity], unknown: dict[str, Any]) -> Collection[str]:
@@ -161,6 +176,7 @@ def _unknown_outcome(text: str, tree: Comparison, name: str, context: Context) -
         message=f"{text}: {_unknown_message(name, context)}, so the data cannot decide",
         warnings=later_sources(used, context),
         details={"expr": text, "unknown": name, "facts": _facts_json(used, context)},
+        reading=_unknown_reading(text, tree, name, context),
     )
 
 
@@ -170,6 +186,7 @@ def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context:
     text = claim.expr
     parts: list[dict[str, Any]] = []
     warnings: list[str] = []
+    readings: dict[str, Reading] = {}
 
     def part(node: Comparison) -> tuple[Truth, str]:
         snippet = text[node.start : node.end]
@@ -180,6 +197,7 @@ def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context:
             truth = Truth.UNKNOWN
             message = _unknown_message(unknown.name, context)
             details: dict[str, Any] = {"unknown": unknown.name}
+            readings[snippet] = _unknown_reading(text, node, unknown.name, context)
         else:
             truth = decision.truth
             verdict = _VERDICTS[truth.value]
@@ -187,6 +205,8 @@ def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context:
             message = _message(text, decision, verdict, context, None, difference)
             details = _details(text, decision, context, None, difference)
             warnings.extend(_warnings(claim, decision, context, verdict))
+            readings[snippet] = _reading(text, decision, context,
+                                         difference if verdict != "holds" else None)
         parts.append({"expr": snippet, "verdict": _VERDICTS[truth.value],
                       "message": message, "details": details})
         return truth, snippet
@@ -204,6 +224,8 @@ def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context:
         message=message,
         warnings=list(dict.fromkeys(warnings)),
         details={"expr": text, "logic": tree.op, "decided_by": decided_by, "parts": parts},
+        # People read the part that decided (the first, when every part agreed).
+        reading=readings[decided_by[0]],
     )
 
 

@@ -48,6 +48,15 @@ def conversion_text(rate: ReferenceRate) -> str:
             f"{rate.to_code}/{rate.from_code} ({rate.source}, {_on(rate)})")
 
 
+def rate_ref(rate: ReferenceRate) -> tuple[str, str, str]:
+    """The source of a conversion's rate for people, as (id, title, address)."""
+    from factcheck.rates.reference import ECB_SOURCE, ECB_URL
+
+    if rate.source == ECB_SOURCE:
+        return ("ECB", rate.source, ECB_URL)
+    return (rate.source, rate.source, "")
+
+
 def conversion_json(rate: ReferenceRate) -> dict[str, Any]:
     """A conversion for ``details``: the exact rate as a string Fraction reads back."""
     from factcheck.quantity.decimals import exact_string

@@ -188,6 +188,8 @@ def test_an_unknown_fact_makes_a_claim_undetermined_and_is_named():
     assert outcome.verdict == "undetermined"
     assert "rests on x.unknown, whose value no source gives" in outcome.message
     assert outcome.details["unknown"] == "x.unknown"
+    assert (outcome.reading.said, outcome.reading.data_says) == (
+        "100여개 이상", "unknown: no source gives x.unknown")
 
 
 @pytest.mark.parametrize(
@@ -206,6 +208,8 @@ def test_and_or_name_the_deciding_part(expr, verdict, decided_by):
     assert outcome.verdict == verdict
     assert outcome.details["decided_by"] == decided_by
     assert f"decided by {', '.join(repr(d) for d in decided_by)}" in outcome.message
+    # A report underlines what the deciding part states.
+    assert outcome.reading.said == decided_by[0].split(" ", 2)[2]
 
 
 # -- laws ---------------------------------------------------------------------------
@@ -313,6 +317,7 @@ def test_in_uses_the_articles_rates_file_and_locates_a_missing_rate(tmp_path):
     outcome = compare.evaluate(claim, ctx)
     assert outcome.verdict == "holds"
     assert "converted CNY->KRW at 164.84 KRW/CNY (bank.csv, 2017-11-23)" in outcome.message
+    assert outcome.reading.sources[-1] == ("bank.csv", "bank.csv", "")
     late = compare.Claim(id="c", quote="q", kind="compare", expr="1 + (x in USD) > 1 USD")
     with pytest.raises(RateError, match="unknown currency 'USD' for bank.csv") as info:
         compare.evaluate(late, ctx)

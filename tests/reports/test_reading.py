@@ -50,7 +50,7 @@ def test_the_seed_reading_is_in_korean_notation_with_the_note() -> None:
     assert wuhan.data_says == "약 1조6,494억 원"
     assert wuhan.difference == "약 6조3,506억 원 less"
     assert wuhan.difference_pct == "-79.38%"
-    assert [s[0] for s in wuhan.sources] == ["wuhan-hubei-daily-2017"]  # the rate: in details
+    assert [s[0] for s in wuhan.sources] == ["wuhan-hubei-daily-2017", "ECB"]  # ECB: the rate
     shanghai = next(f for f in report.findings if f.claim_id == "shanghai-1000-eok-yuan-in-won")
     assert shanghai.said == "약 16조4천780억 원"
     assert "164.78 KRW/CNY" in shanghai.difference and shanghai.difference_pct == "-0.10%"
