@@ -110,6 +110,9 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
         if is_hangul(ch) and is_hangul(prev):
             i += 1  # 에서만 is not 만
             continue
+        if sc.t.reader.digit.get(prev, 0) and not is_hangul(prev):
+            i += 1  # 二三十: "twenty or thirty", no one number
+            continue
         if ch.isdigit():
             if prev and (prev.isdigit() or is_latin(prev) or prev in "._"
                          or (prev == "-" and i > 1 and is_latin(s[i - 2]))):
@@ -130,6 +133,10 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
             i += 1
             continue
         q, end = found
+        if (end < n and sc.t.reader.digit.get(s[end], 0) and sc.t.reader.digit.get(s[end - 1], 0)
+                and not is_hangul(s[end])):
+            i = end + 1  # 百分之二三十: "twenty or thirty", no one number
+            continue
         if s[end - 1].isdigit() and s[end:end + 2].lower() in _ORDINAL and not (
             end + 2 < n and is_latin(s[end + 2])
         ):

@@ -27,7 +27,9 @@ MAX_EXPONENT = 30  # |e| in 1.5e12; magnitudes beyond 10**30 are refused too
 WS = frozenset(" \t\u00a0\u2009\u202f\u3000")
 MAN = 10_000
 POINT = frozenset("点點")
-ZERO = frozenset("零〇0")  # the decimal point of Chinese numerals
+ZERO = frozenset("零〇0")
+# Korean words that begin with a group word: 3조각 is three pieces, 1만큼 "as much as 1"
+NOT_GROUPS = frozenset({"조각", "만큼"})  # the decimal point of Chinese numerals
 
 
 def _cjk(word: str) -> bool:
@@ -286,6 +288,8 @@ class NumberReader:
                     odd_here, k = True, k2
             k3 = skip_ws(s, k)
             g = big.get(s[k3]) if k3 < n else None
+            if g is not None and s[k3 : k3 + 2] in NOT_GROUPS:
+                g = None
             if g is None:
                 if last:
                     if dec:

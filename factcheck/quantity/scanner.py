@@ -34,9 +34,12 @@ _NORMALIZE = str.maketrans(
         "\u2212": "-",
         "\uff0d": "-",
         "＄": "$",
+        **{chr(0xFF21 + k): chr(0x41 + k) for k in range(26)},
+        **{chr(0xFF41 + k): chr(0x61 + k) for k in range(26)},
     }
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_SYMBOLS = frozenset("<>=≤≥!")
 _NONNEG = frozenset({"count", "mu", "year", "month", "hectare", "kilometer"})
 
 if TYPE_CHECKING:
@@ -80,6 +83,7 @@ class _Tables:
     date: Lexicon
     range_firsts: frozenset[str]
     sign: Lexicon
+    per: Lexicon
 
     def __init__(self) -> None:
         w = words()
@@ -95,7 +99,7 @@ class _Tables:
         self.small = {k: int(str(v)) for k, v in w.small.exact.items()}
         self.big = self.reader.big
         starts = set("0123456789+-")
-        for kind in ("before", "prefix", "vague", "vague_en", "digit", "small", "sign"):
+        for kind in ("before", "prefix", "vague", "vague_en", "digit", "small", "sign", "per"):
             for word in getattr(w, kind).exact:
                 starts.add(word[0])
                 starts.add(word[0].upper())
@@ -111,6 +115,7 @@ class _Tables:
         self.range = w.range
         self.date = w.date
         self.sign = w.sign
+        self.per = w.per
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
 
 
@@ -186,6 +191,8 @@ class Scanner:
         m = self.t.before.match(self.low, i)
         if m is None or not self._word_start_ok(i, m[0]):
             return None
+        if m[0][0] in _SYMBOLS and (self.mode == "match" or self._prev(i) in _SYMBOLS):
+            return None  # > and ≤ are operators in an expression; <>30 and =>30 are no bounds
         return str(m[1]), i + len(m[0])
 
     def _prefix(self, i: int) -> tuple[str, int] | None:
@@ -293,6 +300,49 @@ class Scanner:
             return None
         return (str(m[1]) == "-", k) if k < n else None
 
+    def _fraction(self, den: Num) -> Num | None:
+        """``三分之一``, ``3분의 1``, ``1/2``: the number read so far is a denominator."""
+        s, n = self.s, self.n
+        j = den.end
+        if self.mode != "match" and den.plain and j + 1 < n and s[j] == "/" and s[j + 1].isdigit():
+            k = j + 1
+            while k < n and s[k].isdigit():
+                k += 1
+            if k < n and s[k] in "/.,":
+                return None  # a date or a version, not a fraction
+            b = int(s[j + 1 : k]) if k - j <= 3 else 0
+            if not 2 <= b <= 10:
+                return None  # 11/23 is a date more often than a fraction
+            return Num(Fraction(den.value) / b, 0, k, ascii=True, nchars=den.nchars + k - j)
+        j = skip_ws(s, j)
+        if j + 1 < n and s[j] == "分":
+            k = skip_ws(s, j + 1)
+            if k >= n or s[k] != "之":
+                return None
+            k += 1
+        elif s.startswith("분의", j):
+            k = j + 2
+        else:
+            return None
+        if den.value == 0:
+            return None
+        k = skip_ws(s, k)
+        sign = self._sign(k)
+        neg = False
+        if sign is not None:
+            neg, k = sign
+        num = self.t.reader.number(s, k)
+        if num is None:
+            return None
+        value = Fraction(num.value)
+        if s[j] == "분" and num.scaled and num.value == num.top and s[num.end - 1] in self.t.big:
+            # 3분의 1조각, 3분의 일만 줘: 1만 or 1조 is no numerator; the group word is a word
+            value, num.end = Fraction(1), num.end - 1
+        if neg:
+            value = -value
+        return Num(value / Fraction(den.value), 0, num.end, ascii=den.ascii or num.ascii,
+                   nchars=den.nchars + num.nchars + 1)
+
     def _amount(self, i: int, has_prefix: bool, allow_sign: bool) -> _Amount | None:
         s, n = self.s, self.n
         neg = False
@@ -315,6 +365,10 @@ class Scanner:
                 num.top = amount.scale
                 num.scaled = True
                 num.plain = False
+        if not num.vague:
+            frac = self._fraction(num)
+            if frac is not None:
+                amount.num = num = frac
         if neg:
             num.value = -num.value
         amount.odd = num.odd_inside
@@ -412,7 +466,11 @@ class Scanner:
                 if core is not None and len(core[0]) == k:
                     length = k
                     break
-        return str(m[1]), i + length
+        end = i + length
+        if " " in word and is_hangul(word[-1]):
+            while end < self.n and is_hangul(self.s[end]):
+                end += 1  # 보다 크다, 보다 작거나 같은: the verb's ending belongs to it
+        return str(m[1]), end
 
     # -- one quantity -------------------------------------------------------------
     def quantity(self, pos: int) -> tuple[Quantity, int] | None:
@@ -434,7 +492,11 @@ class Scanner:
             # a sign, not a range dash or a hyphen: after a space, a bracket or a CJK
             # character (增长-3.9%, 营收-2.1亿元)
             prev = self._prev(i)
-            allow_sign = prev == "" or prev in WS or prev in "([:：，、（" or _is_cjk(prev)
+            allow_sign = (prev == "" or prev in WS or prev in "([:：，、（" or prev in _SYMBOLS
+                          or _is_cjk(prev))
+        per = self.t.per.match(s, i)
+        if per is not None:  # 百分之二十 = 20%, 千分之五 = 0.5%
+            i = skip_ws(s, i + len(per[0]))
         left = self._amount(i, pre_unit is not None, allow_sign)
         if left is None:
             return None
@@ -453,6 +515,22 @@ class Scanner:
                 end = unit[2]
         unit_name = unit[0] if unit else None
         counter = unit[1] if unit else None
+        if per is not None or unit_name == "tenth":
+            if per is not None:
+                if unit_name is not None:
+                    return None
+                factor = Fraction(100, int(str(per[1])))
+            elif s[end - 1] == "折" and _abs(left.num.value) >= 10:
+                if not 10 < _abs(left.num.value) < 100:
+                    return None  # 十折 is no discount
+                factor = Fraction(1)  # 75折 is 75 percent, 七折 70
+            else:
+                factor = Fraction(10)
+            for a in (left, right):
+                if a is not None:
+                    a.num.value = a.num.value * factor
+                    a.num.res = a.num.res * factor
+            unit_name = "percent"
         if pre_unit is not None:
             if unit_name is not None and unit_name != pre_unit:
                 raise Bad(f"{s[pos:end]!r} names two units, {pre_unit} and {unit_name}")

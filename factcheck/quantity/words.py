@@ -11,9 +11,9 @@ from factcheck.errors import QuantityError
 _PATH = os.path.join(os.path.dirname(__file__), "words.tsv")
 KINDS = (
     "digit", "small", "big", "scale", "suffix", "vague", "vague_en", "unit",
-    "prefix", "counter", "before", "after", "odd", "range", "date", "sign",
+    "prefix", "counter", "before", "after", "odd", "range", "date", "sign", "per",
 )
-_NUMERIC = {"digit", "small", "big", "scale", "suffix", "vague", "vague_en"}
+_NUMERIC = {"digit", "small", "big", "scale", "suffix", "vague", "vague_en", "per"}
 
 
 def is_latin(ch: str) -> bool:
@@ -47,7 +47,7 @@ class Lexicon:
                 end = pos + len(word)
                 if is_latin(word[-1]) and end < len(text):
                     nxt = text[end]
-                    if is_latin(nxt) or (nxt.isdigit() and not digits_ok):
+                    if is_latin(nxt) or nxt == "_" or (nxt.isdigit() and not digits_ok):
                         continue
                 return word, value
         return None
