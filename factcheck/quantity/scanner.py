@@ -40,6 +40,7 @@ _NORMALIZE = str.maketrans(
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _SYMBOLS = frozenset("<>=≤≥!")
+_STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
 _NONNEG = frozenset({"count", "mu", "year", "month", "hectare", "kilometer"})
 
 if TYPE_CHECKING:
@@ -467,7 +468,7 @@ class Scanner:
                     length = k
                     break
         end = i + length
-        if " " in word and is_hangul(word[-1]):
+        if " " in word and word[-1] in _STEMS:
             while end < self.n and is_hangul(self.s[end]):
                 end += 1  # 보다 크다, 보다 작거나 같은: the verb's ending belongs to it
         return str(m[1]), end
