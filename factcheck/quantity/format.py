@@ -151,6 +151,11 @@ def _grouped_with_resolution(v: Fraction, k: int, lang: str) -> str:
 
 
 def _exact_number(v: Fraction, lang: str) -> str:
+    if not _terminates(v):
+        # a fraction with no decimal expansion, as each language writes one: 3分之1, 3분의 1, 1/3
+        sign = "-" if v < 0 else ""
+        num, den = abs(v.numerator), v.denominator
+        return sign + {"zh": f"{den}分之{num}", "ko": f"{den}분의 {num}"}.get(lang, f"{num}/{den}")
     if v.denominator != 1:
         return _decimal(v, None, lang != "zh")
     n = v.numerator
@@ -269,7 +274,7 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
             return {"ko": "모든 값", "zh": "任意值", "en": "any value"}[lang]
     v = Fraction(value)
     pre, suf = _unit_parts(q, lang)
-    if not _terminates(v):
+    if not _terminates(v) and q.value is None:  # a computed ratio: its decimals, rounded
         approx = {"ko": "약 ", "zh": "约", "en": "about "}[lang]
         return approx + pre + _decimal(Fraction(round(v * 10**9), 10**9), 9, lang != "zh") + suf
 

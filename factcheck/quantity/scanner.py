@@ -311,9 +311,9 @@ class Scanner:
                 k += 1
             if k < n and s[k] in "/.,":
                 return None  # a date or a version, not a fraction
-            b = int(s[j + 1 : k]) if k - j <= 3 else 0
-            if not 2 <= b <= 10:
-                return None  # 11/23 is a date more often than a fraction
+            b = int(s[j + 1 : k]) if k - j <= 40 else 0
+            if b == 0 or (self.mode == "extract" and not 2 <= b <= 10):
+                return None  # in running text 11/23 is a date more often than a fraction
             return Num(Fraction(den.value) / b, 0, k, ascii=True, nchars=den.nchars + k - j)
         j = skip_ws(s, j)
         if j + 1 < n and s[j] == "分":
