@@ -80,6 +80,7 @@ _NOT_QUANTITIES = re.compile(
     r"|(?<![\d.,-])\d{2,4}-\d{3,4}-\d{4}(?![\d-])",
     re.IGNORECASE,
 )
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳陸")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
 
@@ -178,14 +179,23 @@ def _native_ok(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
     prev = s[start - 1] if start > 0 else ""
     if is_hangul(s[start]) and is_hangul(prev):
         return False
+    if is_latin(s[start]):
+        # English words: a lone "one" or "half" (one of them, the first half) is no amount
+        words = s[start:end].lower().split()
+        alone = len(words) == 1 or (len(words) == 2 and words[0] in sc.t.sign.exact)
+        plain = q.unit_name == "dimensionless" and q.qualifier == "exact"
+        return not (alone and plain and words[-1] in ("one", "half"))
     digit = sc.t.reader.digit
     numerals = sum(1 for c in s[start:end] if c in digit or c in sc.t.small or c in sc.t.big)
     if not is_hangul(s[start]) and not is_hangul(s[end - 1]):
         # Chinese numerals: 十五, 二百五, 三家, 两个国家; not 千万 ("by all means") or a
         # lone 一 (一起, 统一), which are words first
         if q.unit_name != "dimensionless" or q.qualifier != "exact":
-            return numerals >= 1
+            # a lone financial numeral is a word first: 登陆部队 is no six units
+            return numerals >= 2 or not any(c in _FINANCIAL for c in s[start:end])
         return numerals >= 2 and any(digit.get(c, 0) > 0 for c in s[start:end])
+    if q.unit_name in ("percent", "percentage_point") and numerals >= 1:
+        return True  # 십 퍼센트, 백퍼센트
     if numerals < 2:
         return False
     if q.unit_name != "dimensionless" or q.qualifier != "exact":

@@ -29,7 +29,9 @@ MAN = 10_000
 POINT = frozenset("点點")
 ZERO = frozenset("零〇0")
 # Korean words that begin with a group word: 3조각 is three pieces, 1만큼 "as much as 1"
-NOT_GROUPS = frozenset({"조각", "만큼"})  # the decimal point of Chinese numerals
+NOT_GROUPS = frozenset({"조각", "만큼"})
+# units that begin with a place word: 100千瓦 is 100 kilowatts, 5千克 five kilograms
+NOT_PLACES = frozenset({"千瓦", "千克", "千米"})  # the decimal point of Chinese numerals
 
 
 def _cjk(word: str) -> bool:
@@ -173,10 +175,19 @@ class NumberReader:
         nchars = 0
         while i < n:
             ch = s[i]
+            if ch in WS and last_small < MAN and s[i - 1] == last_word:
+                # 7천 5백만, 4천 4백만: a spaced place of the same group
+                k = skip_ws(s, i)
+                nxt2 = s[k + 1] if k + 1 < n else ""
+                if (("0" <= s[k:k + 1] <= "9" or s[k:k + 1] in digit) and nxt2 in small
+                        and small[nxt2] < last_small):
+                    i = k
+                    continue
+                break
             if "0" <= ch <= "9":
                 val, r, j, mk, dec = read_digits(s, i)
                 ascii_ = True
-                sm = small.get(s[j]) if j < n else None
+                sm = small.get(s[j]) if j < n and s[j : j + 2] not in NOT_PLACES else None
                 if sm is not None:
                     if mk or j - i != 1:
                         raise Bad(f"{s[i:j + 1]!r}: write one digit 1-9 before {s[j]}")
@@ -209,7 +220,7 @@ class NumberReader:
                     nchars += 1
                     gap = True
                     continue
-                sm = small.get(nxt)
+                sm = small.get(nxt) if s[i + 1 : i + 3] not in NOT_PLACES else None
                 if sm is not None:
                     if sm >= last_small:
                         raise Bad(f"{s[pos:i + 2]!r}: place word {nxt} cannot follow {last_word}")
@@ -228,7 +239,7 @@ class NumberReader:
                 nchars += 1
                 i += 1
                 break
-            sm = small.get(ch)
+            sm = small.get(ch) if s[i : i + 2] not in NOT_PLACES else None
             if sm is not None:
                 if sm >= last_small:
                     raise Bad(f"{s[pos:i + 1]!r}: place word {ch} cannot follow {last_word}")
@@ -292,7 +303,7 @@ class NumberReader:
                 g = None
             if g is None:
                 if last:
-                    if dec:
+                    if dec and asc:  # (一万零十二点一五 is 10012.15: 点 ends the number)
                         raise Bad(f"{s[pos:j]!r}: a decimal number must carry its group word")
                     if val >= last:
                         raise Bad(f"{s[pos:j]!r}: the digits after {last_word} are too many")
@@ -354,7 +365,9 @@ class NumberReader:
             if sec_start_after_ws:
                 # 12조 3456억: after a space, only a group closed by a group word belongs here
                 k = skip_ws(s, sec[2])
-                if not (k < n and s[k] in big):
+                if not (k < n and s[k] in big) and not (
+                    s[sec[2] - 1] in self.small and not sec[5] and sec[0] < last
+                ):  # 9만 4천 달러: a group of places written after a space is one amount
                     break
         out.value = total
         out.res = res

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck import limits
 from factcheck.errors import FactcheckError, LimitError, UnitError
+from factcheck.quantity.english import WORDS as ENGLISH_WORDS
+from factcheck.quantity.english import read_words
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
@@ -31,6 +33,7 @@ _NORMALIZE = str.maketrans(
         "．": ".",
         "％": "%",
         "～": "~",
+        "／": "/",
         "\u2212": "-",
         "\uff0d": "-",
         "＄": "$",
@@ -41,7 +44,10 @@ _NORMALIZE = str.maketrans(
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _SYMBOLS = frozenset("<>=≤≥!")
 _STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
-_NONNEG = frozenset({"count", "mu", "year", "month", "hectare", "kilometer"})
+_NONNEG = frozenset({
+    "count", "mu", "year", "month", "hectare", "kilometer", "kilometer**2", "meter**2",
+    "pyeong", "acre", "metric_ton", "kilogram",
+})
 
 if TYPE_CHECKING:
     # typeshed's abs() of ``Fraction | int`` is the vague protocol ``numbers._RealLike``;
@@ -105,6 +111,8 @@ class _Tables:
                 starts.add(word[0])
                 starts.add(word[0].upper())
         starts.update(k for k, v in self.big.items() if v == 10_000)
+        for word in (*ENGLISH_WORDS, "a", "an"):
+            starts.update((word[0], word[0].upper()))
         self.starts = frozenset(starts)
         self.before = w.before
         self.prefix = w.prefix
@@ -301,6 +309,23 @@ class Scanner:
             return None
         return (str(m[1]) == "-", k) if k < n else None
 
+    def _per(self, i: int) -> tuple[int, int] | None:
+        """``百分之``, ``百 分 之``, ``千分之``, ``percent of`` at ``i``: (N of "per N", end)."""
+        s, n = self.s, self.n
+        m = self.t.per.match(self.low, i)
+        if m is not None:
+            if is_latin(m[0][0]) and not self._word_start_ok(i, m[0]):
+                return None
+            return int(str(m[1])), skip_ws(s, i + len(m[0]))
+        if i >= n or s[i] not in "百千万萬":
+            return None
+        j = skip_ws(s, i + 1)  # 百 分 之 2: spaced out
+        if j < n and s[j] == "分":
+            k = skip_ws(s, j + 1)
+            if k < n and s[k] == "之":
+                return {"百": 100, "千": 1000}.get(s[i], 10000), skip_ws(s, k + 1)
+        return None
+
     def _fraction(self, den: Num) -> Num | None:
         """``三分之一``, ``3분의 1``, ``1/2``: the number read so far is a denominator."""
         s, n = self.s, self.n
@@ -353,6 +378,10 @@ class Scanner:
             if sign is not None:
                 neg, i = sign
         num = None if i >= n or "0" <= s[i] <= "9" else (self._vague(i) or self._vague_en(i))
+        if num is None and i < n and is_latin(s[i]):
+            if not self._word_start_ok(i, s[i]):
+                return None
+            num = read_words(self.low, i)  # twenty-six, three thousand, two thirds
         if num is None:
             num = self.t.reader.number(s, i)
             if num is None:
@@ -394,8 +423,8 @@ class Scanner:
                 return None
             return "count", s[i : i + len(c[0])], i + len(c[0])
         if m is not None:
-            if is_latin(m[0][0]) and not self._word_start_ok(i, m[0]):
-                return None
+            if is_latin(m[0][0]) and not (self._word_start_ok(i, m[0]) or s[i - 1].isdigit()):
+                return None  # 29km and 24703m2 carry their unit; 5kmh does not
             return str(m[1]), None, i + len(m[0])
         code = s[i : i + 3]
         if (
@@ -495,9 +524,10 @@ class Scanner:
             prev = self._prev(i)
             allow_sign = (prev == "" or prev in WS or prev in "([:：，、（" or prev in _SYMBOLS
                           or _is_cjk(prev))
-        per = self.t.per.match(s, i)
-        if per is not None:  # 百分之二十 = 20%, 千分之五 = 0.5%
-            i = skip_ws(s, i + len(per[0]))
+        per_at = self._per(i)
+        per = None
+        if per_at is not None:  # 百分之二十 = 20%, 千分之五 = 0.5%, percent of 10
+            per, i = per_at
         left = self._amount(i, pre_unit is not None, allow_sign)
         if left is None:
             return None
@@ -520,7 +550,7 @@ class Scanner:
             if per is not None:
                 if unit_name is not None:
                     return None
-                factor = Fraction(100, int(str(per[1])))
+                factor = Fraction(100, per)
             elif s[end - 1] == "折" and _abs(left.num.value) >= 10:
                 if not 10 < _abs(left.num.value) < 100:
                     return None  # 十折 is no discount

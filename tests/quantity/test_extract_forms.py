@@ -16,7 +16,15 @@ FOUND = [
                               ("十五点七", "15.7", "dimensionless")]),
     ("他们有三家公司", [("三家", "3", "count")]),
     ("5-10 years", [("5-10 years", "5", "year")]),
-    ("the May 4th rally drew 300 people", [("300", "300", "dimensionless")]),
+    ("the May 4th rally drew 300 people", [("300 people", "300", "count")]),
+    ("twenty-six people and three thousand dollars", [("twenty-six people", "26", "count"),
+                                                      ("three thousand dollars", "3000", "USD")]),
+    ("9만 4천 달러를 지급했다", [("9만 4천 달러", "94000", "USD")]),
+    ("面积190平方公里，产量2.5万吨", [("190平方公里", "190", "kilometer**2"),
+                                ("2.5万吨", "25000", "metric_ton")]),
+    ("3분의 1조각만 잘라줘", [("3분의 1", "1/3", "dimensionless")]),
+    ("二十几万人", [("二十几万人", "200000", "count")]),
+    ("more than half the people", [("more than half", "1/2", "dimensionless")]),
 ]
 NOTHING = [
     "see https://www.test.com/search?q=30%25%2020% now",
@@ -25,6 +33,8 @@ NOTHING = [
     "call 010-1234-5678 today",
     "千万不要万一出错",
     "一起统一",
+    "one of them left in the first half",
+    "登陆部队已经上岸",
 ]
 
 
@@ -42,3 +52,20 @@ def test_nothing(text: str) -> None:
 def test_not_text_is_our_error() -> None:
     with pytest.raises(QuantityError, match="expected text, got NoneType"):
         extract_quantities(None)  # type: ignore[arg-type]
+
+
+def test_running_text_never_loads_pint_in_full() -> None:
+    """Every unit extraction reads is in units.txt: pint's full definitions stay unloaded."""
+    import subprocess
+    import sys
+
+    code = (
+        "from factcheck import extract_quantities\n"
+        "from factcheck.quantity import units\n"
+        "text = '190平方公里 24,703 m2 30평 5 acres 2.5万吨 5 t 3 kg 100千瓦 5 MW 2 GW 3 TWh "
+        "29km 5 ha 3000亩 1.2 2.33 k 5 M 180ml 12个百分点 20% 3 years'\n"
+        "found = extract_quantities(text)\n"
+        "print(len(found), units._full_loaded)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["21", "False"]

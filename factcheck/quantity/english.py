@@ -1,0 +1,223 @@
+"""English number words: ``twenty-six``, ``three thousand``, ``two thirds``, ``half a million``.
+
+``read_words(low, pos)`` reads a cardinal written in words from the lower-cased text
+``low`` at ``pos`` (the start of a word) and returns a ``Num`` or None. Fractions are
+exact (``one third`` is 1/3); ``and a half`` adds a half (``five and a half million``).
+The resolution is the place value of the last word (``twenty`` 10, ``three thousand``
+1000); a fraction has none (0), it is exact.
+"""
+
+from __future__ import annotations
+
+from factcheck.quantity.numerals import WS, Num
+from factcheck.quantity.rational import Fraction
+
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]
+UNITS = {w: v for v, w in enumerate(_ONES)} | {"nought": 0, "naught": 0}
+TENS = {w: 10 * (k + 2) for k, w in enumerate(
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_ORDINALS = ("", "", "half", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth")
+DENOMINATORS = {w: d for d, w in enumerate(_ORDINALS) if w} | {
+    "quarter": 4, "hundredth": 100, "thousandth": 1000, "millionth": 10**6,
+    "billionth": 10**9, "trillionth": 10**12,
+}
+DENOMINATORS |= {w + "s": d for w, d in DENOMINATORS.items()} | {"halves": 2}
+WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "dozen", "half"}
+
+
+def _word(low: str, i: int) -> tuple[str, int, int] | None:
+    """The next word after spaces or one hyphen: (word, start, end)."""
+    n = len(low)
+    j = i
+    while j < n and low[j] in WS:
+        j += 1
+    if j < n and low[j] == "-":
+        j += 1
+        while j < n and low[j] in WS:
+            j += 1
+    k = j
+    while k < n and "a" <= low[k] <= "z":
+        k += 1
+    if k == j or (k < n and low[k].isdigit()):
+        return None
+    return low[j:k], j, k
+
+
+class _Reader:
+    """One reading of a cardinal in words; ``end`` is after its last number word."""
+
+    def __init__(self, low: str, pos: int) -> None:
+        self.low = low
+        self.end = pos
+        self.total = 0  # groups closed by thousand, million, ...
+        self.group = 0  # below a thousand
+        self.res = 1
+        self.last = ""  # kind of the last word: unit, teen, tens, hundred, scale
+        self.last_scale = 10**15
+        self.words = 0
+
+    def cardinal(self, article: bool) -> None:
+        """Read whole-number words from ``end``; ``article``: an ``a`` was written."""
+        low = self.low
+        i = self.end
+        while True:
+            tok = _word(low, i)
+            if tok is None:
+                return
+            w, _, k = tok
+            if w == "and" and self.last in ("hundred", "scale"):
+                nxt = _word(low, k)
+                if nxt is None or (nxt[0] not in UNITS and nxt[0] not in TENS):
+                    return
+                i = k
+                continue
+            if w in UNITS:
+                v = UNITS[w]
+                if self.last in ("unit", "teen") or (self.last == "tens" and not 0 < v < 10):
+                    return
+                if article or (v == 0 and self.last):
+                    return
+                self.group += v
+                self.res, self.last = 1, ("teen" if v >= 10 else "unit")
+            elif w in TENS:
+                if self.last in ("unit", "teen", "tens") or article:
+                    return
+                self.group += TENS[w]
+                self.res, self.last = 10, "tens"
+            elif w == "hundred":
+                if self.group >= 100 or self.last == "hundred":
+                    return
+                self.group = (self.group or 1) * 100
+                self.res, self.last = 100, "hundred"
+            elif w in SCALES:
+                scale = SCALES[w]
+                if scale >= self.last_scale or not (self.last or article):
+                    return
+                self.total += (self.group or 1) * scale
+                self.group = 0
+                self.res, self.last, self.last_scale = scale, "scale", scale
+            else:
+                return
+            article = False
+            self.words += 1
+            self.end = i = k
+
+    @property
+    def value(self) -> int:
+        return self.total + self.group
+
+
+def read_words(low: str, pos: int) -> Num | None:
+    """A number written in English words at ``pos`` of the lower-cased ``low``, or None."""
+    tok = _word(low, pos)
+    if tok is None or tok[1] != pos:
+        return None
+    first, _, after = tok
+    r = _Reader(low, pos)
+    if first == "half":
+        return _half(low, after)
+    if first in ("a", "an"):
+        nxt = _word(low, after)
+        if nxt is None:
+            return None
+        if nxt[0] in DENOMINATORS:  # a third, a quarter
+            return Num(Fraction(1, DENOMINATORS[nxt[0]]), 0, nxt[2], nchars=2, scaled=True)
+        if nxt[0] == "dozen":
+            return Num(12, 1, nxt[2], nchars=2, scaled=True)
+        if nxt[0] != "hundred" and nxt[0] not in SCALES:
+            return None
+        r.end = after
+        r.cardinal(article=True)
+    elif first in WORDS:
+        r.cardinal(article=False)
+    else:
+        return None
+    if not r.words:
+        return None
+    value: Fraction | int = r.value
+    res: Fraction | int = r.res
+    end = r.end
+    tok = _word(low, end)
+    if tok is not None and tok[0] in ("dozen", "dozens") and r.last in ("unit", "teen", "tens"):
+        return Num(value * 12, 12, tok[2], nchars=r.words + 1, scaled=True)
+    if tok is not None and tok[0] in DENOMINATORS and r.last in ("unit", "teen", "tens"):
+        den = DENOMINATORS[tok[0]]
+        plural = tok[0].endswith("s") or tok[0] == "halves"
+        if (value == 1) == plural:
+            return None  # one thirds, two third: not a fraction
+        return Num(Fraction(value, den), 0, tok[2], nchars=r.words + 1, scaled=True)
+    point = _point(low, end) if r.last in ("unit", "teen", "tens", "hundred", "scale") else None
+    if point is not None:  # two hundred point zero three
+        digits, end = point
+        return Num(value + Fraction(int(digits), 10 ** len(digits)), Fraction(1, 10 ** len(digits)),
+                   end, nchars=r.words + 1 + len(digits))
+    mixed = _and_fraction(low, end)
+    if mixed is not None:
+        part, end = mixed
+        tok = _word(low, end)
+        if tok is not None and tok[0] in SCALES and SCALES[tok[0]] < r.last_scale:
+            # five and a half million; one billion and a half million
+            scale = SCALES[tok[0]]
+            value = value + part * scale if r.last == "scale" else (value + part) * scale
+            end = tok[2]
+        elif r.last == "scale":
+            value = value + part * r.last_scale  # one million and a half
+        else:
+            value = value + part
+        res = 0
+    top = r.last_scale if r.last_scale < 10**15 else 1
+    return Num(value, res, end, nchars=r.words, top=top, scaled=top > 1)
+
+
+def _point(low: str, i: int) -> tuple[str, int] | None:
+    """``point five``, ``point zero three``, ``point seventy-one``: (digits, end)."""
+    tok = _word(low, i)
+    if tok is None or tok[0] != "point":
+        return None
+    digits = ""
+    end = tok[2]
+    while len(digits) < 20:
+        tok = _word(low, end)
+        if tok is None or (tok[0] not in UNITS and tok[0] not in TENS):
+            break
+        value = UNITS.get(tok[0], TENS.get(tok[0], 0))
+        nxt = _word(low, tok[2]) if tok[0] in TENS else None
+        if nxt is not None and nxt[0] in UNITS and 0 < UNITS[nxt[0]] < 10:
+            value, tok = value + UNITS[nxt[0]], nxt  # point seventy-one
+        digits += str(value)
+        end = tok[2]
+    return (digits, end) if digits else None
+
+
+def _and_fraction(low: str, i: int) -> tuple[Fraction, int] | None:
+    """``and a half``, ``and three quarters`` after a whole number: (fraction, end)."""
+    tok = _word(low, i)
+    if tok is None or tok[0] != "and":
+        return None
+    num = _word(low, tok[2])
+    if num is None:
+        return None
+    count = 1 if num[0] in ("a", "one") else UNITS.get(num[0], 0)
+    den = _word(low, num[2])
+    if not count or den is None or den[0] not in DENOMINATORS:
+        return None
+    return Fraction(count, DENOMINATORS[den[0]]), den[2]
+
+
+def _half(low: str, i: int) -> Num | None:
+    """``half a million``, ``half million``, ``half a dozen``, or a lone ``half``."""
+    tok = _word(low, i)
+    j = i
+    if tok is not None and tok[0] in ("a", "an"):
+        tok = _word(low, tok[2])
+    if tok is not None and tok[0] in SCALES:
+        return Num(Fraction(SCALES[tok[0]], 2), 0, tok[2], nchars=2, scaled=True)
+    if tok is not None and tok[0] == "dozen":
+        return Num(6, 0, tok[2], nchars=2, scaled=True)
+    return Num(Fraction(1, 2), 0, j, nchars=1, scaled=False)
