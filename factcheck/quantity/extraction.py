@@ -80,6 +80,8 @@ _NOT_QUANTITIES = re.compile(
     r"|(?<![\d.,-])\d{2,4}-\d{3,4}-\d{4}(?![\d-])",
     re.IGNORECASE,
 )
+_PARTICLES = frozenset("은는이가을를의과와도에만으로")
+_HANGUL_WORDS = ("천사", "백조", "이천", "사천", "구천", "일조", "백일", "십일", "천만에", "오십보")
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟貳陸")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 
@@ -138,6 +140,12 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
                 and not is_hangul(s[end])):
             i = end + 1  # 百分之二三十: "twenty or thirty", no one number
             continue
+        if end < n and is_latin(s[end]) and s[end - 1].isdigit():
+            # 180ml, 5m: a unit we do not know; a bare 180 would be a wrong reading
+            while end < n and (is_latin(s[end]) or s[end].isdigit()):
+                end += 1
+            i = end
+            continue
         if s[end - 1].isdigit() and s[end:end + 2].lower() in _ORDINAL and not (
             end + 2 < n and is_latin(s[end + 2])
         ):
@@ -194,10 +202,22 @@ def _native_ok(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
             # a lone financial numeral is a word first: 登陆部队 is no six units
             return numerals >= 2 or not any(c in _FINANCIAL for c in s[start:end])
         return numerals >= 2 and any(digit.get(c, 0) > 0 for c in s[start:end])
+    text = s[start:end]
+    if "분의" in text and numerals >= 2:
+        return True  # 삼분의 이: a fraction is no ordinary word
     if q.unit_name in ("percent", "percentage_point") and numerals >= 1:
         return True  # 십 퍼센트, 백퍼센트
     if numerals < 2:
         return False
     if q.unit_name != "dimensionless" or q.qualifier != "exact":
         return True
-    return numerals >= 3 and any(c in sc.t.big for c in s[start:end])
+    if numerals >= 3 and any(c in sc.t.big for c in text):
+        return True
+    # 십육, 일백십육, 이백은: a place word (십 백 천) and a particle or nothing after;
+    # 천사 (angel), 백조 (swan), 이천 (a city), 구조 (structure) are words first
+    nxt = s[end] if end < sc.n else ""
+    return (
+        any(c in sc.t.small for c in text)
+        and (not is_hangul(nxt) or nxt in _PARTICLES)
+        and not any(text.startswith(w) for w in _HANGUL_WORDS)
+    )

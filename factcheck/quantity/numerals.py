@@ -27,6 +27,7 @@ MAX_EXPONENT = 30  # |e| in 1.5e12; magnitudes beyond 10**30 are refused too
 WS = frozenset(" \t\u00a0\u2009\u202f\u3000")
 MAN = 10_000
 POINT = frozenset("点點")
+COPULA = frozenset("다며고라지면었므니")  # endings of the Korean copula 이다
 ZERO = frozenset("零〇0")
 # Korean words that begin with a group word: 3조각 is three pieces, 1만큼 "as much as 1"
 NOT_GROUPS = frozenset({"조각", "만큼"})
@@ -214,6 +215,8 @@ class NumberReader:
             d = digit.get(ch)
             if d is not None:
                 nxt = s[i + 1] if i + 1 < n else ""
+                if ch == "이" and nxt and nxt in COPULA:
+                    break  # 백칠십이다 is "it is 170": 이 is the copula, not a 2
                 if d == 0 and (nxt in digit or nxt in small or "0" <= nxt <= "9"):
                     # 零 keeps a place empty: 一百零五, 一万零五百, 一千零十二
                     i += 1

@@ -43,6 +43,7 @@ _NORMALIZE = str.maketrans(
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _SYMBOLS = frozenset("<>=≤≥!")
+_CLOSERS = ("사이", "까지", "之间", "之間", "间", "間")  # words that close a range
 _STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
 _NONNEG = frozenset({
     "count", "mu", "year", "month", "hectare", "kilometer", "kilometer**2", "meter**2",
@@ -175,6 +176,7 @@ class Scanner:
 
     def __init__(self, text: str, mode: str) -> None:
         self.t = _tables()
+        self._between = False  # the quantity began with "between": "and" closes a range
         self.text = text
         self.s = text.translate(_NORMALIZE)
         self.low = self.s.translate(_LOWER)
@@ -369,6 +371,27 @@ class Scanner:
         return Num(value / Fraction(den.value), 0, num.end, ascii=den.ascii or num.ascii,
                    nchars=den.nchars + num.nchars + 1)
 
+    def _mixed(self, whole: Num) -> Num | None:
+        """A whole and a fraction: ``일과 이분의 일``, ``一又二分之一``, ``two and a third``."""
+        s, n = self.s, self.n
+        j = whole.end
+        k = skip_ws(s, j)
+        for word in ("과", "와", "又", "and"):
+            if self.low.startswith(word, k) and (word != "and" or k > j):
+                break
+        else:
+            return None
+        k = skip_ws(s, k + len(word))
+        if k >= n:
+            return None
+        den = read_words(self.low, k) if is_latin(s[k]) else self.t.reader.number(s, k)
+        frac = None if den is None or den.res == 0 else self._fraction(den)
+        if frac is None:
+            return None
+        frac.value = Fraction(whole.value) + frac.value
+        frac.nchars += whole.nchars
+        return frac
+
     def _amount(self, i: int, has_prefix: bool, allow_sign: bool) -> _Amount | None:
         s, n = self.s, self.n
         neg = False
@@ -396,7 +419,7 @@ class Scanner:
                 num.scaled = True
                 num.plain = False
         if not num.vague:
-            frac = self._fraction(num)
+            frac = self._fraction(num) or self._mixed(num)
             if frac is not None:
                 amount.num = num = frac
         if neg:
@@ -510,10 +533,13 @@ class Scanner:
         qual = None
         pre = None
         pre_unit = None
+        self._between = False
         if not ("0" <= s[i] <= "9"):  # fast path: digits start no qualifier or prefix
             before = self._before(i)
             if before is not None:
                 qual, i = before[0], skip_ws(s, before[1])
+                if qual == "between":  # between 20 and 30: a range, no qualifier
+                    qual, self._between = None, True
             pre = self._prefix(i)
             if pre is not None:
                 pre_unit, i = pre[0], skip_ws(s, pre[1])
@@ -536,6 +562,8 @@ class Scanner:
         unit: tuple[str, str | None, int] | None = None
         unit1 = self._unit(end)
         rng = self._range(left, pre_unit, unit1)
+        if rng is None and self._between:
+            return None
         if rng is not None:
             right, unit, end = rng
         elif unit1 is not None:
@@ -597,15 +625,19 @@ class Scanner:
         if k >= n or self.low[k] not in self.t.range_firsts:
             return None
         m = self.t.range.match(self.low, k)
+        between = False
         if m is not None:
             if is_latin(m[0][0]) and k == j:
                 return None
+            between = str(m[1]) == "between"
+            if between and not (self._between or m[0] in "과와与和及"):
+                return None  # and is a range only after between
             k = k + len(m[0])
         elif (
-            self.mode != "match" and k == j and j < n and s[j] == "-" and unit1 is None
-            and j + 1 < n and s[j + 1].isdigit() and left.num.plain
+            self.mode != "match" and j < n and s[k] == "-" and k + 1 < n and left.num.ascii
+            and (s[k + 1].isdigit() if k == j else s[k + 1] in WS and k > j)
         ):
-            k = j + 1
+            k += 1  # 5-10, 5%-10%, 5k-20k, 1,000 - 5,000
         else:
             return None
         k = skip_ws(s, k)
@@ -629,6 +661,12 @@ class Scanner:
             end = unit2[2]
         if unit1 is not None and (unit2 is None or unit2[0] != unit1[0]):
             return None
+        closer = skip_ws(s, end)  # 20과 30 사이, 10000与20000之间, 20부터 100까지
+        word = next((w for w in _CLOSERS if s.startswith(w, closer)), None)
+        if between and not self._between and word is None:
+            return None
+        if word is not None:
+            end = closer + len(word)
         # 5~10억, 수 십~수 백억: the left end borrows the right end's group word
         # (not when it has its own unit: 5 원~10억 원 is five won to a billion won)
         ln, rn = left.num, right.num
@@ -636,6 +674,8 @@ class Scanner:
         if borrow and _abs(ln.value) * rn.top <= rn.value:
             ln.value = ln.value * rn.top
             ln.res = ln.res * rn.top
+        if self.mode == "extract" and rn.value < ln.value:
+            return None  # from 300 to 200 is a change, not a range: two amounts
         return right, unit2 or unit1, end
 
     # -- building the quantity ------------------------------------------------------

@@ -39,7 +39,7 @@ def test_english_and_chinese_conversions_are_conversions():
          {"amount": "565.8 billion yuan", "stated": "US$84.3 billion"})]
     assert _fields("投资15亿美元（约合人民币103亿元）") == [
         ("15亿美元（约合人民币103亿元）", "convert",
-         {"amount": "15亿美元", "stated": "约 人民币103亿元"})]
+         {"amount": "15亿美元", "stated": "约合人民币103亿元"})]
 
 
 def test_dates_are_read_whole():
