@@ -76,13 +76,14 @@ def read_digits(s: str, i: int) -> tuple[Fraction | int, Fraction | int, int, bo
     j = i
     while j < n and "0" <= s[j] <= "9":
         j += 1
-    digits = s[i:j]
+    groups = [s[i:j]]
     marked = False
-    # thousands commas: exactly three digits after each comma
+    # thousands commas: exactly three digits after each comma (joined once: linear)
     while j < n and s[j] == "," and _three_digits(s, j + 1):
-        digits += s[j + 1 : j + 4]
+        groups.append(s[j + 1 : j + 4])
         j += 4
         marked = True
+    digits = "".join(groups)
     frac = ""
     if j + 1 < n and s[j] == "." and "0" <= s[j + 1] <= "9":
         k = j + 1

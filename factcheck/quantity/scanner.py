@@ -302,6 +302,8 @@ class Scanner:
         s, n = self.s, self.n
         if i + 1 < n and s[i] in "+-":
             return (s[i] == "-", i + 1) if s[i + 1].isdigit() else None
+        if i >= n or self.low[i] not in self.t.sign.by_first:
+            return None
         m = self.t.sign.match(self.low, i)
         if m is None or not self._word_start_ok(i, m[0]):
             return None
@@ -314,6 +316,8 @@ class Scanner:
     def _per(self, i: int) -> tuple[int, int] | None:
         """``百分之``, ``百 分 之``, ``千分之``, ``percent of`` at ``i``: (N of "per N", end)."""
         s, n = self.s, self.n
+        if i >= n or (s[i] not in "百千万萬" and self.low[i] not in self.t.per.by_first):
+            return None
         m = self.t.per.match(self.low, i)
         if m is not None:
             if is_latin(m[0][0]) and not self._word_start_ok(i, m[0]):
@@ -376,6 +380,8 @@ class Scanner:
         s, n = self.s, self.n
         j = whole.end
         k = skip_ws(s, j)
+        if k >= n or s[k] not in "과와又aA":
+            return None  # the common case: no connector follows
         for word in ("과", "와", "又", "and"):
             if self.low.startswith(word, k) and (word != "and" or k > j):
                 break
