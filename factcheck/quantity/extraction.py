@@ -203,6 +203,12 @@ def _native_ok(sc: Scanner, q: Quantity, start: int, end: int) -> bool:
             return numerals >= 2 or not any(c in _FINANCIAL for c in s[start:end])
         return numerals >= 2 and any(digit.get(c, 0) > 0 for c in s[start:end])
     text = s[start:end]
+    if numerals == 0:  # native numerals: 스물여섯 명, 세 개, 두 차례, 열여섯 (살)
+        if q.unit_name != "dimensionless":
+            return True
+        nxt = s[end] if end < sc.n else ""
+        word = text.strip()
+        return len(word) >= 2 and word != "하나" and (not is_hangul(nxt) or nxt in _PARTICLES)
     if "분의" in text and numerals >= 2:
         return True  # 삼분의 이: a fraction is no ordinary word
     if q.unit_name in ("percent", "percentage_point") and numerals >= 1:

@@ -19,6 +19,8 @@ from factcheck.errors import FactcheckError, LimitError, UnitError
 from factcheck.quantity.english import WORDS as ENGLISH_WORDS
 from factcheck.quantity.english import read_words
 from factcheck.quantity.interval import Interval
+from factcheck.quantity.korean import FIRSTS as NATIVE_FIRSTS
+from factcheck.quantity.korean import read_native
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
@@ -43,6 +45,11 @@ _NORMALIZE = str.maketrans(
 )
 _LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
 _SYMBOLS = frozenset("<>=≤≥!")
+# words that end a noun phrase: 5 of the people, 3 and 4 cities are no counted people
+_NOT_ADJECTIVES = frozenset({
+    "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with", "than", "the",
+    "a", "an", "per", "as", "is", "are", "was", "were", "be",
+})
 _CLOSERS = ("사이", "까지", "之间", "之間", "间", "間")  # words that close a range
 _STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
 _NONNEG = frozenset({
@@ -112,6 +119,7 @@ class _Tables:
                 starts.add(word[0])
                 starts.add(word[0].upper())
         starts.update(k for k, v in self.big.items() if v == 10_000)
+        starts.update(NATIVE_FIRSTS)
         for word in (*ENGLISH_WORDS, "a", "an"):
             starts.update((word[0], word[0].upper()))
         self.starts = frozenset(starts)
@@ -272,6 +280,11 @@ class Scanner:
         if num.scaled or not num.ascii:
             return 1
         s, n, j = self.s, self.n, num.end
+        if j + 1 < n and s[j] == "-" and is_latin(s[j + 1]):
+            m = self.t.scale.match(self.low, j + 1)
+            if m is not None:  # 800-million yuan, 4-billion-dollar
+                num.end = j + 1 + len(m[0])
+                return int(str(m[1]))
         k = skip_ws(s, j)
         if k >= n or not is_latin(s[k]):
             return 1  # fast path: no English word follows
@@ -413,6 +426,10 @@ class Scanner:
             num = read_words(self.low, i)  # twenty-six, three thousand, two thirds
         if num is None:
             num = self.t.reader.number(s, i)
+            if i < n and s[i] in NATIVE_FIRSTS and self.mode != "match":
+                native = read_native(s, i)  # 스물여섯, 세 (개), 일흔 (not 일)
+                if native is not None and (num is None or native.end > num.end):
+                    num = native
             if num is None:
                 return None
         amount = _Amount(num, start, neg)
@@ -450,6 +467,8 @@ class Scanner:
         if c is not None and (m is None or len(c[0]) > len(m[0])):
             if is_latin(c[0][0]) and not self._word_start_ok(i, c[0]):
                 return None
+            if s[i + len(c[0]) : i + len(c[0]) + 1] == "째":
+                return None  # 두 번째: an ordinal, not a count
             return "count", s[i : i + len(c[0])], i + len(c[0])
         if m is not None:
             if is_latin(m[0][0]) and not (self._word_start_ok(i, m[0]) or s[i - 1].isdigit()):
@@ -491,12 +510,32 @@ class Scanner:
             return None
         return name, j
 
+    def _english_counter(self, i: int) -> tuple[str, str | None, int] | None:
+        """``322 major industrial projects``: up to two lower-case words, then a counter."""
+        s, n = self.s, self.n
+        j = i
+        for _ in range(2):
+            k = j
+            while k < n and "a" <= s[k] <= "z":
+                k += 1
+            if k == j or k >= n or s[k] != " " or s[j:k] in _NOT_ADJECTIVES:
+                return None
+            j = k + 1
+            c = self.t.counter.match(self.low, j)
+            if c is not None and is_latin(c[0][0]) and self._word_start_ok(j, c[0]):
+                return "count", s[i : j + len(c[0])], j + len(c[0])
+        return None
+
     def _unit(self, i: int) -> tuple[str, str | None, int] | None:
         """A unit (maybe a rate ``KRW/CNY``, ``원/위안``) after optional spaces."""
         j = skip_ws(self.s, i)
+        if j + 1 < self.n and j == i and self.s[j] == "-" and is_latin(self.s[j + 1]):
+            j += 1  # 4-billion-dollar: a hyphen joins the unit
         if j >= self.n:
             return None
         u = self._unit_word(j)
+        if u is None and is_latin(self.s[j]) and self.mode == "extract":
+            u = self._english_counter(j)
         if u is None:
             p = self._pint_unit(j)
             return None if p is None else (p[0], None, p[1])

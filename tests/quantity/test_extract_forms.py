@@ -25,6 +25,12 @@ FOUND = [
     ("3분의 1조각만 잘라줘", [("3분의 1", "1/3", "dimensionless")]),
     ("二十几万人", [("二十几万人", "200000", "count")]),
     ("more than half the people", [("more than half", "1/2", "dimensionless")]),
+    ("a 4-billion-dollar plan, 322 major industrial projects",
+     [("4-billion-dollar", "4e9", "USD"), ("322 major industrial projects", "322", "count")]),
+    ("스물여섯 명이 두 차례", [("스물여섯 명", "26", "count"), ("두 차례", "2", "count")]),
+    ("在10000与20000之间，20과 30 사이", [("10000与20000之间", "10000", "dimensionless"),
+                                     ("20과 30 사이", "20", "dimensionless")]),
+    ("매출은 100억 원에서 90억 원으로", [("100억 원", "1e10", "KRW"), ("90억 원", "9e9", "KRW")]),
 ]
 NOTHING = [
     "see https://www.test.com/search?q=30%25%2020% now",
@@ -35,6 +41,12 @@ NOTHING = [
     "一起统一",
     "one of them left in the first half",
     "登陆部队已经上岸",
+    "2019년 4분기 매출",
+    "2019年第四季度",
+    "Q4 2019 revenue",
+    "2020年上半年和상반기",
+    "두 번째 한국 세계",
+    "180ml 액체",
 ]
 
 

@@ -40,6 +40,24 @@ def test_exact_values_round_trip(value: Fraction, unit: str, language: str) -> N
     _same(q, parse_quantity(text))
 
 
+# the new forms: negative values, fractions with no decimal expansion, decimal points
+signed = st.one_of(
+    st.integers(min_value=-10**12, max_value=10**12),
+    st.builds(Fraction, st.integers(min_value=-10**6, max_value=10**6),
+              st.integers(min_value=1, max_value=12)),
+    st.builds(lambda n, k: Fraction(n, 10**k), st.integers(min_value=-10**9, max_value=10**9),
+              st.integers(min_value=0, max_value=6)),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(signed, st.sampled_from(("dimensionless", "percent", "percentage_point", "CNY")),
+       st.sampled_from(LANGUAGES))
+def test_signed_fractions_and_points_round_trip(value: Fraction, unit: str, language: str) -> None:
+    q = Quantity.exact(value, unit)
+    _same(q, parse_quantity(format_quantity(q, language)))
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.integers(min_value=1, max_value=10**16),
