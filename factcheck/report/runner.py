@@ -288,9 +288,12 @@ def _anchor_and_cover(report: Report) -> None:
 
     report.findings, problems = anchor_findings(report.findings, report.articles)
     report.problems.extend(problems)
-    # A claim still to write covers nothing yet.
+    # A claim still to write covers nothing yet; nor does one whose verdict nobody has
+    # reviewed (an error, or a contradiction where the claim expects it to hold).
     report.coverage = compute_coverage(
-        report.articles, [f for f in report.findings if f.verdict != TODO], problems=report.problems
+        report.articles, [f for f in report.findings if f.verdict != TODO
+                          and (f.verdict == "holds" or not f.unexpected)],
+        problems=report.problems
     )
 
 

@@ -123,3 +123,25 @@ def test_coverage_command_without_text_says_what_to_do(monkeypatch: pytest.Monke
     _stub_runner(monkeypatch, Report())
     assert main(["coverage", "claims"]) == 2
     assert "--article FILE" in capsys.readouterr().err
+
+
+def test_only_a_claim_that_holds_or_is_reviewed_covers(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.report.runner import run_check
+
+    (tmp_path / "a.txt").write_text("바이두, 알리바바, 텐센트 4곳. 구글, 애플 2곳. 삼성 1곳.\n", "utf-8")
+    claims = (
+        "article: {id: a, title: t, published: 2017-11-23, text: a.txt}\n"
+        "claims:\n"
+        # contradicted, and nobody said so: the 4 it checks is not covered
+        "  - {id: unreviewed, quote: '바이두, 알리바바, 텐센트 4곳', kind: count,\n"
+        "     items: [바이두, 알리바바, 텐센트], stated: 4곳}\n"
+        # contradicted as a reviewer expected: covered
+        "  - {id: reviewed, quote: '구글, 애플 2곳', kind: count, items: [구글], stated: 2곳,\n"
+        "     expect: contradicted}\n"
+        "  - {id: holds, quote: '삼성 1곳', kind: count, items: [삼성], stated: 1곳}\n"
+    )
+    (tmp_path / "c.yaml").write_text(claims, "utf-8")
+    report = run_check([str(tmp_path / "c.yaml")])
+    assert report.coverage is not None
+    items = {i["text"]: i["covered_by"] for i in report.coverage["articles"][0]["items"]}
+    assert items == {"4곳": [], "2곳": ["reviewed"], "1곳": ["holds"]}
