@@ -99,9 +99,11 @@ def test_every_quantity_is_in_some_drafted_quote_and_todo_covers_nothing(drafted
     assert all(quotes), "every drafted quote is found in the article"
     todo = [f for f in report.findings if f.verdict == "todo"]
     assert todo and complete < 43
+    # Uncovered: in a claim still to write, or in one whose verdict nobody reviewed yet.
+    waiting = [f for f in report.findings if f.verdict == "todo" or f.unexpected]
     uncovered = [i for i in coverage["items"] if not i["covered_by"]]
     for item in uncovered:
-        assert any(item["text"] in f.quote for f in todo), item
+        assert any(item["text"] in f.quote for f in waiting), item
 
 
 def test_dates_are_todo_claims_with_their_stated_words(drafted):

@@ -128,7 +128,8 @@ def test_coverage_command_without_text_says_what_to_do(monkeypatch: pytest.Monke
 def test_only_a_claim_that_holds_or_is_reviewed_covers(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from factcheck.report.runner import run_check
 
-    (tmp_path / "a.txt").write_text("바이두, 알리바바, 텐센트 4곳. 구글, 애플 2곳. 삼성 1곳.\n", "utf-8")
+    text = "바이두, 알리바바, 텐센트 4곳. 구글, 애플 2곳. 삼성 1곳.\n"
+    (tmp_path / "a.txt").write_text(text, "utf-8")
     claims = (
         "article: {id: a, title: t, published: 2017-11-23, text: a.txt}\n"
         "claims:\n"
