@@ -74,12 +74,15 @@ def fact_file(file_no: int) -> str:
 
 
 def won(amount: Fraction) -> str:
-    """An amount of won as Korean articles write it: 1조6519억 원 (rounded to 억)."""
+    """An amount of won as Korean articles write it, to the nearest 억: 1조6519억 원."""
     eok = int(amount / 10**8 + Fraction(1, 2))
     jo, rest = divmod(eok, 10_000)
-    if jo and rest:
+    if not jo:
+        return f"{rest}억 원"
+    if rest:
         return f"{jo}조{rest}억 원"
-    return f"{jo}조 원" if jo else f"{rest}억 원"
+    # A whole number of 조 keeps its 억 digits: "2조 원" would be read to the nearest 조.
+    return f"{eok:,}억 원"
 
 
 def _quote(text: str) -> str:
