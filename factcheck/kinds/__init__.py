@@ -18,6 +18,17 @@ KIND_MODULES: dict[str, str] = {
 }
 
 
+_LOADED: dict[str, ModuleType] = {}
+
+
 def kind_module(kind: str) -> ModuleType:
-    """The module implementing ``kind`` (KeyError for an unknown kind)."""
-    return importlib.import_module(KIND_MODULES[kind])
+    """The module implementing ``kind`` (KeyError for an unknown kind).
+
+    Called once per claim: after a kind's first import it is a dictionary look-up,
+    not a pass through the import machinery.
+    """
+    name = KIND_MODULES[kind]
+    module = _LOADED.get(name)
+    if module is None:
+        module = _LOADED[name] = importlib.import_module(name)
+    return module
