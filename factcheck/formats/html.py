@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.formats import escape
 from factcheck.formats.text import summary_line, verdict_label
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 from factcheck.report.record import SEVERITY
 
 if TYPE_CHECKING:
@@ -206,7 +206,7 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> str:
 
 def _num(value: Any) -> Fraction | None:
     try:
-        return Fraction(str(value))
+        return fraction_from_text(str(value))
     except (ValueError, ZeroDivisionError):
         return None
 

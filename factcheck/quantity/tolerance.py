@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.errors import QuantityError
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 
 if TYPE_CHECKING:
     from factcheck.quantity.quantity import Quantity
@@ -62,7 +62,7 @@ def parse_tolerance(text: str) -> Tolerance:
         raise QuantityError(problem)
     m = _PERCENT.match(text)
     if m:
-        return Tolerance(text.strip(), relative=Fraction(m.group(1)) / 100)
+        return Tolerance(text.strip(), relative=fraction_from_text(m.group(1)) / 100)
     from factcheck.errors import FactcheckError
     from factcheck.quantity import units
     from factcheck.quantity.grammar import parse_quantity

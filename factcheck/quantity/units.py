@@ -15,7 +15,7 @@ import threading
 from typing import TYPE_CHECKING, Any, cast
 
 from factcheck.errors import UnitError
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, TextSafeFraction
 
 if TYPE_CHECKING:
     import pint
@@ -68,7 +68,7 @@ def registry() -> pint.UnitRegistry:
 
                 reg = pint.UnitRegistry(
                     None,
-                    non_int_type=Fraction,
+                    non_int_type=TextSafeFraction,  # pint reads numbers from text
                     cache_folder=None,
                     on_redefinition="ignore",
                     autoconvert_offset_to_baseunit=False,

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError
 from factcheck.quantity.interval import Interval
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, as_fraction
 from factcheck.rates.clusters import Cluster, cluster, main_cluster
 from factcheck.rates.implied import ImpliedRate
 from factcheck.rates.numbers import display, percent, places, significant
@@ -44,8 +44,8 @@ def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
         if not isinstance(block, dict) or "from" not in details:
             continue
         iv = Interval(
-            Fraction(block["low"]),
-            Fraction(block["high"]),
+            as_fraction(block["low"]),
+            as_fraction(block["high"]),
             bool(block.get("low_open", False)),
             bool(block.get("high_open", False)),
         )

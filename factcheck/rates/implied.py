@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from factcheck.errors import QuantityError, UnitError
 from factcheck.quantity import units
 from factcheck.quantity.interval import Interval, Truth
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 
 if TYPE_CHECKING:
     from factcheck.kinds.base import Verdict
@@ -101,7 +101,7 @@ def parse_rate(text: str, from_code: str, to_code: str) -> Fraction:
             f"rate {text!r} is not a number with a currency pair",
             hint=f"write it like '164.84 {to_code}/{from_code}'",
         )
-    value = Fraction(m.group(1).replace(",", ""))
+    value = fraction_from_text(m.group(1).replace(",", ""))
     num, den = m.group(2).upper(), m.group(3).upper()
     if value == 0:
         raise QuantityError(f"rate {text!r} is zero", hint="write a positive rate")

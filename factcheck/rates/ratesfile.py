@@ -19,7 +19,7 @@ import re
 
 from factcheck.errors import FactcheckError, InputErrors, Location, RateError
 from factcheck.quantity.numerals import MAX_DIGITS, MAX_WRITTEN_DIGITS
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 from factcheck.rates.reference import PerEuroTable, RateProvider
 
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -135,7 +135,7 @@ def _rate(name: str, line: int, cell: str, problems: list[FactcheckError]) -> Fr
         problems.append(_bad(name, line, f"rate {_shown(cell)!r} {problem}",
                              "write the rate as a decimal such as 164.84"))
         return None
-    return Fraction(cell)
+    return fraction_from_text(cell)
 
 
 # No exchange rate is anywhere near 10**12 or 10**-12 units of one currency per unit of

