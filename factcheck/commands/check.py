@@ -26,6 +26,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="worker processes (default: the number of cores when the claim "
                         "files exceed 1 MB, else 1)")
+    p.add_argument("--shard", type=_shard, default=None, metavar="K/N",
+                   help="this run is shard K of N of a larger run: the JSON report records "
+                        "its files and facts, for `factcheck merge` to check the set")
     p.add_argument("--author", default="factcheck",
                    help="the reviewing organisation named in ClaimReview output")
     p.add_argument("--strict", action="store_true",
@@ -58,6 +61,15 @@ def text_width(asked: int | None, output: str | None) -> int:
     return WRAP
 
 
+def _shard(text: str) -> tuple[int, int]:
+    from factcheck.report.shards import parse_shard
+
+    try:
+        return parse_shard(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def use_color(choice: str, output: str | None) -> bool:
     if choice == "always":
         return True
@@ -74,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.report.runner import CheckOptions, run_check
 
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs,
-                           read_roots=tuple(args.root))
+                           read_roots=tuple(args.root), shard=args.shard)
     from factcheck.commands.draft import hint_published
 
     hint_published(args)

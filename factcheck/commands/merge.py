@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -15,6 +16,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     from factcheck.fileio import add_output_options
 
     add_output_options(p, "write the merged report to FILE")
+    p.add_argument("--partial", action="store_true",
+                   help="merge shard reports even when some shards are missing (named on "
+                        "stderr)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,12 +26,17 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.formats import RenderOptions, render
     from factcheck.report.merge import merge_reports, report_from_json
     from factcheck.report.reportschema import load_json
+    from factcheck.report.shards import check_shards
 
     loaded = []
     for path in args.reports:
         # Strict: bounded numbers, every field of its type, located errors (exit 2).
         loaded.append((path, report_from_json(load_json(read_text(path), path), path)))
+    # Shard reports must be one whole set, checked against the same facts.
+    notes = check_shards([(path, report.shard) for path, report in loaded], args.partial)
     merged = merge_reports(loaded)
     write_output(render(merged, args.format, RenderOptions()), args.output,
                  follow_links=args.follow_links)
+    for note in notes:
+        print(f"factcheck merge: {note}", file=sys.stderr)
     return merged.exit_code

@@ -47,8 +47,10 @@ def report_from_json(data: Any, origin: str) -> Report:
         for p in data.get("problems", [])
     ]
     rates = [dict(b) for b in data["rates"]]
+    from factcheck.report.shards import read_shard
+
     return Report(findings=findings, problems=problems, rates=rates,
-                  coverage=data.get("coverage"))
+                  coverage=data.get("coverage"), shard=read_shard(data.get("shard"), origin))
 
 
 def _span(value: Any) -> tuple[int, int, int, int] | None:

@@ -107,7 +107,7 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
 
     from factcheck.claims.load import load_files
     from factcheck.report.record import Report
-    from factcheck.report.runner import check_article, finish_report
+    from factcheck.report.runner import check_article, finish_report, record_shard
 
     _warm_up()
     context = multiprocessing.get_context("fork")
@@ -171,6 +171,7 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
             report.findings.extend(findings)
             report.rates.extend(rate_blocks)
             report.articles.extend(entries)
+    record_shard(report, options, files, shared)
     return finish_report(report)
 
 

@@ -115,6 +115,8 @@ class Report:
     rates: list[dict[str, Any]] = field(default_factory=list)
     coverage: dict[str, Any] | None = None
     articles: list[dict[str, Any]] = field(default_factory=list)
+    # A shard run's {number, of, files, facts} (see report/shards.py); None for a whole run.
+    shard: dict[str, Any] | None = None
 
     def summary(self) -> dict[str, int]:
         counts = {"claims": len(self.findings), "holds": 0, "contradicted": 0}
@@ -147,4 +149,6 @@ class Report:
             data["problems"] = [p.to_json() for p in self.problems]
         if self.coverage is not None:
             data["coverage"] = self.coverage
+        if self.shard is not None:
+            data["shard"] = self.shard
         return data

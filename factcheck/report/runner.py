@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """What a run may override: a rates file, the article text, parallelism, and the
+    """What a run may override: a rates file, the article text, parallelism, its shard, and the
     folders whose files claim files may name (``read_roots``: empty means the folders
     of the claim paths checked, as :func:`run_check` sets them)."""
 
@@ -34,6 +34,8 @@ class CheckOptions:
     article_file: str | None = None
     jobs: int | None = None
     read_roots: tuple[str, ...] = ()
+    # (K, N): this run is shard K of N of a larger one; the report records what it covered.
+    shard: tuple[int, int] | None = None
 
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
@@ -58,6 +60,15 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
                 return report
         catalog = load_files(files, problems)
         return check_catalog(catalog, options)
+
+
+def record_shard(report: Report, options: CheckOptions, files: list[str],
+                 catalog: Catalog) -> None:
+    """For a shard run, note in the report its files and the digest of its facts."""
+    if options.shard is not None:
+        from factcheck.report.shards import shard_record
+
+        report.shard = shard_record(options.shard, files, catalog)
 
 
 def _read_rates_file(path: str) -> None:
@@ -86,6 +97,7 @@ def check_catalog(catalog: Catalog, options: CheckOptions) -> Report:
         report.findings.extend(findings)
         report.rates.extend(rate_blocks)
         report.articles.append(entry)
+    record_shard(report, options, catalog.files, catalog)
     return finish_report(report)
 
 
