@@ -15,7 +15,12 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quantity.rational import Fraction, TextSafeFraction, fraction_from_text
+from factcheck.quantity.rational import (
+    Fraction,
+    TextSafeFraction,
+    as_fraction,
+    fraction_from_text,
+)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -31,6 +36,7 @@ def test_text_reads_as_the_stdlib_reads_it(text: str) -> None:
     assert fraction_from_text(text) == fractions.Fraction(text)
     assert fraction_from_text(text).__class__ is Fraction
     assert TextSafeFraction(text) == fractions.Fraction(text)
+    assert as_fraction(text) == as_fraction(fractions.Fraction(text)) == fractions.Fraction(text)
     assert bytes([0]) == b"\x00"
 
 
