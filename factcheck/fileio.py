@@ -8,7 +8,8 @@ import os
 import stat
 import sys
 import tempfile
-from typing import TYPE_CHECKING, BinaryIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from factcheck.errors import ClaimFileError, Location
 
@@ -117,8 +118,15 @@ def write_output(text: str, path: str | None, *, follow_links: bool = False) -> 
     checkout, where a pull request can commit links), is refused unless
     ``follow_links``: the report would land wherever the link leads.
     """
+    stream_output(lambda fh: fh.write(text), path, follow_links=follow_links)
+
+
+def stream_output(write: Callable[[TextIO], object], path: str | None, *,
+                  follow_links: bool = False) -> None:
+    """``write(fh)`` as ``write_output`` writes a text: the writer may write piece by piece,
+    so that a report need not exist whole in memory."""
     if path is None or path == "-":
-        sys.stdout.write(text)
+        write(sys.stdout)
         sys.stdout.flush()
         return
     if not path:
@@ -133,7 +141,7 @@ def write_output(text: str, path: str | None, *, follow_links: bool = False) -> 
             # A device or a pipe (/dev/null, /dev/stdout): renaming over it would
             # replace it (as root, /dev/null itself), so write to it.
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+                write(fh)
             return
         # A regular file, or none yet: through a link, the file it leads to.
         target = _link_target(path)
@@ -146,7 +154,7 @@ def write_output(text: str, path: str | None, *, follow_links: bool = False) -> 
         # write would give: the old file's, else the default under the umask.
         os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+            write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -79,8 +79,8 @@ def use_color(choice: str, output: str | None) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from factcheck.fileio import write_output
-    from factcheck.formats import RenderOptions, render
+    from factcheck.fileio import stream_output
+    from factcheck.formats import RenderOptions, write
     from factcheck.formats.escape import terminal
     from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.runner import CheckOptions, run_check
@@ -100,16 +100,14 @@ def run(args: argparse.Namespace) -> int:
                 drafted_catalog(args.paths, args.published, args.language), options)
         else:
             report = run_check(args.paths, options)
-        text = render(
-            report,
-            args.format,
-            RenderOptions(color=use_color(args.color, args.output), author=args.author,
-                          verbose=args.verbose, quiet=args.quiet,
-                          width=text_width(args.width, args.output),
-                          link_base=args.link_base),
-        )
-    hold_until_exit(report)  # freed with the process, not object by object
-    write_output(text, args.output, follow_links=args.follow_links)
+        hold_until_exit(report)  # freed with the process, not object by object
+        render_options = RenderOptions(
+            color=use_color(args.color, args.output), author=args.author,
+            verbose=args.verbose, quiet=args.quiet, width=text_width(args.width, args.output),
+            link_base=args.link_base)
+        # Written as the format renders it: JSON claim by claim, never one whole string.
+        stream_output(lambda out: write(report, args.format, render_options, out), args.output,
+                      follow_links=args.follow_links)
     if args.format != "text" and (args.output or not sys.stdout.isatty()):
         from factcheck.formats.text import summary_line
 

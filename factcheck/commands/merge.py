@@ -22,8 +22,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from factcheck.fileio import read_text, write_output
-    from factcheck.formats import RenderOptions, render
+    from factcheck.fileio import read_text, stream_output
+    from factcheck.formats import RenderOptions, render, write
     from factcheck.report.merge import merge_reports, report_from_json
     from factcheck.report.reportschema import load_json
     from factcheck.report.shards import check_shards
@@ -35,8 +35,12 @@ def run(args: argparse.Namespace) -> int:
     # Shard reports must be one whole set, checked against the same facts.
     notes = check_shards([(path, report.shard) for path, report in loaded], args.partial)
     merged = merge_reports(loaded)
-    write_output(render(merged, args.format, RenderOptions()), args.output,
-                 follow_links=args.follow_links)
+    if args.output in (None, "-"):
+        text = render(merged, args.format, RenderOptions())
+        stream_output(lambda out: out.write(text), args.output)
+    else:  # claim by claim where the format can; a failure half-way leaves the file as it was
+        stream_output(lambda out: write(merged, args.format, RenderOptions(), out), args.output,
+                      follow_links=args.follow_links)
     for note in notes:
         print(f"factcheck merge: {note}", file=sys.stderr)
     return merged.exit_code

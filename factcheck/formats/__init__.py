@@ -1,15 +1,17 @@
 """Report formats, listed in one place; each renders the one Report record, nothing else.
 
-Each module defines ``render(report: Report, options: RenderOptions) -> str``.
-Formats never compute verdicts, rates or coverage: they only lay out what the
-report already holds. Modules are imported only when their format is asked for.
+Each module defines ``render(report: Report, options: RenderOptions) -> str``, and
+may define ``write(report, options, out)`` that writes the same text piece by piece
+(a report of many claims is then never one string in memory). Formats never compute
+verdicts, rates or coverage: they only lay out what the report already holds.
+Modules are imported only when their format is asked for.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from factcheck.report.record import Report
@@ -41,3 +43,13 @@ class RenderOptions:
 def render(report: Report, name: str, options: RenderOptions | None = None) -> str:
     module = importlib.import_module(FORMATS[name])
     return str(module.render(report, options or RenderOptions()))
+
+
+def write(report: Report, name: str, options: RenderOptions, out: TextIO) -> None:
+    """Write what ``render`` returns to ``out``: streamed where the format can."""
+    module = importlib.import_module(FORMATS[name])
+    streamed = getattr(module, "write", None)
+    if streamed is None:
+        out.write(str(module.render(report, options)))
+    else:
+        streamed(report, options, out)

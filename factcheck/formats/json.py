@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json as _json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring as _string  # the C version where available
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document
 
@@ -16,6 +17,27 @@ if TYPE_CHECKING:
 
 def render(report: Report, options: RenderOptions) -> str:
     return json_document(dumps(report.to_json())) + "\n"
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written claim by claim: the same bytes, never one string.
+
+    A whole report's pieces took more memory than its findings (a 100,000-claim report
+    is 165 MB of text, built from 19 million pieces); here each claim's pieces are
+    joined and written before the next claim is encoded.
+    """
+    data = dataclasses.replace(report, findings=[]).to_json()
+    discard: list[str] = []
+    try:
+        _encode(data, "\n", discard.append)  # all but the claims: the fast path must take them
+    except (_Unusual, RecursionError):
+        out.write(render(report, options))
+        return
+    data["summary"] = report.summary()
+    claims = data["claims"] = _Claims(report.findings, out)
+    _encode(data, "\n", claims.pieces.append)
+    claims.pieces.append("\n")
+    claims.flush()
 
 
 def dumps(data: Any) -> str:
@@ -82,8 +104,49 @@ def _encode(o: Any, newline: str, append: Callable[[str], None]) -> None:
             separator = "," + inner
         append(newline)
         append("]")
+    elif cls is _Claims:
+        _encode_claims(o, newline, append)
     else:
         raise _Unusual
+
+
+class _Claims:
+    """The findings of a report, encoded one by one as the ``claims`` list is written.
+
+    ``pieces`` is where everything is encoded into; ``flush`` writes and empties it.
+    """
+
+    def __init__(self, findings: Iterable[Any], out: TextIO) -> None:
+        self.findings = findings
+        self.out = out
+        self.pieces: list[str] = []
+
+    def flush(self) -> None:
+        self.out.write("".join(self.pieces))
+        self.pieces.clear()
+
+
+def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None]) -> None:
+    inner = newline + "  "
+    separator = "[" + inner
+    pieces = claims.pieces
+    for finding in claims.findings:
+        append(separator)
+        data = finding.to_json()
+        mark = len(pieces)
+        try:
+            _encode(data, inner, append)
+        except (_Unusual, RecursionError):
+            # as dumps() does for a whole report: the standard encoder, same layout
+            del pieces[mark:]
+            append(_json.dumps(data, ensure_ascii=False, indent=2).replace("\n", inner))
+        claims.flush()
+        separator = "," + inner
+    if separator[0] == "[":
+        append("[]")
+        return
+    append(newline)
+    append("]")
 
 
 _INF = float("inf")
