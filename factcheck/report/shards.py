@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import ClaimFileError, Location, escape_controls
+from factcheck.errors import ClaimFileError, Location
 
 if TYPE_CHECKING:
     from factcheck.claims.load import Catalog
@@ -64,6 +64,11 @@ def read_shard(value: Any, origin: str) -> dict[str, Any] | None:
             "facts": value["facts"]}
 
 
+def _name(origin: str) -> str:
+    """A report's path as errors show file names (escaped: no control character, no ``::``)."""
+    return str(Location(origin))
+
+
 def _whole(x: Any) -> bool:
     return x.__class__ is int
 
@@ -73,14 +78,14 @@ def check_shards(shards: list[tuple[str, dict[str, Any] | None]], partial: bool)
     recorded = [(origin, s) for origin, s in shards if s is not None]
     if not recorded:
         return []  # reports of whole runs (no --shard): nothing to check against
-    bare = [escape_controls(origin) for origin, s in shards if s is None]
+    bare = [_name(origin) for origin, s in shards if s is None]
     if bare:
         raise _refuse("merge.inconsistent",
-                      f"{_names(bare)} record no shard while {escape_controls(recorded[0][0])} "
+                      f"{_names(bare)} record no shard while {_name(recorded[0][0])} "
                       f"is shard "
                       f"{recorded[0][1]['number']} of {recorded[0][1]['of']}",
                       "merge the reports of one sharded run (check --shard K/N) only")
-    recorded = [(escape_controls(origin), s) for origin, s in recorded]
+    recorded = [(_name(origin), s) for origin, s in recorded]
     first_origin, first = recorded[0]
     for origin, s in recorded[1:]:
         if s["of"] != first["of"]:

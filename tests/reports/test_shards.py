@@ -151,3 +151,10 @@ def test_check_refuses_a_bad_shard_option(tmp_path: Path) -> None:
     done = _cli(tmp_path, "check", str(ROOT / "claims"), "--shard", "4/3")
     assert done.returncode == 2
     assert "K/N" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_report_names_in_refusals_are_escaped() -> None:
+    hostile = "r\n::error::x.json"
+    with pytest.raises(ClaimFileError) as caught:
+        check_shards([(hostile, _record(1, 2)), ("b", _record(1, 2))], partial=True)
+    assert "\n" not in caught.value.message and "::" not in caught.value.message
