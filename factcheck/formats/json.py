@@ -122,7 +122,8 @@ class _Claims:
         self.pieces: list[str] = []
 
     def flush(self) -> None:
-        self.out.write("".join(self.pieces))
+        # Flushed after a claim's closing brace: no escaped sequence spans two writes.
+        self.out.write(json_document("".join(self.pieces)))
         self.pieces.clear()
 
 

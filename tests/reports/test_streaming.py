@@ -50,6 +50,16 @@ def test_json_of_unusual_values_falls_back_as_render_does(report: Report) -> Non
         assert _streamed(case, "json").getvalue() == render(case, "json", RenderOptions())
 
 
+def test_json_escapes_workflow_commands_in_every_claim(report: Report) -> None:
+    """``##[`` and line separators are escaped in each written piece, as in the whole."""
+    odd = [dataclasses.replace(f, message=f"##[group]{f.message}\u2028##[") for f in
+           report.findings]
+    case = dataclasses.replace(report, findings=odd)
+    streamed = _streamed(case, "json").getvalue()
+    assert "##[" not in streamed and "\u2028" not in streamed
+    assert streamed == render(case, "json", RenderOptions())
+
+
 def test_json_of_no_claims(report: Report) -> None:
     empty = dataclasses.replace(report, findings=[])
     assert _streamed(empty, "json").getvalue() == render(empty, "json", RenderOptions())
