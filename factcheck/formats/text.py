@@ -10,7 +10,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats.escape import terminal
-from factcheck.quantity.rational import Fraction
+from factcheck.quantity.rational import Fraction, fraction_from_text
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -161,7 +161,7 @@ def _pct(value: Any) -> str:
     from factcheck.quantity.readable import percent_text
 
     try:
-        return percent_text(Fraction(str(value)))
+        return percent_text(fraction_from_text(str(value)))
     except (ValueError, ZeroDivisionError):
         return "?"
 
