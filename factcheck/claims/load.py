@@ -113,20 +113,27 @@ def _default_parser() -> ValueParser:
     return parse_quantity
 
 
-def load_paths(paths: list[str], *, parse_value: ValueParser | None = None) -> Catalog:
+def load_paths(paths: list[str], *, parse_value: ValueParser | None = None,
+               roots: tuple[str, ...] = ()) -> Catalog:
     """Load every claim file under ``paths``; problems are collected, never raised.
 
     ``parse_value`` reads a fact's value (default: the quantity grammar's
     ``parse_quantity``); it must raise a FactcheckError for text it cannot read.
+    ``roots`` are the folders whose files claim files may name (``fileio.read_roots``;
+    empty: each claim file's own folder).
     """
     files, problems = expand_paths(paths)
-    return load_files(files, problems, parse_value=parse_value)
+    return load_files(files, problems, parse_value=parse_value, roots=roots)
 
 
 def load_files(files: list[str], problems: list[Problem] | None = None, *,
-               parse_value: ValueParser | None = None) -> Catalog:
-    """Load files already found by ``expand_paths`` (with its ``problems``), in order."""
-    loader = _Loader(parse_value)
+               parse_value: ValueParser | None = None,
+               roots: tuple[str, ...] = ()) -> Catalog:
+    """Load files already found by ``expand_paths`` (with its ``problems``), in order.
+
+    Tables named by the files are read from inside ``roots``, as article texts are.
+    """
+    loader = _Loader(parse_value, roots)
     loader.catalog.problems.extend(problems or ())
     loader.catalog.files = list(files)
     with paused_gc():
@@ -290,7 +297,8 @@ def _problem(err: FactcheckError, file: str) -> Problem:
 class _Loader:
     """The state of one load: the catalog so far and what the cross-file checks need."""
 
-    def __init__(self, parse_value: ValueParser | None) -> None:
+    def __init__(self, parse_value: ValueParser | None, roots: tuple[str, ...] = ()) -> None:
+        self._roots = roots
         self.catalog = Catalog()
         self._parse_value = parse_value
         self._article_ids: dict[str, Location] = {}
@@ -513,7 +521,7 @@ class _Loader:
         from factcheck.fileio import claim_relative_path, read_text
 
         try:
-            csv_path = claim_relative_path(doc.file, table.file)
+            csv_path = claim_relative_path(doc.file, table.file, self._roots or None)
             text = read_text(csv_path, limit=limits.MAX_FILE_BYTES, regular_only=True)
         except FactcheckError as err:
             self.report(doc.file, doc.where(path + ("file",)), err.code,

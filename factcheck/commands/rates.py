@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         from factcheck.commands.draft import hint_published
 
         hint_published(args)
-        catalog = load_paths(list(args.paths))
+        catalog = load_paths(list(args.paths), roots=read_roots(list(args.paths), args.root))
     roots = read_roots(list(args.paths), args.root)
     problems = [str(p) for p in catalog.problems]
     blocks = []

@@ -127,14 +127,14 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
             child.close()
             conns.append(parent)
             procs.append(proc)
-        catalog = load_files(own_part)
+        catalog = load_files(own_part, roots=options.read_roots)
         summaries = [_summary(catalog)] + [_receive(conn) for conn in conns]
         fact_files = _fact_files(files, summaries)
         for conn in conns:
             conn.send(fact_files)
         if fact_files is None:
             return None
-        shared = load_files(fact_files)
+        shared = load_files(fact_files, roots=options.read_roots)
         if shared.problems:
             return None
         catalog.facts = shared.facts
@@ -279,13 +279,13 @@ def _serve(conn: Connection, part: list[str], options: CheckOptions) -> None:
     from factcheck.claims.load import load_files
     from factcheck.report.runner import check_article
 
-    catalog = load_files(part)
+    catalog = load_files(part, roots=options.read_roots)
     conn.send(_summary(catalog))
     fact_files = conn.recv()
     if fact_files is None:
         conn.send("fallback")
         return
-    shared = load_files(fact_files)
+    shared = load_files(fact_files, roots=options.read_roots)
     if shared.problems:
         conn.send("fallback")
         return

@@ -58,7 +58,7 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
             report = _try_parallel(files, problems, options)
             if report is not None:
                 return report
-        catalog = load_files(files, problems)
+        catalog = load_files(files, problems, roots=options.read_roots)
         return check_catalog(catalog, options)
 
 

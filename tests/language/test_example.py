@@ -90,3 +90,31 @@ def test_every_format_renders_the_example(fmt: str, tmp_path: Path) -> None:
     # Every format reports the undetermined claim and the unknown fact it rests on.
     text = out.read_text(encoding="utf-8").replace("\\", "")  # Markdown escapes
     assert "shanghai-core-unknown" in text and "shanghai.core_2020" in text
+
+
+def _table_tree(tmp_path: Path) -> Path:
+    """claims/facts/f.yaml naming ../data/t.csv: a table beside the claim file's folder."""
+    (tmp_path / "claims" / "facts").mkdir(parents=True)
+    (tmp_path / "claims" / "data").mkdir()
+    (tmp_path / "claims" / "data" / "t.csv").write_text(
+        "name,value\nx.total,100억 위안\n", encoding="utf-8")
+    (tmp_path / "claims" / "facts" / "f.yaml").write_text(
+        "sources: {s: {title: S}}\n"
+        "tables:\n  - file: ../data/t.csv\n    source: s\n", encoding="utf-8")
+    return tmp_path / "claims"
+
+
+def _load(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factcheck", "check", *args],
+                          cwd=REPO, capture_output=True, text=True, encoding="utf-8",
+                          timeout=600, check=False)
+
+
+def test_a_table_is_read_inside_the_claim_paths_as_a_text_is(tmp_path: Path) -> None:
+    claims = _table_tree(tmp_path)
+    assert _load(str(claims)).returncode == 0
+    assert _load(str(claims / "facts"), "--root", str(claims)).returncode == 0
+    refused = _load(str(claims / "facts"))
+    assert refused.returncode == 2
+    said = refused.stdout + refused.stderr
+    assert "f.yaml:3:11" in said and "leads outside" in said
