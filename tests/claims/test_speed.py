@@ -1,9 +1,8 @@
-"""Loading stays linear: many claims load in about a second per ten thousand."""
+"""Many claims in few files load completely (their speed is measured in benchmarks/run.py)."""
 
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 
@@ -23,15 +22,11 @@ def _write_files(tmp_path, files: int, claims: int) -> str:
     return str(tmp_path)
 
 
-def test_twenty_thousand_claims_load_quickly(tmp_path):
+def test_twenty_thousand_claims_in_two_files_load_completely(tmp_path):
     folder = _write_files(tmp_path, 2, 10_000)
-    start = time.perf_counter()
     catalog = load_paths([folder], parse_value=stub_parse)
-    elapsed = time.perf_counter() - start
     assert catalog.problems == []
     assert sum(len(b.claims) for b in catalog.articles) == 20_000
-    # about 0.6 s on a shared 2-core machine; generous for slow CI runners
-    assert elapsed < 10, elapsed
 
 
 @pytest.mark.slow
@@ -39,8 +34,6 @@ def test_hundred_thousand_claims_in_ten_files(tmp_path):
     if not os.environ.get("FACTCHECK_SLOW"):
         pytest.skip("set FACTCHECK_SLOW=1 to run the 100,000-claim load (about 3 s)")
     folder = _write_files(tmp_path, 10, 10_000)
-    start = time.perf_counter()
     catalog = load_paths([folder], parse_value=stub_parse)
-    elapsed = time.perf_counter() - start
+    assert catalog.problems == []
     assert sum(len(b.claims) for b in catalog.articles) == 100_000
-    assert elapsed < 15, elapsed
