@@ -24,6 +24,8 @@ MAX_SCALAR_CHARS          10,000      characters of one YAML value or key
 MAX_EXPR_CHARS            2,000       characters of one claim expression
 MAX_EXPR_DEPTH            50          nesting of parentheses and calls in an expression
 MAX_NUMBER_MAGNITUDE      10**30      absolute value of a written quantity (``1e999999``)
+MAX_REPORT_BYTES          512 MiB     one JSON report read by ``merge`` or ``pytest --claims``
+                                      (a run of MAX_RUN_CLAIMS claims writes about 250 MB)
 ========================  ==========  ===================================================
 
 The defaults are far above what a real article needs (the seed article's files have
@@ -50,6 +52,7 @@ MAX_SCALAR_CHARS = 10_000
 MAX_EXPR_CHARS = 2_000
 MAX_EXPR_DEPTH = 50
 MAX_NUMBER_MAGNITUDE = 10**30
+MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 LIMITS: dict[str, tuple[int, str]] = {
     "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
@@ -65,4 +68,5 @@ LIMITS: dict[str, tuple[int, str]] = {
     "MAX_EXPR_CHARS": (MAX_EXPR_CHARS, "characters in one expression"),
     "MAX_EXPR_DEPTH": (MAX_EXPR_DEPTH, "levels of nesting in one expression"),
     "MAX_NUMBER_MAGNITUDE": (MAX_NUMBER_MAGNITUDE, "absolute value of a written quantity"),
+    "MAX_REPORT_BYTES": (MAX_REPORT_BYTES, "bytes in one JSON report read back"),
 }

@@ -36,14 +36,13 @@ def _paths(config: pytest.Config) -> list[str]:
 
 def _from_json(paths: list[str]) -> Report:
     """The findings and problems of JSON reports, read as strictly as ``factcheck merge``."""
-    from factcheck.fileio import read_text
     from factcheck.report.merge import report_from_json
     from factcheck.report.record import Report
-    from factcheck.report.reportschema import load_json
+    from factcheck.report.reportschema import load_json, read_report
 
     report = Report()
     for path in paths:
-        one = report_from_json(load_json(read_text(path), path), path)
+        one = report_from_json(load_json(read_report(path), path), path)
         report.findings.extend(one.findings)
         report.problems.extend(one.problems)
     return report

@@ -22,16 +22,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from factcheck.fileio import read_text, stream_output
+    from factcheck.fileio import stream_output
     from factcheck.formats import RenderOptions, render, write
     from factcheck.report.merge import merge_reports, report_from_json
-    from factcheck.report.reportschema import load_json
+    from factcheck.report.reportschema import load_json, read_report
     from factcheck.report.shards import check_shards
 
     loaded = []
     for path in args.reports:
         # Strict: bounded numbers, every field of its type, located errors (exit 2).
-        loaded.append((path, report_from_json(load_json(read_text(path), path), path)))
+        loaded.append((path, report_from_json(load_json(read_report(path), path), path)))
     # Shard reports must be one whole set, checked against the same facts.
     notes = check_shards([(path, report.shard) for path, report in loaded], args.partial)
     merged = merge_reports(loaded)

@@ -62,6 +62,14 @@ def _shown(literal: str) -> str:
     return literal if len(literal) <= 40 else literal[:39] + "…"
 
 
+def read_report(path: str) -> str:
+    """A JSON report's text: a regular file of at most ``limits.MAX_REPORT_BYTES``."""
+    from factcheck import limits
+    from factcheck.fileio import read_text
+
+    return read_text(path, limit=limits.MAX_REPORT_BYTES, regular_only=True)
+
+
 def load_json(text: str, origin: str) -> Any:
     """``text`` parsed as JSON with every number bounded; errors located in ``origin``."""
     try:

@@ -173,3 +173,20 @@ def test_the_plugin_reports_a_huge_line_without_a_traceback(pytester: pytest.Pyt
     assert result.ret != 0
     assert "Traceback" not in out and "OverflowError" not in out
     result.stdout.fnmatch_lines(["*report.json:*:*: the number '1e999' is a number beyond 1e30*"])
+
+
+def test_merge_refuses_a_report_over_the_size_limit(tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck import limits
+
+    report = _report_text(tmp_path, json.dumps(_REPORT))
+    monkeypatch.setattr(limits, "MAX_REPORT_BYTES", 100)
+    status, out, err = _run(["merge", report], capsys)
+    assert (status, out) == (2, "")
+    assert "r.json" in err and "larger than the limit of 100 bytes" in err
+
+
+def test_merge_refuses_a_device_as_a_report(capsys) -> None:  # type: ignore[no-untyped-def]
+    status, out, err = _run(["merge", "/dev/zero"], capsys)
+    assert (status, out) == (2, "")
+    assert "/dev/zero" in err
