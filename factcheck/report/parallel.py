@@ -105,10 +105,15 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
     """The report, or None when the input needs the single-process path."""
     import multiprocessing
 
+    from factcheck import limits
     from factcheck.claims.load import load_files
     from factcheck.report.record import Report
     from factcheck.report.runner import check_article, finish_report, record_shard
 
+    # The run limits hold over all files: a run over them is left to the one-process
+    # path, which reports the limit where it is reached (a shard alone may be under it).
+    if _total_bytes(files, stop=limits.MAX_RUN_BYTES + 1) > limits.MAX_RUN_BYTES:
+        return None
     _warm_up()
     context = multiprocessing.get_context("fork")
     own_part, *parts = shards(files, jobs)
@@ -246,8 +251,12 @@ def _receive(conn: Connection) -> Any:
 
 def _fact_files(files: list[str], summaries: list[dict[str, Any]]) -> list[str] | None:
     """Every file that defines facts or sources, in file order; None: use one process."""
+    from factcheck import limits
+
     if any(s["blocking"] for s in summaries):
         return None
+    if sum(len(s["claims"]) for s in summaries) > limits.MAX_RUN_CLAIMS:
+        return None  # over the run limit in all: the one-process path reports it
     for key in ("articles", "claims", "facts", "sources"):
         names: list[str] = [n for s in summaries for n in s[key]]
         if len(names) != len(set(names)):

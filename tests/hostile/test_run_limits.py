@@ -125,3 +125,27 @@ def test_claim_file_bytes_over_a_run_stop_at_the_run_limit(
     assert [(os.path.basename(p.file), p.code) for p in catalog.problems] == [
         ("f4.yaml", "input.limit")]
     assert "exceed 1,000 bytes in all (MAX_RUN_BYTES)" in catalog.problems[0].message
+
+
+@pytest.mark.parametrize(("limit", "value", "where"), [
+    ("MAX_RUN_CLAIMS", 95, ("f09.yaml", "input.limit")),
+    ("MAX_RUN_BYTES", 6000, ("f09.yaml", "input.limit")),
+])
+def test_run_limits_hold_over_all_shards_of_a_parallel_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, value: int,
+        where: tuple[str, str]) -> None:
+    # Each of two shards stays under the limit; together they are over it.
+    from factcheck.report.parallel import fork_available
+    from factcheck.report.runner import CheckOptions, run_check
+
+    if not fork_available():
+        pytest.skip("this platform has no fork, so every run is a one-process run")
+    monkeypatch.setattr(limits, limit, value)
+    for n in range(16):
+        (tmp_path / f"f{n:02}.yaml").write_text(
+            _ARTICLE.format(id=f"a{n}", text="x.txt") + "".join(
+                f"  - {{id: c{n}-{i}, quote: q, kind: compare, expr: 2 > 1}}\n"
+                for i in range(10)), "utf-8")
+    report = run_check([str(tmp_path)], CheckOptions(jobs=2))
+    assert [(os.path.basename(p.file), p.code) for p in report.problems
+            if p.code == "input.limit"] == [where]
