@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import NoReturn
 
 COMMANDS: dict[str, str] = {
     "check": "check every claim and print the discrepancy report",
@@ -26,8 +27,19 @@ COMMANDS: dict[str, str] = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors quote arguments through the terminal escape: a path
+    expanded from a pull request's file names may hold ``::`` or ``##[``."""
+
+    def error(self, message: str) -> NoReturn:
+        from factcheck.formats.escape import terminal_lines
+
+        self.print_usage(sys.stderr)
+        self.exit(2, terminal_lines(f"{self.prog}: error: {message}") + "\n")
+
+
 def _build_parser(argv: list[str]) -> tuple[argparse.ArgumentParser, str | None]:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="factcheck",
         description="Claims as code for the numbers in the news.",
     )

@@ -391,3 +391,19 @@ def test_the_plugin_refuses_a_claim_file_named_as_a_command(pytester: pytest.Pyt
     assert not command_lines(out), out
     assert result.ret != 0
     assert "claim file names that a CI log would read as commands" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ["check", "--no-such-option=\n::error::x"],
+    ["check", "--format", "##[warning]x"],
+    ["merge", "--no-such-option=\r::stop-commands::tok"],
+])
+def test_usage_errors_quote_arguments_inertly(argv: list[str], capsys) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    captured = capsys.readouterr()
+    assert exit_.value.code == 2
+    assert "error:" in captured.err
+    assert command_lines(captured.out + captured.err) == []
