@@ -19,7 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 HAND = REPO / "claims" / "zdnet-2017-11-23-china-ai.yaml"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture(autouse=True, scope="module")
 def _needs_the_seed_text() -> None:
     seed_path()  # skips with the reason where ../shared is absent; fails in CI
 
