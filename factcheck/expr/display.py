@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 from factcheck.expr.jsonify import unit_json
 from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.registry import REGISTRY
 
 _SIGNIFICANT = 6
 
@@ -61,7 +61,7 @@ def format_interval(interval: Any, unit: Any = None) -> str:
 
 # The same facts and amounts recur in claim after claim of an archive; intervals
 # and units are immutable, so each is formatted once.
-@functools.lru_cache(maxsize=8192)
+@REGISTRY.cached(8192)
 def _format_interval(interval: Any, unit: Any) -> str:
     suffix = ""
     if unit is not None:

@@ -31,12 +31,11 @@ because the caller asked for a quantity.
 
 from __future__ import annotations
 
-import functools
-
 from factcheck.errors import FactcheckError, LimitError, QuantityError
 from factcheck.quantity.extraction import Extracted, extract_quantities
 from factcheck.quantity.numerals import Bad, skip_ws
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.registry import REGISTRY
 from factcheck.quantity.scanner import Scanner
 
 __all__ = ["Extracted", "extract_quantities", "match_quantity", "parse_quantity"]
@@ -67,7 +66,7 @@ def parse_quantity_uncached(text: str) -> Quantity:
 
 # Claims repeat the same written amounts (a fact's value, 100억 위안 in many
 # conversions); a Quantity is immutable, so a parsed one can be shared.
-@functools.lru_cache(maxsize=16384)
+@REGISTRY.cached(16384)
 def _parse_text(text: str) -> Quantity:
     sc = Scanner(text, "parse")
     start = skip_ws(sc.s, 0)
@@ -123,7 +122,7 @@ def match_quantity(text: str, pos: int = 0) -> tuple[Quantity, int] | None:
 _CACHED_TAIL = 120
 # Expressions repeat their amounts (``>= 1000억 위안``) across an archive, as fact
 # values do; errors are not cached, so each is raised afresh.
-@functools.lru_cache(maxsize=16384)
+@REGISTRY.cached(16384)
 def _match_tail(before: str, tail: str) -> tuple[Quantity, int] | None:
     sc = Scanner(before + tail, "match")
     try:

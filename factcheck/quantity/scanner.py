@@ -10,7 +10,6 @@ number. ``mode`` is ``parse`` (a whole string: any pint unit after the number),
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from factcheck.quantity.korean import read_native
 from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.registry import REGISTRY
 from factcheck.quantity.units import currency_codes, unit
 from factcheck.quantity.words import Lexicon, Words, is_latin, words
 
@@ -137,28 +137,23 @@ class _Tables:
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
 
 
-@functools.cache
+@REGISTRY.cached(1)
 def _tables() -> _Tables:
     return _Tables()
 
 
-@functools.cache
+@REGISTRY.cached(1)
 def _currency_codes() -> frozenset[str]:
     return currency_codes()
 
 
-_UNIT_CACHE: dict[str, Any] = {}
-
-
+@REGISTRY.cached(1024)
 def _unit(name: str) -> Any:
-    u = _UNIT_CACHE.get(name)
-    if u is None:
-
-        u = _UNIT_CACHE[name] = unit(name)
-    return u
+    """The pint unit of a name the scanner read (errors are raised afresh, not kept)."""
+    return unit(name)
 
 
-@functools.lru_cache(maxsize=1024)
+@REGISTRY.cached(1024)
 def _pint_name(word: str) -> str | None:
     """``word`` if pint knows it as a unit, else None (remembered either way)."""
     try:

@@ -7,15 +7,14 @@ back as short canonical strings (``KRW``, ``KRW/CNY``, ``meter**2``).
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import sys
-import threading
 from typing import TYPE_CHECKING, Any, cast
 
 from factcheck.errors import UnitError
 from factcheck.quantity.rational import Fraction, TextSafeFraction
+from factcheck.quantity.registry import REGISTRY
 
 if TYPE_CHECKING:
     import pint
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 _NAME = r"[^\W\d][\w°]*(?:\s*(?:\*\*|\^)\s*-?[1-9])?"
 _UNIT_TEXT = re.compile(rf"{_NAME}(?:\s*[*/]\s*{_NAME})*")
 _DEFINITIONS = os.path.join(os.path.dirname(__file__), "units.txt")
-_lock = threading.Lock()
-_registry: Any = None
-_full_loaded = False
 
 
 # pint imports numpy, scipy, babel and uncertainties when they are installed, for
@@ -59,11 +55,11 @@ def _pint() -> Any:
 
 
 def registry() -> pint.UnitRegistry:
-    """The application registry (created at first use, from units.txt only)."""
-    global _registry
-    if _registry is None:
-        with _lock:
-            if _registry is None:
+    """The application registry (created at first use, from units.txt only; kept on
+    ``REGISTRY.pint``)."""
+    if REGISTRY.pint is None:
+        with REGISTRY.lock:
+            if REGISTRY.pint is None:
                 pint = _pint()
 
                 reg = pint.UnitRegistry(
@@ -74,25 +70,25 @@ def registry() -> pint.UnitRegistry:
                     autoconvert_offset_to_baseunit=False,
                 )
                 reg.load_definitions(_DEFINITIONS)
-                _registry = reg
-    return _registry
+                REGISTRY.pint = reg
+    return REGISTRY.pint
 
 
 def _load_full() -> None:
-    """Extend the registry with pint's default definitions (ours stay first)."""
-    global _full_loaded
-    if _full_loaded:
+    """Extend the registry with pint's default definitions (ours stay first); every
+    cache is emptied, since a name unknown before may now be a unit."""
+    if REGISTRY.full_loaded:
         return
     pint = _pint()
     reg = registry()
-    with _lock:
-        if not _full_loaded:
+    with REGISTRY.lock:
+        if not REGISTRY.full_loaded:
             reg.load_definitions(os.path.join(os.path.dirname(pint.__file__), "default_en.txt"))
-            _full_loaded = True
-    _cached_unit.cache_clear()
+            REGISTRY.full_loaded = True
+    REGISTRY.clear()
 
 
-@functools.lru_cache(maxsize=4096)
+@REGISTRY.cached(4096)
 def _cached_unit(expression: str) -> Any:
     return registry().Unit(expression)
 
@@ -128,7 +124,7 @@ def unit(expression: str) -> pint.Unit:
         ) from exc
     if found is not None:
         return _multiplicative(found, expression)
-    if not _full_loaded:
+    if not REGISTRY.full_loaded:
         _load_full()
         try:
             found = _cached_unit(text)
@@ -156,7 +152,7 @@ def _multiplicative(u: Any, expression: str) -> Any:
     )
 
 
-@functools.cache
+@REGISTRY.cached(1)
 def own_names() -> dict[str, str]:
     """Every name, symbol and alias defined in units.txt, mapped to its unit's name."""
     names: dict[str, str] = {}
@@ -179,12 +175,12 @@ def dimensionless() -> pint.Unit:
 
 # Units are immutable and hash by their (cached) container: the few distinct units
 # of a run are compared and formatted millions of times at archive scale.
-@functools.lru_cache(maxsize=4096)
+@REGISTRY.cached(4096)
 def same_dimension(a: pint.Unit, b: pint.Unit) -> bool:
     return bool(a.dimensionality == b.dimensionality)
 
 
-@functools.lru_cache(maxsize=4096)
+@REGISTRY.cached(4096)
 def _factor(a: Any, b: Any) -> Fraction:
     reg = registry()
     fa, ua = reg.get_root_units(a)
@@ -218,7 +214,7 @@ def conversion_factor(source: pint.Unit, target: pint.Unit) -> Fraction:
     return _factor(source, target)
 
 
-@functools.lru_cache(maxsize=4096)
+@REGISTRY.cached(4096)
 def format_unit(u: pint.Unit) -> str:
     """A short canonical string: ``KRW``, ``KRW/CNY``, ``meter**2``, ``dimensionless``.
 
@@ -247,7 +243,7 @@ def _power(name: str, exp: Any) -> str:
     return f"{name}**({exp})"
 
 
-@functools.lru_cache(maxsize=4096)
+@REGISTRY.cached(4096)
 def currency_code(u: pint.Unit) -> str | None:
     """The ISO code when ``u`` is a single currency, else None."""
     items = dict(u._units)
@@ -265,7 +261,7 @@ def is_currency_code(code: str) -> bool:
     return code in currency_codes()
 
 
-@functools.cache
+@REGISTRY.cached(1)
 def currency_codes() -> frozenset[str]:
     codes = set()
     with open(_DEFINITIONS, encoding="utf-8") as fh:

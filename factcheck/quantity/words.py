@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass, field
 
 from factcheck.errors import QuantityError
+from factcheck.quantity.registry import REGISTRY
 
 _PATH = os.path.join(os.path.dirname(__file__), "words.tsv")
 KINDS = (
@@ -89,7 +89,7 @@ def parse_words(lines: list[str], source: str = "words.tsv") -> Words:
     return Words(tables)
 
 
-@functools.cache
+@REGISTRY.cached(1)
 def words() -> Words:
     with open(_PATH, encoding="utf-8") as fh:
         return parse_words(fh.readlines())

@@ -15,6 +15,8 @@ from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from factcheck.quantity.registry import REGISTRY
+
 if TYPE_CHECKING:
     from factcheck.report.record import Finding, Problem
 
@@ -123,15 +125,13 @@ class ArticleText:
 def prepare(text: str) -> ArticleText:
     """The index of ``text``, built once per text however many articles name it
     (anchoring and coverage share it)."""
-    found = _PREPARED.get(text)
-    if found is None:
-        if len(_PREPARED) >= 4:
-            _PREPARED.pop(next(iter(_PREPARED)))
-        found = _PREPARED[text] = ArticleText(text)
-    return found
+    return _prepared(text)
 
 
-_PREPARED: dict[str, ArticleText] = {}
+# A run names a few long texts, each in many claims: four indexes are kept (LRU).
+@REGISTRY.cached(4)
+def _prepared(text: str) -> ArticleText:
+    return ArticleText(text)
 
 
 def _excerpt(text: str, anchor: Anchor, limit: int = 120) -> str:

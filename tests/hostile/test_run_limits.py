@@ -39,7 +39,7 @@ def test_one_text_named_by_forty_files_is_read_and_indexed_once(
         real(self, text)
 
     monkeypatch.setattr(anchoring.ArticleText, "__init__", counting)
-    anchoring._PREPARED.clear()
+    anchoring._prepared.cache_clear()
     report = run_check([str(tmp_path)], CheckOptions(jobs=1))
     assert report.summary()["holds"] == 40 and not report.problems
     assert built == [len("가나다 1원 " * 1000)]  # one index, shared by anchoring and coverage
