@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
     from factcheck.report.record import Finding, Report
 
+# Reasons are margin notes beside their line on a wide screen, inline on a phone or paper.
 CSS = """
 :root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--panel:#f7f7f7;--line:#bbb;--bad:#a40000;
 --badbg:#fde2e2;--open:#7a5200;--openbg:#fdf1c7;--ok:#1d5e20;--okbg:#e2f3e2;--err:#5b1a8c;
@@ -45,8 +46,10 @@ span.reason{text-decoration:none}
 border-left:4px solid var(--line);font-size:.9rem}
 .reason.contradicted,.reason.error{border-color:var(--bad)}
 .reason.undetermined{border-color:var(--open)}
-@media (min-width:70rem){.with-notes{display:grid;grid-template-columns:minmax(0,1fr) 20rem;
-gap:1rem}}
+@media screen and (min-width:60rem){.article{display:flow-root;margin-right:21rem}
+.article .reason{float:right;clear:right;width:20rem;margin:0 calc(-22rem - 1px) .5rem 0;
+padding:.3rem .6rem;line-height:1.4}}
+:lang(ko){word-break:keep-all}
 .scroll{overflow-x:auto;max-width:100%}
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid var(--line);
 padding:.2rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;font-weight:600}

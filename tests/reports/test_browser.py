@@ -2,7 +2,7 @@
 
 Skipped, with the reason printed, when Playwright or a Chromium is missing; CI sets
 FACTCHECK_REQUIRE_BROWSER=1, which turns that skip into a failure. Screenshots at
-360 and 1280 px are kept in FACTCHECK_ARTEFACTS (default: a temporary folder) for a
+360, 390 and 1280 px are kept in FACTCHECK_ARTEFACTS (default: a temporary folder) for a
 person to look at.
 """
 
@@ -67,7 +67,7 @@ def _artefacts() -> Path:
     return folder
 
 
-@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("width", [360, 390, 1280])
 def test_no_horizontal_scroll_and_a_screenshot(page_of: Any, width: int) -> None:
     open_at, _ = page_of
     page = open_at(width)
@@ -89,6 +89,45 @@ def test_every_contradiction_is_explained_in_view(page_of: Any) -> None:
     # ... and in the claim list, whose wrong claims are open.
     for k in range(wanted):
         assert page.locator("details.contradicted p").nth(k).is_visible()
+
+
+_NOTES = (
+    "(() => { const art = document.querySelector('.article').getBoundingClientRect();"
+    " return [[art.left, art.right], [...document.querySelectorAll('.article .reason')].map(n => {"
+    " const b = n.getBoundingClientRect(), s = n.previousElementSibling.getBoundingClientRect();"
+    " return [b.left, b.top, b.right, b.bottom, getComputedStyle(n).float, s.top, s.bottom];"
+    " })]; })()"
+)
+
+
+def test_reasons_are_margin_notes_on_a_wide_screen(page_of: Any) -> None:
+    open_at, report = page_of
+    page = open_at(1280)
+    (_, art_right), notes = page.evaluate(_NOTES)
+    wanted = sum(1 for f in report.findings if f.verdict != "holds" or f.unexpected)
+    assert len(notes) == wanted > 0
+    for left, top, right, _, float_, mark_top, _ in notes:
+        assert float_ == "right"
+        assert art_right < left and right <= 1280, (left, right, art_right)
+        # beside its sentence: it starts on the quote's line, or below notes before it
+        assert top >= mark_top - 30, (top, mark_top)
+    ordered = sorted(notes, key=lambda n: n[1])
+    for above, below in zip(ordered, ordered[1:], strict=False):
+        assert above[3] <= below[1], f"margin notes overlap: {above[:4]} and {below[:4]}"
+    # the first note sits on the line of its quote, not pushed down the page
+    assert abs(ordered[0][1] - ordered[0][5]) < 30
+
+
+@pytest.mark.parametrize("width", [390, 360])
+def test_reasons_are_inline_on_a_phone(page_of: Any, width: int) -> None:
+    open_at, _ = page_of
+    page = open_at(width)
+    (art_left, art_right), notes = page.evaluate(_NOTES)
+    assert notes
+    for left, top, right, _, float_, _, mark_bottom in notes:
+        assert float_ == "none"
+        assert art_left < left and right < art_right <= width, (left, right, art_right)
+        assert top >= mark_bottom - 1, "an inline note starts below its quote"
 
 
 def test_print_shows_each_verdict_in_words(page_of: Any) -> None:
