@@ -112,14 +112,15 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         where = f"the reference of {on}, {ref_source}"
 
     iv = conversion.interval
-    mid = iv.midpoint
-    assert iv.lo is not None and iv.hi is not None and mid is not None
+    shown = conversion.shown
+    assert iv.lo is not None and iv.hi is not None
     result = verdict(iv, ref_rate, tolerance)
-    dev = deviation(iv, ref_rate)
-    if iv.is_point:
-        rate_text = f"{display(iv.lo, 8)} {dst}/{src}"
-    else:
-        rate_text = f"{display(iv.lo, 8)} to {display(iv.hi, 8)} {dst}/{src}"
+    # The rate and deviation a reader gets from the printed figures; the verdict uses
+    # the whole interval those figures stand for, shown beside it.
+    dev = deviation(shown, ref_rate)
+    rate_text = f"{display(shown, 8)} {dst}/{src}"
+    if not iv.is_point:
+        rate_text += f" (interval {display(iv.lo, 8)} to {display(iv.hi, 8)})"
     allowed = percent(tolerance)
     judgement = {
         "holds": f"within {allowed} of",
@@ -136,7 +137,7 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "from": src,
         "to": dst,
         "implied_rate": {
-            "rate": exact_string(mid),
+            "rate": exact_string(shown),
             "low": exact_string(iv.lo),
             "high": exact_string(iv.hi),
             "low_open": iv.lo_open,
@@ -152,11 +153,11 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "tolerance_pct": exact_string(tolerance * 100),
     }
     return Outcome(result, message, [], details,
-                   _reading(claim, ref_rate, ref_source, ref_date, context))
+                   _reading(claim, conversion, ref_rate, ref_source, ref_date, context))
 
 
-def _reading(claim: Claim, ref_rate: Fraction, ref_source: str, ref_date: Any,
-             context: Context) -> Reading:
+def _reading(claim: Claim, conversion: ImpliedRate, ref_rate: Fraction, ref_source: str,
+             ref_date: Any, context: Context) -> Reading:
     """The stated amount, what the reference rate gives, and the rate the written
     figures imply (stated / amount as written, not the middle of its interval)."""
     from factcheck.quantity.readable import language_of, percent_text, readable_value
@@ -164,7 +165,6 @@ def _reading(claim: Claim, ref_rate: Fraction, ref_source: str, ref_date: Any,
 
     lang = language_of(context.article.language)
     amount, stated = _parse(claim.amount), _parse(claim.stated)
-    conversion = implied(claim)
     src, dst = conversion.from_code, conversion.to_code
     iv = conversion.interval
     on = "" if ref_date is None else f", {ref_date.isoformat()}"
@@ -173,13 +173,12 @@ def _reading(claim: Claim, ref_rate: Fraction, ref_source: str, ref_date: Any,
     if amount.value is not None:
         data = f"{readable_value(amount.value * ref_rate, stated.unit, lang)} at {data}"
     gap, pct = "", ""
-    if amount.value and stated.value is not None:
-        written = stated.value / amount.value
+    if conversion.written is not None:
+        written = conversion.written
         assert iv.lo is not None and iv.hi is not None
         gap = (f"the written figures imply {display(written, 8)} {dst}/{src} "
                f"(interval {display(iv.lo, 8)} to {display(iv.hi, 8)})")
-        pct = percent_text((written - ref_rate) / ref_rate * 100)
+        pct = percent_text(deviation(written, ref_rate) * 100)
     url = ECB_URL if ref_source == ECB_SOURCE else ""
     return Reading(said=claim.stated, data_says=data, difference=gap, difference_pct=pct,
                    sources=((name, ref_source, url),))
-

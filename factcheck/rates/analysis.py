@@ -4,10 +4,12 @@ Call ``analyse(article, findings, provider)`` once per article after its convert
 claims are evaluated; it gives the JSON blocks of the report's ``rates`` list and
 the warnings for conversions outside their pair's main cluster. Besides the
 contract's keys a block has ``article`` (the article's id) and ``series``
-(``[[date, rate], ...]``: the reference rate of every business day in the 30 days
-up to publication, for charts). Each pair is written in one direction for the
-whole article: the one in which the reference rate (else most implied rates) is
-at least 1, e.g. KRW per CNY, not CNY per KRW.
+(``[[date, rate], ...]``: the reference rate of every business day in the
+``NEAREST_WINDOW_DAYS`` calendar days up to and including publication, for charts).
+Each pair is written in one direction for the whole article: the one most of its
+conversions take (yuan to dollars stays CNY->USD); on a tie, the one in which the
+reference rate (else most implied rates) is at least 1. A cluster's rate is the one
+its written figures imply (see ``factcheck.rates.clusters``), with its interval beside it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     from factcheck.claims.model import Article
     from factcheck.rates.reference import RateProvider, ReferenceRate
 
+# The calendar days, publication day included, whose reference rates a block lists and
+# whose closest rate ``nearest_reference`` names: 30 means P-29 .. P.
 NEAREST_WINDOW_DAYS = 30
 
 
@@ -49,7 +53,9 @@ def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
             bool(block.get("low_open", False)),
             bool(block.get("high_open", False)),
         )
-        out.append(ImpliedRate(f.claim_id, details["from"], details["to"], iv))
+        shown = block.get("rate")
+        out.append(ImpliedRate(f.claim_id, details["from"], details["to"], iv,
+                               None if shown is None else as_fraction(shown)))
     # A stated amount of (about) zero implies no usable rate: the claim's own verdict
     # says so, and the spread divides by the smallest rate.
     return [i for i in out if i.interval.lo is not None and i.interval.lo > 0]
@@ -67,18 +73,32 @@ def _reference(
 def _orient(
     items: list[ImpliedRate], provider: RateProvider, day: dt.date
 ) -> tuple[list[ImpliedRate], ReferenceRate | None]:
+    """The pair in the direction the article converts (most of its conversions; on a
+    tie, the direction whose rates are at least 1), each conversion turned to it."""
     a, b = sorted({items[0].from_code, items[0].to_code})
     forward = [i if i.from_code == a else i.inverted() for i in items]
-    ref = _reference(provider, a, b, day)
-    if ref is not None:
-        flip = ref.rate < 1
+    ahead = sum(1 for i in items if i.from_code == a)
+    if 2 * ahead != len(items):
+        flip = 2 * ahead < len(items)
     else:
-        below = sum(1 for i in forward if (i.interval.midpoint or 0) < 1)
-        flip = 2 * below > len(forward)
-    if not flip:
-        return forward, ref
-    backward = [i.inverted() for i in forward]
-    return backward, None if ref is None else _reference(provider, b, a, day)
+        ref = _reference(provider, a, b, day)
+        if ref is not None:
+            flip = ref.rate < 1
+        else:
+            below = sum(1 for i in forward if i.shown < 1)
+            flip = 2 * below > len(forward)
+    if flip:
+        forward, (a, b) = [i.inverted() for i in forward], (b, a)
+    return forward, _reference(provider, a, b, day)
+
+
+def window_start(day: dt.date) -> dt.date:
+    """The first day of the window that ends on ``day``: ``NEAREST_WINDOW_DAYS`` calendar
+    days in all, both ends included."""
+    try:
+        return day - dt.timedelta(days=NEAREST_WINDOW_DAYS - 1)
+    except OverflowError:  # within a month of 0001-01-01
+        return dt.date.min
 
 
 # A provider's table does not change during a run, and an archive has many articles
@@ -96,10 +116,7 @@ def _window(
     key = (id(provider), from_code, to_code, day)
     hit = _WINDOWS.get(key)
     if hit is None or hit[0] is not provider:
-        try:
-            start = day - dt.timedelta(days=NEAREST_WINDOW_DAYS)
-        except OverflowError:  # within a month of 0001-01-01
-            start = dt.date.min
+        start = window_start(day)
         series: tuple[Any, ...] | None = ()
         rows: tuple[Any, ...] = ()
         floats: tuple[float | None, ...] = ()
@@ -239,7 +256,8 @@ def analyse(
     for items in pairs.values():
         oriented, ref = _orient(items, provider, day)
         from_code, to_code = oriented[0].from_code, oriented[0].to_code
-        clusters = cluster((i.claim_id, i.interval) for i in oriented)
+        clusters = cluster(((i.claim_id, i.interval) for i in oriented),
+                           {i.claim_id: i.written for i in oriented if i.written is not None})
         rates = [c.rate for c in clusters]
         spread = (max(rates) - min(rates)) / min(rates) * 100
         blocks.append(

@@ -10,11 +10,17 @@ the least number of rates that explain all conversions: a new cluster starts wit
 an interval lying wholly above the lowest upper bound of the previous cluster, so
 the members with the lowest upper bound of each cluster are pairwise disjoint and
 need a rate each.
+
+A cluster's rate is one its members' written figures give (stated / amount as
+printed, e.g. 164.84), preferring one inside the common interval and the most
+common among them; only a cluster without any written rate (ranges) shows the
+middle of its interval.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from factcheck.quantity.interval import Interval
@@ -27,12 +33,17 @@ class Cluster:
 
     common: Interval
     members: tuple[tuple[str, Interval], ...]
+    written: tuple[Fraction, ...] = ()  # the members' written rates, where they have one
 
     @property
     def rate(self) -> Fraction:
         mid = self.common.midpoint
         assert mid is not None
-        return mid
+        if not self.written:
+            return mid
+        inside = [w for w in self.written if w in self.common] or list(self.written)
+        counts = Counter(inside)
+        return min(counts, key=lambda w: (-counts[w], abs(w - mid), w))
 
     @property
     def claims(self) -> list[str]:
@@ -45,22 +56,30 @@ def _order(item: tuple[str, Interval]) -> tuple[object, ...]:
     return (iv.lo, iv.lo_open, iv.hi, iv.hi_open, claim)
 
 
-def cluster(items: Iterable[tuple[str, Interval]]) -> list[Cluster]:
-    """Clusters by the sweep above, ordered by rate (lowest first)."""
+def cluster(items: Iterable[tuple[str, Interval]],
+            written: Mapping[str, Fraction] | None = None) -> list[Cluster]:
+    """Clusters by the sweep above, ordered by rate (lowest first); ``written`` gives
+    the claims' written rates by claim id."""
     out: list[Cluster] = []
     common: Interval | None = None
     members: list[tuple[str, Interval]] = []
+    given = written or {}
+
+    def close(common: Interval, members: list[tuple[str, Interval]]) -> None:
+        rates = tuple(given[c] for c, _ in members if given.get(c) is not None)
+        out.append(Cluster(common, tuple(members), rates))
+
     for claim, iv in sorted(items, key=_order):
         joined = None if common is None else common.intersection(iv)
         if joined is None:
             if common is not None:
-                out.append(Cluster(common, tuple(members)))
+                close(common, members)
             common, members = iv, [(claim, iv)]
         else:
             common = joined
             members.append((claim, iv))
     if common is not None:
-        out.append(Cluster(common, tuple(members)))
+        close(common, members)
     return sorted(out, key=lambda c: (c.rate, c.claims))
 
 

@@ -31,15 +31,30 @@ _RATE = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{3})\s*/\s*([A-Z
 
 @dataclass(frozen=True, slots=True)
 class ImpliedRate:
-    """One conversion's implied rate: ``to`` units per ``from`` unit lie in ``interval``."""
+    """One conversion's implied rate: ``to`` units per ``from`` unit lie in ``interval``.
+
+    ``written`` is the rate the written figures themselves give (stated / amount, as
+    printed: 13억 위안 for 1.8억 달러 is 7.2222...), None when a side is a range.
+    """
 
     claim_id: str
     from_code: str
     to_code: str
     interval: Interval
+    written: Fraction | None = None
+
+    @property
+    def shown(self) -> Fraction:
+        """The rate a reader computes from the article: the written one, else the middle."""
+        if self.written is not None:
+            return self.written
+        mid = self.interval.midpoint
+        assert mid is not None, "implied rates are bounded"
+        return mid
 
     def inverted(self) -> ImpliedRate:
-        return ImpliedRate(self.claim_id, self.to_code, self.from_code, self.interval.reciprocal())
+        return ImpliedRate(self.claim_id, self.to_code, self.from_code, self.interval.reciprocal(),
+                           None if not self.written else 1 / self.written)
 
 
 def precision_interval(q: Quantity) -> Interval:
@@ -90,7 +105,14 @@ def implied_rate(claim_id: str, amount: Quantity, stated: Quantity) -> ImpliedRa
             f"the amount {amount.text!r} must be positive to imply a rate",
             hint="convert a positive amount",
         )
-    return ImpliedRate(claim_id, from_code, to_code, precision_interval(stated) / low)
+    top, bottom = _written(stated), _written(amount)
+    written = top / bottom if top is not None and bottom else None
+    return ImpliedRate(claim_id, from_code, to_code, precision_interval(stated) / low, written)
+
+
+def _written(q: Quantity) -> Fraction | None:
+    """The number as printed (None for a range, which prints two)."""
+    return None if q.qualifier == "range" else q.value
 
 
 def parse_rate(text: str, from_code: str, to_code: str) -> Fraction:
@@ -128,8 +150,6 @@ def verdict(implied: Interval, reference: Fraction, tolerance: Fraction) -> Verd
     return "contradicted" if truth is Truth.FALSE else "undetermined"
 
 
-def deviation(implied: Interval, reference: Fraction) -> Fraction:
-    """Relative deviation of the interval's midpoint from the reference (0.01 = 1%)."""
-    mid = implied.midpoint
-    assert mid is not None
-    return (mid - reference) / reference
+def deviation(rate: Fraction, reference: Fraction) -> Fraction:
+    """Relative deviation of a rate from the reference (0.01 = 1%)."""
+    return (rate - reference) / reference

@@ -265,7 +265,8 @@ def test_rate_window_from_year_slices_is_the_series_read_afresh(day, pair):
     from factcheck.rates.reference import ecb_provider
 
     provider = ecb_provider()
-    start = day - dt.timedelta(days=analysis.NEAREST_WINDOW_DAYS)
+    start = analysis.window_start(day)
+    assert (day - start).days + 1 == analysis.NEAREST_WINDOW_DAYS
     expected = tuple(provider.series(*pair, start, day))
     series, rows, floats = analysis._window(provider, *pair, day)
     assert series == expected

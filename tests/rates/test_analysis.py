@@ -47,10 +47,11 @@ def test_seed_article_block() -> None:
     assert main["deviation_pct"] == round(float((Fraction("164.84") - ref) / ref * 100), 3)
     assert block["spread_pct"] == round(float((Fraction("165.19") - Fraction("164.78"))
                                               / Fraction("164.78") * 100), 3)
-    # Each cluster is tied to an ECB day of the 30 days up to publication.
+    # Each cluster is tied to an ECB day of the 30 days up to and including publication.
     for c in block["clusters"]:
         day = dt.date.fromisoformat(c["nearest_reference"]["date"])
-        assert dt.date(2017, 10, 24) <= day <= dt.date(2017, 11, 23)
+        assert dt.date(2017, 10, 25) <= day <= dt.date(2017, 11, 23)
+    assert block["series"][0][0] >= "2017-10-25"
     assert block["series"][-1][0] == "2017-11-23"
     # Everyone outside the main cluster is warned, naming the main rate.
     assert sorted(warnings) == ["c1000", "c1000man", "c100a", "c1eok", "c30", "c500a"]
@@ -63,7 +64,7 @@ def test_seed_article_block() -> None:
 
 def test_nearest_reference_is_the_closest_day() -> None:
     block = analyse_rates(ARTICLE, seed_rates(), ecb_provider())[0]
-    series = ecb_provider().series("CNY", "KRW", dt.date(2017, 10, 24), dt.date(2017, 11, 23))
+    series = ecb_provider().series("CNY", "KRW", dt.date(2017, 10, 25), dt.date(2017, 11, 23))
     for c in block["clusters"]:
         rate = Fraction(str(c["rate"]))
         best = min(abs(r - rate) for _, r in series)
@@ -85,10 +86,46 @@ def test_reverse_conversions_join_the_same_pair() -> None:
 def test_cross_pairs_get_their_own_block() -> None:
     usd = ImpliedRate("usd", "CNY", "USD", Interval.closed(Fraction("0.15"), Fraction("0.152")))
     blocks = analyse_rates(ARTICLE, [*seed_rates(), usd], ecb_provider())
-    # USD per CNY is below 1, so the pair reads CNY per USD.
-    assert [(b["from"], b["to"]) for b in blocks] == [("CNY", "KRW"), ("USD", "CNY")]
+    # The article converts yuan to dollars: the block stays CNY->USD, below 1 or not.
+    assert [(b["from"], b["to"]) for b in blocks] == [("CNY", "KRW"), ("CNY", "USD")]
     assert blocks[1]["clusters"][0]["claims"] == ["usd"]
-    assert blocks[1]["reference"]["rate"] > 6
+    assert blocks[1]["reference"]["rate"] < 1
+
+
+def test_a_pair_reads_as_most_conversions_go() -> None:
+    def usd(claim: str, back: bool) -> ImpliedRate:
+        item = ImpliedRate(claim, "CNY", "USD", Interval.closed(Fraction("0.15"),
+                                                                  Fraction("0.152")))
+        return item.inverted() if back else item
+
+    two_back = [usd("a", False), usd("b", True), usd("c", True)]
+    assert [(b["from"], b["to"]) for b in analyse_rates(ARTICLE, two_back, ecb_provider())] \
+        == [("USD", "CNY")]
+    one_each = [usd("a", False), usd("b", True)]
+    # A tie reads in the direction whose reference rate is at least 1.
+    block = analyse_rates(ARTICLE, one_each, ecb_provider())[0]
+    assert (block["from"], block["to"]) == ("USD", "CNY")
+    assert block["reference"]["rate"] > 6
+    assert analyse_rates(ARTICLE, list(reversed(one_each)), ecb_provider()) == [block]
+
+
+def test_a_cluster_shows_its_written_rate_not_the_middle() -> None:
+    # 1.8억 달러 (약 13억 위안): the printed figures give 13/1.8 = 7.2222. An interval
+    # whose middle is elsewhere (as when both sides are rounded) must not move it.
+    from .helpers import EOK, money
+
+    amount = money(18 * EOK // 10, "USD")
+    stated = money(13 * EOK, "CNY", qualifier="approx", resolution=EOK)
+    item = implied_rate("usd", amount, stated)
+    assert item.written == Fraction(13, Fraction(18, 10))
+    lopsided = ImpliedRate("usd", "USD", "CNY",
+                           Interval.closed(Fraction(125, 18), Fraction(135, 17)), item.written)
+    assert lopsided.interval.midpoint != item.written
+    block = analyse_rates(ARTICLE, [lopsided], ecb_provider())[0]
+    assert block["clusters"][0]["rate"] == 7.2222222
+    ref = Fraction(str(block["reference"]["rate"]))
+    assert block["clusters"][0]["deviation_pct"] == round(
+        float((Fraction(65, 9) - ref) / ref * 100), 3)
 
 
 def test_findings_round_trip_and_errors_are_skipped() -> None:
@@ -97,7 +134,8 @@ def test_findings_round_trip_and_errors_are_skipped() -> None:
         "rate": "164.78", "low": exact_string(iv.lo), "high": exact_string(iv.hi)}})
     broken = FakeFinding("b", "convert", {})
     other = FakeFinding("c", "compare", {"implied_rate": {"low": "1", "high": "2"}})
-    assert implied_from_findings([good, broken, other]) == [ImpliedRate("a", "CNY", "KRW", iv)]
+    assert implied_from_findings([good, broken, other]) == [
+        ImpliedRate("a", "CNY", "KRW", iv, Fraction("164.78"))]
 
 
 def test_output_is_deterministic() -> None:
@@ -105,3 +143,23 @@ def test_output_is_deterministic() -> None:
     a = json.dumps(analyse(ARTICLE, items, ecb_provider()), sort_keys=False)
     b = json.dumps(analyse(ARTICLE, list(reversed(items)), ecb_provider()), sort_keys=False)
     assert a == b
+
+
+def test_the_window_is_thirty_days_with_both_ends() -> None:
+    from factcheck.rates.analysis import NEAREST_WINDOW_DAYS
+    from factcheck.rates.ratesfile import PairTable
+    from factcheck.rates.reference import RateProvider
+
+    day = ARTICLE.published
+    first = day - dt.timedelta(days=NEAREST_WINDOW_DAYS - 1)
+    before = first - dt.timedelta(days=1)
+    rates = {(before.isoformat(), "CNY", "KRW"): Fraction("164.78"),
+             (first.isoformat(), "CNY", "KRW"): Fraction("160"),
+             (day.isoformat(), "CNY", "KRW"): Fraction("170")}
+    provider = RateProvider(PairTable(rates), "test rates")
+    block = analyse_rates(ARTICLE, seed_rates()[:1], provider)[0]
+    assert NEAREST_WINDOW_DAYS == 30
+    assert [d for d, _ in block["series"]] == [first.isoformat(), day.isoformat()]
+    # The day before the window has the exact rate, and is not looked at.
+    assert block["clusters"][0]["nearest_reference"] == {"date": first.isoformat(),
+                                                         "rate": 160.0}

@@ -101,3 +101,21 @@ def test_sweep_properties(items: list[tuple[str, Interval]], seed: object) -> No
     shuffled = list(items)
     seed.shuffle(shuffled)  # type: ignore[attr-defined]
     assert [c.claims for c in cluster(shuffled)] == [c.claims for c in clusters]
+
+
+def test_a_cluster_rate_is_a_written_one() -> None:
+    # Both intervals share [1.05, 1.1]; neither printed rate lies in it, so the rate
+    # is the printed one nearer the common middle, not the middle itself.
+    items = [("a", Interval.closed(Fraction("0.9"), Fraction("1.1"))),
+             ("b", Interval.closed(Fraction("1.05"), Fraction("1.35")))]
+    (only,) = cluster(items, {"a": Fraction(1), "b": Fraction("1.2")})
+    assert only.common == Interval.closed(Fraction("1.05"), Fraction("1.1"))
+    assert only.rate == Fraction(1)  # 0.075 from the middle 1.075; 1.2 is 0.125 away
+    # The rate most members print wins; one inside the common part beats one outside.
+    three = [*items, ("c", Interval.closed(Fraction("1.0"), Fraction("1.2")))]
+    assert cluster(three, {"a": Fraction(1), "b": Fraction("1.2"),
+                           "c": Fraction("1.2")})[0].rate == Fraction("1.2")
+    assert cluster(three, {"a": Fraction(1), "b": Fraction("1.2"),
+                           "c": Fraction("1.08")})[0].rate == Fraction("1.08")
+    # Without printed rates (ranges), the middle of the common part.
+    assert cluster(items)[0].rate == Fraction("1.075")
