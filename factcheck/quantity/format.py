@@ -1,14 +1,14 @@
 """Writing quantities back as newspapers do, in Korean, Chinese or English.
 
 ``format_quantity(q, "ko")`` gives ``약 16조4,780억 원``; ``"zh"`` gives
-``约16万4780亿韩元`` (exact amounts compactly: ``1.5万亿元``); ``"en"`` gives
-``about KRW 16.4780 trillion``, with ISO codes before the number. The text is
-written so that ``parse_quantity`` reads back the same value, unit, qualifier and
-interval: for an approximate number the last written digit sits at the place of
-the resolution, so ``약 천억 원`` (resolution 10^11) comes back as ``약 0.1조 원``.
-Round trips are exact for every value with a finite decimal expansion, except
-ranges whose ends are open (ranges of vague amounts); values such as 2000/3 are
-written rounded, after ``약``/``约``/``about``.
+``约16万4780亿韩元``; ``"en"`` gives ``about KRW 16.4780 trillion``, with ISO codes
+before the number. ``parse_quantity`` reads the text back to the same value, unit,
+qualifier, interval and resolution: the last written digit sits at the place of the
+resolution (``1.6조 원`` stays ``1.6조 원``, ``천억`` is ``1천억``, ``1000억`` in English
+``100.0 billion``), in the nearest notation that can end there (README, "Writing a
+quantity back"). A quantity with no resolution (computed, or ``Quantity.exact``) is
+written as short as its exact value allows (``1.5万亿元``). Ranges whose ends are open
+(ranges of vague amounts) cannot be written back.
 """
 
 from __future__ import annotations
@@ -24,22 +24,32 @@ _KO_GROUPS = ((10**20, "해"), (10**16, "경"), (10**12, "조"), (10**8, "억"),
 _ZH_GROUPS = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
 _EN_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand"))
 
-# unit -> (word, attached to the number?)
+# unit -> (word, attached to the number?); symbols every language reads after a number
+_SYMBOLS = {
+    "kilometer**2": (" km²", True), "meter**2": (" m²", True), "kilometer": (" km", True),
+    "kilogram": (" kg", True), "kilowatt": (" kW", True), "megawatt": (" MW", True),
+    "gigawatt": (" GW", True), "terawatt_hour": (" TWh", True),
+}
 _KO_UNITS = {
     "KRW": ("원", False), "CNY": ("위안", False), "USD": ("달러", False), "JPY": ("엔", False),
     "EUR": ("유로", False), "GBP": ("파운드", False), "mu": ("묘", True),
     "percent": ("%", True), "percentage_point": ("%p", True), "year": ("년", True),
-    "month": ("개월", True), "hectare": ("헥타르", True),
+    "month": ("개월", True), "hectare": ("헥타르", True), "metric_ton": ("톤", False),
+    "pyeong": ("평", True), **_SYMBOLS,
 }
 _ZH_UNITS = {
     "KRW": ("韩元", True), "CNY": ("元", True), "USD": ("美元", True), "JPY": ("日元", True),
     "EUR": ("欧元", True), "GBP": ("英镑", True), "mu": ("亩", True), "percent": ("%", True),
+    **_SYMBOLS,
     "year": ("年", True), "month": ("个月", True), "hectare": ("公顷", True),
+    "percentage_point": ("个百分点", True), "metric_ton": ("吨", True),
+    "kilometer**2": ("平方公里", True), "meter**2": ("平方米", True), "kilogram": ("公斤", True),
 }
 _EN_UNITS = {
     "mu": (" mu", True), "percent": ("%", True), "percentage_point": (" percentage points", True),
     "year": (" years", True), "month": (" months", True), "hectare": (" hectares", True),
-    "count": (" items", True),
+    "count": (" items", True), "metric_ton": (" tonnes", True), "pyeong": (" pyeong", True),
+    **_SYMBOLS,
 }
 
 
@@ -112,50 +122,80 @@ def _groups(v: int, groups: tuple[tuple[int, str], ...], commas: bool) -> str:
     return "".join(out)
 
 
+def _scientific(v: Fraction, k: int) -> str:
+    """``v`` (a multiple of 10**k) as ``1.6e12``: the last mantissa digit sits at 10**k."""
+    sign = "-" if v < 0 else ""
+    m = abs(v) / Fraction(10) ** k
+    assert m.denominator == 1
+    digits = str(m.numerator)
+    mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+    return f"{sign}{mantissa}e{k + len(digits) - 1}"
+
+
 def _grouped_with_resolution(v: Fraction, k: int, lang: str) -> str:
-    """Digits whose last one sits at 10**k, in myriad groups."""
+    """``v`` (a multiple of 10**k) in myriad groups, its last digit at 10**k.
+
+    At a group's own place the digits end in the group word (16조4,780억, 16조0억);
+    inside a group the number is a decimal of the group above (1.6조, 4,950.9억) or,
+    below it, digits with place words (1천억, 1천2백억, 3千); scientific notation
+    where the place words would end on a zero (0.150조 for 1,500억 at 10^9) and
+    scientific notation past the largest group (1e16 in Chinese).
+    """
     groups = _KO_GROUPS if lang == "ko" else _ZH_GROUPS
     commas = lang == "ko"
-    sizes = [1] + [g for g, _ in reversed(groups)]
-    if k >= 0 and v.denominator == 1 and 10**k in sizes:
-        level = 10**k
-        block = (abs(v.numerator) // level) % (10**4 if level < sizes[-1] else 10**40)
-        if block:
-            sign = "-" if v < 0 else ""
-            return sign + _groups(abs(v.numerator), groups, commas)
-    r = Fraction(10) ** k
-    av = abs(v)
-    fitting = [s for s in sizes if s >= r]
-    within = [s for s in fitting if s <= av]
-    size = min(within) if within else (min(fitting) if fitting else sizes[-1])
-    places = max(0, len(str(size)) - 1 - k)
-    words = {g: w for g, w in groups}
     sign = "-" if v < 0 else ""
-    if size == 1:
-        return sign + _decimal(av, places, commas)
-    x = av / size
-    whole = x.numerator // x.denominator
-    top_size = sizes[-1]
-    if size == top_size:
-        head, low = "", x
-    else:
-        high = whole // 10**4
-        low = x - high * 10**4
-        if not high:
-            head = ""
-        elif lang == "zh" and size == 10**8:
-            head = f"{high}万"  # 1万2.5亿 = 1.00025万亿
-        else:
-            head = _groups(high * 10**4 * size, groups, commas)
-    return sign + head + _decimal(low, places, commas) + words[size]
+    av = abs(v)
+    if k < 0:
+        return sign + _decimal(av, -k, commas)
+    n = av.numerator  # a multiple of 10**k >= 1: a whole number
+    sizes = [1] + [g for g, _ in reversed(groups)]
+    words = {1: "", **dict(groups)}
+    group = max(s for s in sizes if s <= 10**k)
+    place = k - (len(str(group)) - 1)  # 0-3 inside the group; 4 or more past the top
+    upper = next((s for s in sizes if s > group), None)
+    block = n // group if upper is None else n // group % 10**4
+    if place == 0:
+        if block:
+            return sign + _groups(n, groups, commas)
+        if group == 1:  # 160,000: a group word would end the number at 10^4
+            return sign + (f"{n:,}" if commas else str(n))
+        return sign + _head(n - n % (group * 10**4), group, lang) + "0" + words[group]
+    if upper is not None and av >= upper:
+        low = Fraction(n % (upper * 10**4) if sizes[-1] > upper else n, upper)
+        head = _head(n - n % (upper * 10**4), upper, lang) if sizes[-1] > upper else ""
+        return sign + head + _decimal(low, 4 - place, commas) + words[upper]
+    if 0 < block < 10**4 and block // 10**place % 10:
+        places = ("천", "백", "십", "") if lang == "ko" else ("千", "百", "十", "")
+        digits = str(block).rjust(4, "0")
+        text = "".join(d + w for d, w in zip(digits, places, strict=True) if d != "0")
+        return sign + text + words[group]
+    if upper is not None and n:  # 0.150조: the place words would end on a zero digit
+        return sign + _decimal(Fraction(n, upper), 4 - place, commas) + words[upper]
+    return _scientific(v, k)
+
+
+def _head(high: int, size: int, lang: str) -> str:
+    """The groups above ``size`` of a number whose lower part ``size`` writes on."""
+    if not high:
+        return ""
+    if lang == "zh" and size == 10**8:
+        return f"{high // 10**12}万"  # 1万2.5亿 = 1.00025万亿: 万 of 万亿 stands alone
+    return _groups(high, _KO_GROUPS if lang == "ko" else _ZH_GROUPS, lang == "ko")
+
+
+def _fraction(v: Fraction, lang: str) -> str:
+    """``v`` as an exact fraction (resolution 0): 3/4, 4分之3, 4분의 3."""
+    sign = "-" if v < 0 else ""
+    num, den = abs(v.numerator), v.denominator
+    if den == 1:
+        return f"{sign}{num}/1"
+    return sign + {"zh": f"{den}分之{num}", "ko": f"{den}분의 {num}"}.get(lang, f"{num}/{den}")
 
 
 def _exact_number(v: Fraction, lang: str) -> str:
     if not _terminates(v):
         # a fraction with no decimal expansion, as each language writes one: 3分之1, 3분의 1, 1/3
-        sign = "-" if v < 0 else ""
-        num, den = abs(v.numerator), v.denominator
-        return sign + {"zh": f"{den}分之{num}", "ko": f"{den}분의 {num}"}.get(lang, f"{num}/{den}")
+        return _fraction(v, lang)
     if v.denominator != 1:
         return _decimal(v, None, lang != "zh")
     n = v.numerator
@@ -180,6 +220,27 @@ def _exact_number(v: Fraction, lang: str) -> str:
     return sign + f"{n:,}"
 
 
+_EN_ONES = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def _en_words(v: Fraction, k: int) -> str | None:
+    """200 (resolution 100) as ``two hundred``, 250 (10) as ``two hundred fifty``; else None.
+
+    Only where the words end at the resolution's place: ``ten`` and ``two hundred ten``
+    read as exact to the unit, so they are not written for a resolution of 10.
+    """
+    if k not in (1, 2) or v <= 0 or v >= 1000 or v.denominator != 1:
+        return None
+    hundreds, tens = divmod(v.numerator // 10, 10)
+    if k == 2 and not tens and hundreds:
+        return f"{_EN_ONES[hundreds]} hundred"
+    if k == 1 and tens >= 2:
+        head = f"{_EN_ONES[hundreds]} hundred " if hundreds else ""
+        return head + _EN_TENS[tens]
+    return None
+
+
 def _en_with_resolution(v: Fraction, k: int) -> str:
     r = Fraction(10) ** k
     av = abs(v)
@@ -189,15 +250,34 @@ def _en_with_resolution(v: Fraction, k: int) -> str:
     words = dict(_EN_SCALES)
     sign = "-" if v < 0 else ""
     texts = []
-    for size in within or [min(fitting) if fitting else sizes[-1]]:
+    for size in within:
         places = max(0, len(str(size)) - 1 - k)
         text = sign + _decimal(av / size, places)
         texts.append(f"{text} {words[size]}" if size > 1 else text)
-    return min(reversed(texts), key=len)  # the shortest; on a tie the larger scale
+    if texts:
+        return min(reversed(texts), key=len)  # the shortest; on a tie the larger scale
+    spelled = _en_words(v, k)
+    if spelled is not None:
+        return spelled
+    if fitting and (av * 10 >= fitting[0] or fitting[0] == 1):  # 0.1 trillion, 0.5
+        size = fitting[0]
+        text = sign + _decimal(av / size, len(str(size)) - 1 - k)
+        return f"{text} {words[size]}" if size > 1 else text
+    return _scientific(v, k)
 
 
-def _number(v: Fraction, r: Fraction | None, lang: str, exact: bool) -> str:
-    k = None if exact else _power_of_ten(r)
+def _number(v: Fraction, r: Fraction | None, lang: str) -> str:
+    """``v`` written with its last digit at the resolution ``r``.
+
+    ``r`` None (a value nobody wrote) gives the shortest exact form; 0 an exact
+    fraction; a power of ten that divides ``v`` the digits down to that place. Any
+    other resolution cannot be written as a last digit, so the value is written exactly.
+    """
+    if r is None:
+        return _exact_number(v, lang)
+    if r == 0:
+        return _fraction(v, lang)
+    k = _power_of_ten(r)
     if k is None or (v / Fraction(10) ** k).denominator != 1:
         return _exact_number(v, lang)
     if lang == "en":
@@ -278,8 +358,8 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
         approx = {"ko": "약 ", "zh": "约", "en": "about "}[lang]
         return approx + pre + _decimal(Fraction(round(v * 10**9), 10**9), 9, lang != "zh") + suf
 
-    def num(x: Fraction, exact: bool = True) -> str:
-        return _number(Fraction(x), q.resolution, lang, exact)
+    def num(x: Fraction) -> str:
+        return _number(Fraction(x), q.resolution, lang)
 
     if qualifier == "vague":
         text = _vague(v, lang)
@@ -299,15 +379,20 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
     bounded_odd = qualifier == "more_than" and iv.hi is not None
     if bounded_odd:
         if lang == "en":
-            return f"{pre}{_decimal(v)}-odd{suf}"
+            return f"{pre}{num(v)}-odd{suf}"
         body = num(v)
         marker = "여" if lang == "ko" else "多"
         return f"{body}{marker}{suf}"
     if qualifier == "less_than" and iv.lo is not None and iv.lo == v - last_nonzero_place(
-        v, Fraction(q.resolution) if q.resolution else Fraction(1)
+        v, Fraction(1) if q.resolution is None else Fraction(q.resolution)
     ):
         qualifier = "nearly"  # [v - p, v): "a little less than"
-    body = pre + num(v, exact=qualifier != "approx") + suf
+    written = num(v)
+    if lang == "en" and suf == "%" and written[:1].isalpha():
+        suf = " percent"  # ninety percent, not ninety%
+    if lang == "zh" and suf == "%" and len(written) == 2 and written[1] == "十":
+        written, suf = written[0], "成"  # 9成: ninety percent to the nearest ten
+    body = pre + written + suf
     forms = {
         "ko": {"approx": "약 {}", "nearly": "거의 {}", "at_least": "{} 이상",
                "more_than": "{} 초과",

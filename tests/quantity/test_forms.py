@@ -22,12 +22,14 @@ def _interval(text: str) -> Interval:
     return Interval(_bound(lo), _bound(hi), text[0] == "(", text[-1] == ")")
 
 
-def _rows() -> list[tuple[str, str, str, str, str]]:
+def _rows() -> list[tuple[str, str, str, str, str, str]]:
     rows = []
-    for line in TABLE.read_text(encoding="utf-8").splitlines():
+    for number, line in enumerate(TABLE.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            text, value, unit, qualifier, interval = line.split("\t")
-            rows.append((text, value, unit, qualifier, interval))
+            fields = line.split("\t")
+            assert len(fields) == 6, f"forms.tsv:{number}: expected 6 TAB-separated columns"
+            text, value, unit, qualifier, interval, resolution = fields
+            rows.append((text, value, unit, qualifier, interval, resolution))
     return rows
 
 
@@ -39,12 +41,15 @@ def test_the_table_is_large_enough() -> None:
     assert len({r[0] for r in ROWS}) == len(ROWS), "duplicate written forms in forms.tsv"
 
 
-@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "interval"), ROWS,
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "interval", "resolution"), ROWS,
                          ids=[r[0] for r in ROWS])
-def test_written_form(text: str, value: str, unit: str, qualifier: str, interval: str) -> None:
+def test_written_form(
+    text: str, value: str, unit: str, qualifier: str, interval: str, resolution: str
+) -> None:
     q = parse_quantity(text)
     assert q.value == Fraction(value)
     assert q.unit_name == unit
     assert q.qualifier == qualifier
     assert q.interval == _interval(interval)
+    assert q.resolution == Fraction(resolution)
     assert q.text == text.strip()
