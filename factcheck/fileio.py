@@ -260,7 +260,7 @@ def claim_relative_path(claim_file: str, written: str,
     own folder) and outside the system trees; the model already refuses absolute paths
     and hidden names as written. Whether it is a regular file is checked when it is read.
     """
-    from factcheck.claims.model import path_problem
+    from factcheck.claims.fields import path_problem
 
     base = os.path.dirname(claim_file)
     path = os.path.normpath(os.path.join(base, written))

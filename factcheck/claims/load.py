@@ -18,14 +18,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from factcheck import limits
-from factcheck.claims.model import FACT_PATTERN, ID_PATTERN, UNKNOWN
+from factcheck.claims.fields import (
+    ARTICLE,
+    FACT,
+    FACT_PATTERN,
+    ID_PATTERN,
+    SOURCE,
+    TABLE,
+    UNKNOWN,
+    ModelOnly,
+    Spec,
+)
 from factcheck.claims.yamlsafe import Document, Path, has_step, parse_yaml
 from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
 from factcheck.report.record import Problem
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import ValidationError
 
     from factcheck.claims.model import Article, Fact, Source, Table
     from factcheck.claims.tables import Row
@@ -305,15 +315,12 @@ class _Loader:
         self._claim_ids: dict[str, Location] = {}
         self._fact_places: dict[str, Location] = {}
         self._fact_sources: list[tuple[str, str, Location]] = []
-        self._claim_models: dict[str, Any] = {}
+        self._claim_specs: dict[str, Spec | None] = {}
         self._kind_failures: dict[str, str] = {}
         # Totals over the files of this load: past a run limit the rest is not read.
         self._run_bytes = 0
         self._run_claims = 0
         self._stopped = False
-        from pydantic import ValidationError
-
-        self._validation_error = ValidationError
 
     # -- reporting ------------------------------------------------------------
     def report(self, file: str, where: tuple[int, int], code: str, message: str) -> None:
@@ -385,15 +392,13 @@ class _Loader:
 
     # -- sections -------------------------------------------------------------
     def _article(self, doc: Document) -> ArticleBundle | None:
-        from factcheck.claims.model import Article
-
         raw = doc.data["article"]
         if not isinstance(raw, dict):
             self.report(doc.file, doc.where(("article",)), "article.schema",
                         f"article is {quote(raw)}, not a mapping; write its fields "
                         "(id, title, published, ...) indented under 'article:'")
             return None
-        model = self._validate(Article, raw, doc, ("article",), "article", "article.schema")
+        model = self._validate(ARTICLE, raw, doc, ("article",), "article", "article.schema")
         if model is None:
             return None
         loc = doc.location(("article", "id"))
@@ -419,8 +424,6 @@ class _Loader:
         return raw
 
     def _sources(self, doc: Document) -> None:
-        from factcheck.claims.model import Source
-
         catalog = self.catalog
         for sid, raw in self._mapping_section(doc, "sources", "sources.schema").items():
             path = ("sources", sid)
@@ -429,7 +432,7 @@ class _Loader:
                             f"source id {quote(sid)} is not valid; use letters, digits, "
                             "'_', '.' and '-', starting with a letter or digit")
                 continue
-            model = self._entry(Source, raw, doc, path, f"source {sid!r}", "sources.schema",
+            model = self._entry(SOURCE, raw, doc, path, f"source {sid!r}", "sources.schema",
                                 "give it fields such as title, publisher, published, url")
             if model is None:
                 continue
@@ -440,14 +443,12 @@ class _Loader:
             catalog.sources[sid] = model
 
     def _facts(self, doc: Document) -> None:
-        from factcheck.claims.model import Fact
-
         for name, raw in self._mapping_section(doc, "facts", "facts.schema").items():
             path = ("facts", name)
             if not _FACT_RE.fullmatch(name):
                 self.report(doc.file, doc.key_where(path), "facts.bad-name", _bad_name(name))
                 continue
-            model = self._entry(Fact, raw, doc, path, f"fact {name!r}", "facts.schema",
+            model = self._entry(FACT, raw, doc, path, f"fact {name!r}", "facts.schema",
                                 "write 'value:' and 'source:' indented under its name")
             if model is None:
                 continue
@@ -498,8 +499,6 @@ class _Loader:
         return False
 
     def _tables(self, doc: Document) -> None:
-        from factcheck.claims.model import Table
-
         raw = doc.data["tables"]
         if raw is None:
             return
@@ -510,7 +509,7 @@ class _Loader:
             return
         for i, item in enumerate(raw):
             path: Path = ("tables", i)
-            model = self._entry(Table, item, doc, path, f"table #{i + 1}", "tables.schema",
+            model = self._entry(TABLE, item, doc, path, f"table #{i + 1}", "tables.schema",
                                 "write '- file: data/x.csv' with an optional 'source:'")
             if model is not None:
                 self._table(doc, path, model)
@@ -535,8 +534,6 @@ class _Loader:
             self._row(doc, path, table, csv_path, row)
 
     def _row(self, doc: Document, path: Path, table: Table, csv_path: str, row: Row) -> None:
-        from factcheck.claims.model import Fact
-
         name, value = row.cells.get("name"), row.cells.get("value")
         if name is None:
             self.report(csv_path, (row.line, 1), "tables.row",
@@ -559,15 +556,21 @@ class _Loader:
             return
         assert value is not None and source_id is not None  # each would be a problem
         note = row.cells.get("note")
-        try:
-            model = Fact(value=value.text, source=source_id,
-                         tags={key: cell.text for key, cell in row.tags.items()},
-                         note=note.text if note else None)
-        except self._validation_error as exc:
-            for error in exc.errors(include_url=False):
-                self.report(csv_path, (value.line, value.col), "facts.schema",
-                            f"fact {name.text!r}: {quote(value.text)}: {error.get('msg', '')}")
-            return
+        fields = {"value": value.text, "source": source_id,
+                  "tags": {key: cell.text for key, cell in row.tags.items()},
+                  "note": note.text if note else None}
+        model = FACT.read(fields)
+        if model is None:
+            from pydantic import ValidationError
+
+            try:
+                model = FACT.model()(**fields)
+            except ValidationError as exc:
+                for error in exc.errors(include_url=False):
+                    self.report(csv_path, (value.line, value.col), "facts.schema",
+                                f"fact {name.text!r}: {quote(value.text)}: "
+                                f"{error.get('msg', '')}")
+                return
         source_loc = (Location(csv_path, source.line, source.col) if source
                       else doc.location(path + ("source",)))
         self._add_fact(name.text, model, Location(csv_path, *at), source_loc,
@@ -617,8 +620,8 @@ class _Loader:
                     continue
                 self._claim_ids[cid] = Location(doc.file, line, col)
             kind = item.get("kind")
-            model_cls = self._claim_model(kind) if isinstance(kind, str) else None
-            if model_cls is None:
+            spec = self._claim_spec(kind) if isinstance(kind, str) else None
+            if spec is None:
                 if "kind" not in item:
                     where, msg = (line, col), f"{what} has no 'kind'; add 'kind:' with one of "
                     msg += kinds
@@ -630,43 +633,52 @@ class _Loader:
                            + did_you_mean(kind, KIND_MODULES) + f"; the kinds are {kinds}")
                 self.report(doc.file, where, "claims.kind", msg)
                 continue
-            model = self._validate(model_cls, item, doc, path, what, "claims.schema")
+            model = self._validate(spec, item, doc, path, what, "claims.schema")
             if model is None:
                 continue
             out.append(LoadedClaim(model, doc.file, line, col, doc.positions(item)))
         return out
 
-    def _claim_model(self, kind: str) -> type[BaseModel] | None:
-        if kind in self._claim_models:
-            return self._claim_models[kind]
+    def _claim_spec(self, kind: str) -> Spec | None:
+        if kind in self._claim_specs:
+            return self._claim_specs[kind]
         from factcheck.kinds import KIND_MODULES, kind_module
 
-        model = None
+        spec = None
         if kind in KIND_MODULES:
             try:
-                model = kind_module(kind).Claim
+                module = kind_module(kind)
+                spec = getattr(module, "FIELDS", None) or ModelOnly(module.Claim)
             except (ImportError, AttributeError) as exc:
                 # A kind listed but not installed is our problem, but one bad kind
                 # must not hide the problems of every other claim.
                 self._kind_failures[kind] = f"its module failed to load: {exc}"
-        self._claim_models[kind] = model
-        return model
+        self._claim_specs[kind] = spec
+        return spec
 
     # -- validation -----------------------------------------------------------
-    def _entry(self, model_cls: type[BaseModel], raw: Any, doc: Document, path: Path,
+    def _entry(self, spec: Spec, raw: Any, doc: Document, path: Path,
                what: str, code: str, fix: str) -> Any:
         """One entry of a section: a mapping, validated; None (reported) otherwise."""
         if not isinstance(raw, dict):
             self.report(doc.file, doc.where(path), code,
                         f"{what} is {quote(raw)}, not a mapping; {fix}")
             return None
-        return self._validate(model_cls, raw, doc, path, what, code)
+        return self._validate(spec, raw, doc, path, what, code)
 
-    def _validate(self, model_cls: type[BaseModel], raw: dict[str, Any], doc: Document,
+    def _validate(self, spec: Spec, raw: dict[str, Any], doc: Document,
                   base: Path, what: str, code: str) -> Any:
+        """The entry's record when plainly valid; else the model's instance, or its
+        problems reported (see ``factcheck.claims.fields``)."""
+        record = spec.read(raw)
+        if record is not None:
+            return record
+        from pydantic import ValidationError
+
+        model_cls = spec.model()
         try:
             return model_cls.model_validate(raw)
-        except self._validation_error as exc:
+        except ValidationError as exc:
             for where, message in translate(exc, model_cls, doc, base, what):
                 self.report(doc.file, where, code, message)
         except FactcheckError as err:

@@ -12,9 +12,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from factcheck.claims.fields import (  # noqa: F401  (path_problem: part of this module's API)
+    FACT_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    UNKNOWN,
+    checked_path,
+    checked_tolerance,
+    path_problem,
+)
+
 Verdict = Literal["holds", "contradicted", "undetermined"]
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$"
-FACT_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
 
 
 class Strict(BaseModel):
@@ -30,7 +38,7 @@ class Article(Strict):
     published: dt.date = Field(
         description="publication date; relative dates and reference rates resolve against it"
     )
-    language: str | None = Field(default=None, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
+    language: str | None = Field(default=None, pattern=LANGUAGE_PATTERN)
     url: str | None = None
     text: str | None = Field(
         default=None, description="path of the article text, relative to this file"
@@ -54,55 +62,12 @@ class Article(Strict):
         return checked_tolerance(value)
 
 
-def checked_tolerance(value: str | None) -> str | None:
-    """A tolerance field's text, refused while loading when it is a bare nonzero number."""
-    from factcheck.quantity.tolerance import bare_number_problem
-
-    problem = None if value is None else bare_number_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def checked_path(value: str | None) -> str | None:
-    """Claim files are untrusted: they may name files beside them, not secrets.
-
-    An absolute path (/etc/passwd) or a hidden component (.git/config, ~/.ssh)
-    is refused here; the reader refuses a link that resolves into one.
-    """
-    if value is None:
-        return value
-    problem = path_problem(value)
-    if problem:
-        raise ValueError(problem)
-    return value
-
-
-def path_problem(path: str) -> str | None:
-    """Why a path named in a claim file may not be read, or None when it may."""
-    import ntpath
-    import posixpath
-
-    if "\0" in path or not path.strip():
-        return "write a path to a file"
-    if posixpath.isabs(path) or ntpath.isabs(path) or path.startswith("~"):
-        return f"{path!r} is absolute; write a path relative to the claim file"
-    for part in path.replace("\\", "/").split("/"):
-        if part.startswith(".") and part not in (".", ".."):
-            return (f"{path!r} goes through the hidden name {part!r}; claim files may not "
-                    "name hidden files or folders (.git, .ssh, .env)")
-    return None
-
-
 class Source(Strict):
     title: str = Field(min_length=1, max_length=2000)
     publisher: str | None = None
     published: dt.date | None = None
     url: str | None = None
     note: str | None = None
-
-
-UNKNOWN = "unknown"
 
 
 class Fact(Strict):

@@ -61,7 +61,7 @@ def text_path_for(claim_file: str | None, text_file: str) -> str:
     if not (os.path.isabs(relative) or any(p.startswith(".") and p not in (".", "..")
                                             for p in parts)):
         return relative
-    from factcheck.claims.model import path_problem
+    from factcheck.claims.fields import path_problem
 
     problem = path_problem(relative)
     if problem:

@@ -7,11 +7,9 @@ both sides with their intervals, their difference and the facts and sources used
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
-from factcheck.claims.model import ClaimCommon
+from factcheck.claims.fields import REQUIRED, claim_spec, optional_tolerance, text
 from factcheck.errors import FactcheckError
 from factcheck.expr.decide import ORDERS, decide, parse_tolerance, redecide
 from factcheck.expr.display import format_interval, format_number
@@ -31,6 +29,7 @@ from factcheck.expr.nodes import (
     names,
 )
 from factcheck.expr.syntax import parse_statement
+from factcheck.kinds import lazy_model
 from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
 from factcheck.kinds.evidence import (
     conversion_json,
@@ -48,31 +47,19 @@ if TYPE_CHECKING:
 
     from factcheck.expr.decide import Decision
     from factcheck.expr.evaluate import Rates
+    from factcheck.kinds.models.compare import Claim
     from factcheck.quantity.quantity import Quantity
     from factcheck.quantity.tolerance import Tolerance
 
 KIND = "compare"
 ERROR_FIELD = "expr"  # where an error that names no field points
+# The model's rules (factcheck.kinds.models.compare) for reading valid claims without it.
+FIELDS = claim_spec(KIND, {"expr": (text(1), REQUIRED), "tolerance": optional_tolerance(200)})
+__getattr__ = lazy_model(KIND)
 # Bounds on the "which fact would have made it hold" search, so that a long expression
 # over many facts stays well under a second: tries, and tries times expression length.
 MAX_SUBSTITUTIONS = 2_000
 MAX_SUBSTITUTION_CHARS = 200_000
-
-
-class Claim(ClaimCommon):
-    kind: Literal["compare"]
-    expr: str = Field(
-        min_length=1,
-        description="facts and quantities with + - * / ( ) sum() min() max() abs() stated(), "
-        "'in KRW [at YYYY-MM-DD]', comparisons (< <= > >= == != ≈, rounds to) joined by "
-        "and/or, e.g. a + b in KRW > 16조 원",
-    )
-    tolerance: str | None = Field(
-        default=None,
-        max_length=200,
-        description="for == != ≈ and rounds to: a percent (relative, e.g. 0.5%), an amount "
-        "with a unit (absolute, e.g. 0.5억 위안, 0.1 percentage_point) or 0; ≈ defaults to 1%",
-    )
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:

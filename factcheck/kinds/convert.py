@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
-from factcheck.claims.model import ClaimCommon
+from factcheck.claims.fields import (
+    REQUIRED,
+    claim_spec,
+    optional,
+    optional_tolerance,
+    text,
+)
 from factcheck.errors import FactcheckError
+from factcheck.kinds import lazy_model
 from factcheck.kinds.base import Context, Outcome, Reading
 from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.grammar import parse_quantity
@@ -33,34 +38,20 @@ from factcheck.rates.implied import (
 from factcheck.rates.numbers import display, fixed, percent, significant
 
 if TYPE_CHECKING:
+    from factcheck.kinds.models.convert import Claim
     from factcheck.quantity.quantity import Quantity
     from factcheck.rates.implied import ImpliedRate
 
 KIND = "convert"
 ERROR_FIELD = "stated"  # where an error that names no field points
-
-
-class Claim(ClaimCommon):
-    """An amount in one currency converted into another, as the article wrote it."""
-
-    kind: Literal["convert"]
-    amount: str = Field(
-        min_length=1, max_length=200, description="the amount converted, e.g. 1000억 위안"
-    )
-    stated: str = Field(
-        min_length=1, max_length=200, description="the converted amount, e.g. 약 16조4천780억 원"
-    )
-    rate: str | None = Field(
-        default=None,
-        max_length=100,
-        description="a rate the article gives, e.g. '164.84 KRW/CNY' (replaces the reference)",
-    )
-    tolerance: str | None = Field(
-        default=None,
-        max_length=50,
-        description="how far from the reference the rate may be, e.g. 1% "
-        "(default: the article's tolerance, else 1%)",
-    )
+# The model's rules (factcheck.kinds.models.convert) for reading valid claims without it.
+FIELDS = claim_spec(KIND, {
+    "amount": (text(1, 200), REQUIRED),
+    "stated": (text(1, 200), REQUIRED),
+    "rate": (optional(text(max_length=100)), None),
+    "tolerance": optional_tolerance(50),
+})
+__getattr__ = lazy_model(KIND)
 
 
 def _parse(text: str) -> Quantity:

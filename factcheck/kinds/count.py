@@ -13,12 +13,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, field_validator
-
-from factcheck.claims.model import ClaimCommon
+from factcheck.claims.fields import NO, REQUIRED, claim_spec, flag, text, texts
 from factcheck.errors import ClaimFileError
+from factcheck.kinds import lazy_model
 from factcheck.kinds.base import Context, Outcome, Reading, Verdict
 from factcheck.quantity import units
 from factcheck.quantity.grammar import parse_quantity
@@ -26,6 +25,7 @@ from factcheck.quantity.interval import Interval
 from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
+    from factcheck.kinds.models.count import Claim
     from factcheck.quantity.interval import Interval
 
 KIND = "count"
@@ -34,33 +34,35 @@ MAX_ITEMS = 1000  # a list in one article; more is a mistake or an attack
 _INTEGER = re.compile(r"^\s*[+-]?[0-9]{1,100}\s*$")
 
 
-class Claim(ClaimCommon):
-    """A list of items the article names, and how many it says there are."""
+def whole_number(value: Any) -> Any:
+    """The stated count as the model reads it: text of digits is the integer (YAML gives
+    every scalar as text: "3" is 3); a negative count or a boolean is a ValueError."""
+    if isinstance(value, bool):
+        raise ValueError(f"a count must be a number or a written count, not {value!r}")
+    if isinstance(value, str) and _INTEGER.match(value):
+        value = int(value)
+    if isinstance(value, int) and value < 0:
+        raise ValueError(f"a count cannot be negative: {value}; write 0 or more")
+    return value
 
-    kind: Literal["count"]
-    items: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
-        min_length=1,
-        max_length=MAX_ITEMS,
-        description="the items the article lists, as written: [바이두, 알리바바, 텐센트]",
-    )
-    stated: Annotated[int, Field(ge=0)] | Annotated[str, Field(min_length=1, max_length=100)] = (
-        Field(description="the stated count: 3, or as written: 4대, 5개 이상, 4家")
-    )
-    distinct: bool = Field(
-        default=True, description="count distinct items (true) or every listed item (false)"
-    )
 
-    @field_validator("stated", mode="before")
-    @classmethod
-    def _whole_number(cls, value: Any) -> Any:
-        # A YAML loader gives every scalar as text: "3" is the integer 3.
-        if isinstance(value, bool):
-            raise ValueError(f"a count must be a number or a written count, not {value!r}")
-        if isinstance(value, str) and _INTEGER.match(value):
-            value = int(value)
-        if isinstance(value, int) and value < 0:
-            raise ValueError(f"a count cannot be negative: {value}; write 0 or more")
-        return value
+def _stated_count(value: Any) -> Any:
+    if value.__class__ is not str:
+        return NO
+    try:
+        value = whole_number(value)
+    except ValueError:
+        return NO
+    return value if value.__class__ is int or 1 <= len(value) <= 100 else NO
+
+
+# The model's rules (factcheck.kinds.models.count) for reading valid claims without it.
+FIELDS = claim_spec(KIND, {
+    "items": (texts(text(1, 500), 1, MAX_ITEMS), REQUIRED),
+    "stated": (_stated_count, REQUIRED),
+    "distinct": (flag, True),
+})
+__getattr__ = lazy_model(KIND)
 
 
 # Invisible code points that are not format characters (Cf): the combining grapheme

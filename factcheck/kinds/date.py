@@ -9,72 +9,48 @@ some do (the source is vaguer than the article: stated 10-18, expected 2017-10).
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, field_validator, model_validator
-
-from factcheck.claims.model import ClaimCommon
+from factcheck.claims.fields import REQUIRED, claim_spec, optional, text
 from factcheck.dates.relative import parse_iso_span, resolve_date
 from factcheck.dates.span import day_span
 from factcheck.errors import ClaimFileError, DateError
+from factcheck.kinds import lazy_model
 from factcheck.kinds.base import Context, Outcome, Reading, Verdict, source_ref
 
 if TYPE_CHECKING:
     from factcheck.dates.span import DateSpan
+    from factcheck.kinds.models.date import Claim
 
 KIND = "date"
 ERROR_FIELD = "stated"  # where an error that names no field points
+MISSING_EXPECTED = ("expected: is missing; write the date the facts give (2017-11-14, "
+                    "2017-07, a range or a source id), or mark the claim 'status: todo' "
+                    "until someone does")
 
 
-class Claim(ClaimCommon):
-    """A date as the article wrote it, and the date the facts say."""
-
-    kind: Literal["date"]
-    stated: str = Field(
-        min_length=1,
-        max_length=100,
-        description="the date as written: 지난 14일, 지난달 18일, 上个月18日, last Tuesday",
-    )
-    expected: str | None = Field(
-        default=None,
-        min_length=1,
-        max_length=200,
-        description="a day 2017-11-14, a month 2017-07, a range 2017-09-20/2017-09-30, "
-        "or the id of a source whose published date is meant (may wait while status is todo)",
-    )
-
-    @field_validator("stated", "expected", mode="before")
-    @classmethod
-    def _date_as_text(cls, value: Any) -> Any:
-        # A YAML loader may hand over an unquoted 2017-11-14 as a date.
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, dt.date):
-            return value.isoformat()
+def possible_date(value: str | None) -> str | None:
+    """``expected`` as the model checks it: an impossible written date (2017-13-45) is a
+    problem of the file, reported when loading at the field, not only when evaluating."""
+    if value is None:
         return value
+    try:
+        parse_iso_span(value)
+    except DateError as err:
+        raise ValueError(err.describe()) from None
+    return value
 
-    @model_validator(mode="after")
-    def _expected_unless_todo(self) -> Claim:
-        if self.expected is None and self.status != "todo":
-            raise ValueError("expected: is missing; write the date the facts give "
-                             "(2017-11-14, 2017-07, a range or a source id), or mark the "
-                             "claim 'status: todo' until someone does")
-        return self
 
-    @field_validator("expected")
-    @classmethod
-    def _possible_date(cls, value: str | None) -> str | None:
-        # An impossible written date (2017-13-45) is a problem of the file: report it
-        # when loading, with the field's location, not only when evaluating.
+def _expected_unless_todo(values: dict[str, Any]) -> bool:
+    return values["expected"] is not None or values["status"] == "todo"
 
-        if value is None:
-            return value
-        try:
-            parse_iso_span(value)
-        except DateError as err:
-            raise ValueError(err.describe()) from None
-        return value
+
+# The model's rules (factcheck.kinds.models.date) for reading valid claims without it.
+FIELDS = claim_spec(KIND, {
+    "stated": (text(1, 100), REQUIRED),
+    "expected": (optional(text(1, 200, check=possible_date)), None),
+}, _expected_unless_todo)
+__getattr__ = lazy_model(KIND)
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:

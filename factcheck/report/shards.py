@@ -8,6 +8,7 @@ shards missing (unless ``--partial``), and names what is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import TYPE_CHECKING, Any
@@ -35,9 +36,17 @@ def facts_digest(catalog: Catalog) -> str:
     """A digest of every fact (name, value as written, source, tags) and source known."""
     facts = [[name, known.fact.value, known.fact.source, sorted(known.fact.tags.items())]
              for name, known in sorted(catalog.facts.items())]
-    sources = [[sid, source.model_dump_json()] for sid, source in sorted(catalog.sources.items())]
+    sources = [[sid, _compact(source)] for sid, source in sorted(catalog.sources.items())]
     data = json.dumps([facts, sources], ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def _compact(entry: Any) -> str:
+    """An entry's fields as compact JSON, whether the loader gave a record or a model
+    instance (the same text pydantic's ``model_dump_json`` writes for a Source)."""
+    fields = {key: value.isoformat() if isinstance(value, dt.date) else value
+              for key, value in vars(entry).items()}
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def shard_record(shard: tuple[int, int], files: list[str], catalog: Catalog) -> dict[str, Any]:
