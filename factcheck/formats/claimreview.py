@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document
 
@@ -30,14 +31,31 @@ def dumps_visible(data: Any) -> str:
     The decoded data is unchanged; only the file shows such characters visibly (and
     is safe in a CI log, see :func:`escape.json_document`).
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    out = []
-    for ch in text:
-        if ch not in "\n" and unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp", "Co", "Cn"}:
-            out.append(json.dumps(ch)[1:-1] if ord(ch) > 0xFFFF else f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    return json_document("".join(out))
+    from factcheck.formats.json import dumps
+
+    return _visible(dumps(data))
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn"})
+
+
+def _visible(text: str) -> str:
+    """Encoded JSON with its invisible characters escaped, then made safe for a CI log.
+
+    A line that ``str.isprintable`` accepts has none of them (printable excludes every
+    one of these categories), so only the other lines are looked at character by character.
+    """
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if not line.isprintable():
+            lines[n] = "".join(_visible_char(ch) for ch in line)
+    return json_document("\n".join(lines))
+
+
+def _visible_char(ch: str) -> str:
+    if unicodedata.category(ch) not in _INVISIBLE:
+        return ch
+    return json.dumps(ch)[1:-1] if ord(ch) > 0xFFFF else f"\\u{ord(ch):04x}"
 
 
 def _appearance(article: dict[str, Any] | None) -> dict[str, Any]:
@@ -82,11 +100,24 @@ def review(f: Finding, article: dict[str, Any] | None, author: str) -> dict[str,
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(_document(report, options))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a review at a time."""
+    out.writelines(_document(report, options))
+
+
+def _document(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The reviews as ``dumps_visible`` writes their list, one review per piece: the
+    list's items are indented one level more, which no string's content can change
+    (a newline inside a string is written ``\\n``)."""
     articles = {str(a.get("id", "")): a for a in report.articles}
     only = report.articles[0] if len(report.articles) == 1 else None
-    reviews = [
-        review(f, articles.get(f.article_id, only), options.author)
-        for f in report.findings
-        if f.verdict in SCALE
-    ]
-    return dumps_visible(reviews) + "\n"
+    separator = "[\n  "
+    for f in report.findings:
+        if f.verdict in SCALE:
+            item = dumps_visible(review(f, articles.get(f.article_id, only), options.author))
+            yield separator + item.replace("\n", "\n  ")
+            separator = ",\n  "
+    yield "[]\n" if separator[0] == "[" else "\n]\n"

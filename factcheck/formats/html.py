@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats import escape
 from factcheck.formats.text import summary_line, verdict_label
@@ -179,7 +180,9 @@ def _claim_body(f: Finding) -> str:
     return "".join(parts)
 
 
-def _claim_list(indexed: list[tuple[int, Finding]]) -> str:
+def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
+    """The filter and the claims, worst first, one line each (a claim is never held
+    as part of a larger string)."""
     counts: dict[str, int] = {}
     for _, f in indexed:
         counts[f.verdict] = counts.get(f.verdict, 0) + 1
@@ -192,19 +195,19 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> str:
         out.append(f'<input type="radio" name="verdict" id="f-{key}"{checked}>'
                    f'<label for="f-{key}">{words}{f" ({n})" if n is not None else ""}</label>')
     out.append("</fieldset>")
-    out.append('<section id="claims"><h2>Claims</h2>')
+    yield from out
+    yield '<section id="claims"><h2>Claims</h2>'
     for i, f in sorted(indexed, key=lambda it: (it[1].sort_key(), it[0])):
         cls = f.verdict + (" unexpected" if f.unexpected else "")
         opened = " open" if f.unexpected or f.verdict in ("error", "contradicted") else ""
-        out.append(
+        yield (
             f'<details id="{_anchor(i)}" class="{esc(cls)}"{opened}><summary>'
             f'<mark class="{esc(cls)}">{_symbol(f)} {esc(verdict_label(f))}</mark> '
             f'<span class="id">{esc(f.claim_id)}</span> '
             f'<span class="muted">{esc(f.file)}:{f.line}</span></summary>'
             + _claim_body(f) + "</details>"
         )
-    out.append("</section>")
-    return "\n".join(out)
+    yield "</section>"
 
 
 def _num(value: Any) -> Fraction | None:
@@ -497,54 +500,90 @@ def _language(report: Report) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    indexed = list(enumerate(report.findings, 1))
+    return "".join(_document(report))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written piece by piece: a claim at a time."""
+    out.writelines(_document(report))
+
+
+def _document(report: Report) -> Iterator[str]:
     title = "factcheck report"
     if len(report.articles) == 1:
         title = f"factcheck: {report.articles[0].get('title', '')}"
-    body = ['<a class="skip" href="#claims">Skip to the claims</a>',
-            f"<h1>{esc(title)}</h1>", f"<p><strong>{esc(summary_line(report))}</strong></p>"]
-    legend = " ".join(
-        f'<mark class="{v}">{_SYMBOL[v]} {v}</mark>'
-        for v in sorted(SEVERITY, key=SEVERITY.__getitem__)
-    )
-    body.append(f'<p class="muted">Legend: {legend}; outlined and marked ! = not the '
-                "expected verdict.</p>")
-    if report.problems:
-        body.append("<h2>Input problems</h2><ul>")
-        body += [f"<li><code>{esc(p)}</code></li>" for p in report.problems]
-        body.append("</ul>")
-    for art in report.articles:
-        meta = ", ".join(esc(art[k]) for k in ("publisher", "published") if art.get(k))
-        if len(report.articles) > 1:
-            body.append(f"<h2>{esc(art.get('title', art.get('id', '')))}</h2>")
-        if meta:
-            body.append(f'<p class="muted">{meta}</p>')
-        if art.get("url"):
-            body.append(f'<p class="muted">{esc(art["url"])}</p>')
-        if art.get("text_error"):
-            body.append(f'<p class="muted">Article text unavailable: {esc(art["text_error"])}</p>')
-        text = art.get("text")
-        if isinstance(text, str) and text:
-            marks = []
-            starts = _line_starts(text)
-            for i, f in indexed:
-                if f.article_id == art.get("id") and f.quote_span:
-                    span = _offsets(text, starts, f.quote_span)
-                    if span:
-                        marks.append((span[0], span[1], i, f))
-            body.append(f'<div class="article">{_marked_text(text, marks)}</div>')
-    body.append(_claim_list(indexed))
-    if report.rates:
-        body.append("<h2>Rate analysis</h2>")
-        body.append(_rates(report.rates))
-    body.append(_coverage(report.coverage))
-    return (
+    yield (
         f'<!DOCTYPE html>\n<html lang="{esc(_language(report))}">\n<head>\n'
         '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(b for b in body if b)
-        + "\n</body>\n</html>\n"
+        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>"
     )
+    # The body's parts, one line each; an empty part is left out.
+    for part in _body(report, title):
+        if part:
+            yield "\n"
+            yield part
+    yield "\n</body>\n</html>\n"
+
+
+def _body(report: Report, title: str) -> Iterator[str]:
+    indexed = list(enumerate(report.findings, 1))
+    yield '<a class="skip" href="#claims">Skip to the claims</a>'
+    yield f"<h1>{esc(title)}</h1>"
+    yield f"<p><strong>{esc(summary_line(report))}</strong></p>"
+    legend = " ".join(
+        f'<mark class="{v}">{_SYMBOL[v]} {v}</mark>'
+        for v in sorted(SEVERITY, key=SEVERITY.__getitem__)
+    )
+    yield (f'<p class="muted">Legend: {legend}; outlined and marked ! = not the '
+           "expected verdict.</p>")
+    if report.problems:
+        yield "<h2>Input problems</h2><ul>"
+        yield from (f"<li><code>{esc(p)}</code></li>" for p in report.problems)
+        yield "</ul>"
+    by_article = _by_article(indexed)
+    for art in report.articles:
+        meta = ", ".join(esc(art[k]) for k in ("publisher", "published") if art.get(k))
+        if len(report.articles) > 1:
+            yield f"<h2>{esc(art.get('title', art.get('id', '')))}</h2>"
+        if meta:
+            yield f'<p class="muted">{meta}</p>'
+        if art.get("url"):
+            yield f'<p class="muted">{esc(art["url"])}</p>'
+        if art.get("text_error"):
+            yield f'<p class="muted">Article text unavailable: {esc(art["text_error"])}</p>'
+        text = art.get("text")
+        if isinstance(text, str) and text:
+            marks = []
+            starts = _line_starts(text)
+            for i, f in by_article(art.get("id")):
+                if f.quote_span:
+                    span = _offsets(text, starts, f.quote_span)
+                    if span:
+                        marks.append((span[0], span[1], i, f))
+            yield f'<div class="article">{_marked_text(text, marks)}</div>'
+    yield from _claim_list(indexed)
+    if report.rates:
+        yield "<h2>Rate analysis</h2>"
+        yield _rates(report.rates)
+    yield _coverage(report.coverage)
+
+
+def _by_article(
+    indexed: list[tuple[int, Finding]],
+) -> Callable[[object], list[tuple[int, Finding]]]:
+    """The findings of one article id, in report order: grouped once, not searched per
+    article (that was articles times findings)."""
+    groups: dict[str, list[tuple[int, Finding]]] = {}
+    for i, f in indexed:
+        groups.setdefault(f.article_id, []).append((i, f))
+
+    def of(article_id: object) -> list[tuple[int, Finding]]:
+        if isinstance(article_id, str):
+            return groups.get(article_id, [])
+        # An id that is not text (a hand-written merged report) matches as == does.
+        return [(i, f) for i, f in indexed if f.article_id == article_id]
+
+    return of

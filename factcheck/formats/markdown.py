@@ -68,6 +68,10 @@ def _item(f: Finding, link_base: str) -> list[str]:
     return lines
 
 
+def _needs_attention(f: Finding) -> bool:
+    return f.unexpected or f.verdict in ("error", "contradicted")
+
+
 def _row(f: Finding, link_base: str) -> str:
     said = cell(f.said) if f.said else " "
     data = cell(f.data_says) if f.data_says else cell(f.message)
@@ -158,8 +162,7 @@ def render(report: Report, options: RenderOptions) -> str:
         for p in report.problems:
             where = f"{p.file}:{p.line}:{max(p.col, 1)}" if p.line > 0 else p.file
             lines.append(f"- {cell(where)} ({cell(p.code)}): {cell(p.message)}")
-    attention = [f for f in report.worst_first()
-                 if f.unexpected or f.verdict in ("error", "contradicted")]
+    attention = [f for f in report.worst_first() if _needs_attention(f)]
     if attention:
         lines += ["", "### Needs attention", ""]
         for f in attention:
@@ -171,7 +174,8 @@ def render(report: Report, options: RenderOptions) -> str:
         lines += ["", f"### To write ({len(to_write)})", ""]
         lines += [f"- [ ] {cell(f.claim_id)} ({_where(f, link_base)}): {cell(f.quote)}"
                   for f in to_write]
-    rest = [f for f in report.findings if f not in attention and f.verdict != "todo"]
+    # The same test as for ``attention``, not a search of it: that was quadratic.
+    rest = [f for f in report.findings if not _needs_attention(f) and f.verdict != "todo"]
     if rest:
         lines += ["", f"<details><summary>The other {len(rest)} claims</summary>", "",
                   "| Verdict | Claim | The article says | The data says |", "|---|---|---|---|"]

@@ -1,0 +1,80 @@
+"""Every format written as a stream is the report rendered whole, and --jobs changes no byte."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import main
+from factcheck.formats import FORMATS, RenderOptions, render, write
+from factcheck.report import parallel
+from factcheck.report.runner import CheckOptions, run_check
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import generate  # noqa: E402
+
+needs_fork = pytest.mark.skipif(
+    not parallel.fork_available(), reason="no 'fork' start method here: --jobs uses one process"
+)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A generated corpus of many files: rate blocks per article, every verdict."""
+    folder = tmp_path_factory.mktemp("generated") / "claims"
+    generate.generate(400, str(folder))
+    return str(folder)
+
+
+def _corpora(generated: str) -> list[tuple[list[str], tuple[str, ...]]]:
+    """(claim paths, read roots): the seed with its text when beside the checkout (quotes
+    anchored, coverage measured), the language example, and the generated corpus."""
+    out: list[tuple[list[str], tuple[str, ...]]] = [
+        ([str(ROOT / "tests" / "language" / "example")], ()),
+        ([generated], ()),
+    ]
+    roots = (str(SHARED),) if SHARED.is_dir() else ()
+    out.append(([str(ROOT / "claims")], roots))
+    return out
+
+
+def _streamed(report: object, name: str) -> str:
+    out = io.StringIO()
+    write(report, name, RenderOptions(), out)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+@needs_fork
+def test_every_format_streams_the_whole_report_at_any_jobs(generated: str) -> None:
+    for paths, roots in _corpora(generated):
+        whole = run_check(paths, CheckOptions(jobs=1, read_roots=roots))
+        forked = run_check(paths, CheckOptions(jobs=2, read_roots=roots))
+        assert whole.findings, paths
+        for name in FORMATS:
+            expected = render(whole, name, RenderOptions())
+            assert _streamed(whole, name) == expected, (paths, name)
+            assert _streamed(forked, name) == expected, (paths, name)
+
+
+@needs_fork
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_check_writes_each_format_as_rendered(generated: str, name: str,
+                                              tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                              ) -> None:
+    expected = render(run_check([generated], CheckOptions(jobs=1)), name,
+                      RenderOptions()).encode()
+    for jobs in ("1", "2"):
+        out = tmp_path / f"report-{jobs}.{name}"
+        code = main(["check", generated, "--format", name, "--jobs", jobs, "--output", str(out),
+                     "--color", "never"])
+        capsys.readouterr()
+        assert code == 0, (name, jobs)
+        assert out.read_bytes() == expected, (name, jobs)
+    assert os.path.getsize(out) > 0
