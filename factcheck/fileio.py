@@ -166,7 +166,7 @@ def stream_output(write: Callable[[TextIO], object], path: str | None, *,
         raise
 
 
-def _refuse_links(path: str) -> None:
+def refuse_links(path: str, what: str = "the report") -> None:
     """Refuse a link at ``path`` or at a folder of it below the working folder.
 
     Folders above the working folder are the system's (``/tmp`` is a link on macOS)
@@ -186,13 +186,16 @@ def _refuse_links(path: str) -> None:
         if os.path.islink(candidate):
             shown = path if candidate == full else os.path.relpath(candidate, here)
             raise ClaimFileError(
-                f"{shown!r} is a symbolic link (to {os.readlink(candidate)!r}); the report "
+                f"{shown!r} is a symbolic link (to {os.readlink(candidate)!r}); {what} "
                 "is not written through it",
                 hint="write to a path without links (in CI, under $RUNNER_TEMP), or give "
                      "--follow-links if the link is yours",
                 location=Location(path),
                 code="io.output-link",
             )
+
+
+_refuse_links = refuse_links
 
 
 def _is_stream(path: str) -> bool:

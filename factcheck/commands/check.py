@@ -46,6 +46,24 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--width", type=int, default=None, metavar="COLUMNS",
                    help="text report width (default: the terminal's, 100 when not a terminal)")
     add_root_argument(p)
+    cache = p.add_mutually_exclusive_group()
+    cache.add_argument("--cache-dir", metavar="DIR", default=None,
+                       help="the result cache's folder (default: $FACTCHECK_CACHE_DIR, else "
+                            ".factcheck_cache in the working folder)")
+    cache.add_argument("--no-cache", action="store_true",
+                       help="check every claim, neither reading nor writing the result cache")
+
+
+def cache_folder(args: argparse.Namespace) -> str | None:
+    """The result cache's folder for this run, or None without a cache; a folder that is
+    a symbolic link is refused (unless --follow-links), as --output is."""
+    if args.no_cache:
+        return None
+    folder = args.cache_dir or os.environ.get("FACTCHECK_CACHE_DIR") or ".factcheck_cache"
+    from factcheck.cache.store import refuse_link
+
+    refuse_link(folder, args.follow_links)
+    return folder
 
 
 def text_width(asked: int | None, output: str | None) -> int:
@@ -86,7 +104,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.report.runner import CheckOptions, run_check
 
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs,
-                           read_roots=tuple(args.root), shard=args.shard)
+                           read_roots=tuple(args.root), shard=args.shard,
+                           cache_dir=cache_folder(args))
     from factcheck.commands.draft import hint_published
 
     hint_published(args)

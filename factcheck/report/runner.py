@@ -36,6 +36,8 @@ class CheckOptions:
     read_roots: tuple[str, ...] = ()
     # (K, N): this run is shard K of N of a larger one; the report records what it covered.
     shard: tuple[int, int] | None = None
+    # The result cache's folder (factcheck.cache); None: every claim is checked.
+    cache_dir: str | None = None
 
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
@@ -54,6 +56,12 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
         _read_rates_file(options.rates_file)
     with paused_gc():
         files, problems = expand_paths(list(paths))
+        if options.cache_dir is not None and not problems:
+            from factcheck.cache.check import check_with_cache
+
+            report = check_with_cache(files, options)
+            if report is not None:
+                return report
         if options.jobs != 1:
             report = _try_parallel(files, problems, options)
             if report is not None:
@@ -256,9 +264,6 @@ def _rates(
 
 def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, Any]:
     """The report's entry for an article, with its text when it can be read."""
-    from factcheck.fileio import claim_relative_path
-    from factcheck.report.texts import article_text
-
     article = bundle.article
     entry: dict[str, Any] = {
         "id": article.id,
@@ -269,21 +274,30 @@ def _article_entry(bundle: ArticleBundle, options: CheckOptions) -> dict[str, An
         "url": article.url,
         "file": bundle.file,
     }
-    text_path = options.article_file or (bundle.resolve(article.text) if article.text else None)
+    attach_text(entry, bundle.file, bundle.line, article.text, options)
+    return entry
+
+
+def attach_text(entry: dict[str, Any], file: str, line: int, written: str | None,
+                options: CheckOptions) -> None:
+    """Add to an article's entry its text, read now (``written``: its ``text:`` path)."""
+    from factcheck.fileio import claim_relative_path
+    from factcheck.report.texts import article_text
+
+    text_path = options.article_file or (
+        os.path.normpath(os.path.join(os.path.dirname(file), written)) if written else None)
     if text_path:
         entry["text_file"] = _display_path(text_path)
         try:
-            if not options.article_file and article.text:
-                claim_relative_path(bundle.file, article.text, options.read_roots or None)
+            if not options.article_file and written:
+                claim_relative_path(file, written, options.read_roots or None)
             entry["text"] = article_text(text_path)
         except FactcheckError as exc:
             # A missing article text limits the report (no anchoring, no coverage)
             # but does not make the claims invalid; a text beyond a limit does.
             entry["text_error"] = str(exc)
             if exc.code == "input.limit":
-                entry["text_limit"] = Problem(bundle.file, bundle.line, 1, exc.code,
-                                              exc.describe())
-    return entry
+                entry["text_limit"] = Problem(file, line, 1, exc.code, exc.describe())
 
 
 def _display_path(path: str) -> str:

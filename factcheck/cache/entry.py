@@ -1,0 +1,186 @@
+"""One claim file's cache entry as JSON: written only when it reads back exactly, read strictly.
+
+An entry holds what loading the file said about it (its summary: ids, facts,
+sources, tables), what its results depend on (the facts key, the article's rates
+file), and the results: each finding as a row of its fields, the rate blocks and
+the article's entry without its text (texts are read again every run, as anchoring
+and coverage are computed again over the whole report). What reads back as
+anything else than what was written, a tuple inside ``details`` say, is not stored:
+that file is checked again next time. What is read is checked field by field
+(numbers bounded as in a JSON report); anything unexpected makes the entry absent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Any
+
+from factcheck.report.record import SEVERITY, TODO, Finding
+
+_VERDICTS = frozenset(SEVERITY) | {TODO}
+_ALL = tuple(f.name for f in dataclasses.fields(Finding))
+_NAMES = tuple(name for name in _ALL if name != "quote_span")
+# The type of each stored field of a finding, in _NAMES order.
+_TYPES = tuple({"line": int, "col": int, "warnings": list, "details": dict,
+                "sources": list}.get(name, str) for name in _NAMES)
+_ARTICLE_KEYS = ("id", "title", "publisher", "published", "language", "url", "file")
+_TEXT_KEYS = ("text_file", "text", "text_error", "text_limit")
+_SUMMARY_LISTS = ("tables", "articles", "claims", "facts", "sources")
+
+
+@dataclasses.dataclass
+class Entry:
+    """A claim file's summary, dependencies and results, as stored."""
+
+    summary: dict[str, Any]
+    facts: str = ""  # the facts key the results were computed against
+    deps: list[list[str]] = dataclasses.field(default_factory=list)
+    article: dict[str, Any] | None = None  # the report's article entry, without its text
+    text: str | None = None  # the article's ``text:`` as written
+    line: int = 0  # the article's line
+    findings: list[Finding] = dataclasses.field(default_factory=list)
+    rates: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+
+def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
+    """The payload of ``entry``, or None when it would not read back as it is."""
+    rows = []
+    for finding in entry.findings:
+        if finding.quote_span is not None:
+            return None
+        row = [getattr(finding, name) for name in _NAMES]
+        row[_NAMES.index("warnings")] = list(finding.warnings)
+        row[_NAMES.index("sources")] = [list(s) for s in finding.sources]
+        rows.append(row)
+    rates = [{k: [list(p) for p in v] if k == "series" else v for k, v in block.items()}
+             for block in entry.rates]
+    data = {"key": key, "file": file, "sha256": sha, "summary": entry.summary,
+            "facts": entry.facts, "deps": entry.deps, "article": entry.article,
+            "text": entry.text, "line": entry.line, "findings": rows, "rates": rates}
+    try:
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    # Equality is strict about types where it matters: a tuple is not a list, 1 is
+    # not "1" (a key JSON would turn into a string), NaN is not itself.
+    if json.loads(text) != data:
+        return None
+    return text.encode("utf-8")
+
+
+def static_article(entry: dict[str, Any]) -> dict[str, Any] | None:
+    """An article entry without what reading its text added; None if it has other keys."""
+    kept = {k: v for k, v in entry.items() if k not in _TEXT_KEYS}
+    return kept if tuple(kept) == _ARTICLE_KEYS else None
+
+
+def decode(payload: bytes, key: str, file: str, sha: str) -> Entry | None:
+    """The entry stored in ``payload`` for ``file`` with content ``sha``, or None when
+    anything in it is not what :func:`encode` writes."""
+    from factcheck.errors import FactcheckError
+    from factcheck.report.reportschema import check_report, load_json
+
+    try:
+        data = load_json(payload.decode("utf-8"), file)
+    except (UnicodeDecodeError, FactcheckError):
+        return None
+    if not (isinstance(data, dict) and data.get("key") == key and data.get("file") == file
+            and data.get("sha256") == sha):
+        return None
+    try:
+        entry = Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
+                      deps=_deps(data["deps"]), article=_article(data["article"]),
+                      text=_optional_str(data["text"]), line=_int(data["line"]),
+                      findings=_findings(data["findings"]), rates=data["rates"])
+        check_report({"summary": {}, "claims": [], "rates": entry.rates}, file)
+    except (KeyError, TypeError, ValueError, FactcheckError):
+        return None
+    for block in entry.rates:
+        if "series" in block:
+            block["series"] = tuple(tuple(p) for p in block["series"])
+    return entry
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("not a string")
+    return value
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError("not a whole number")
+    return value
+
+
+def _strings(value: Any) -> list[str]:
+    if type(value) is not list or any(type(v) is not str for v in value):
+        raise TypeError("not a list of strings")
+    return value
+
+
+def _summary(value: Any) -> dict[str, Any]:
+    if type(value) is not dict or set(value) != {"fact_file", *_SUMMARY_LISTS}:
+        raise TypeError("not a summary")
+    if type(value["fact_file"]) is not bool:
+        raise TypeError("not a summary")
+    for name in _SUMMARY_LISTS:
+        _strings(value[name])
+    return value
+
+
+def _deps(value: Any) -> list[list[str]]:
+    if type(value) is not list or any(len(_strings(d)) != 2 for d in value):
+        raise TypeError("not a list of dependencies")
+    return value
+
+
+def _article(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if type(value) is not dict or tuple(value) != _ARTICLE_KEYS:
+        raise TypeError("not an article entry")
+    for name in ("id", "title", "published", "file"):
+        _str(value[name])
+    for name in ("publisher", "language", "url"):
+        _optional_str(value[name])
+    return value
+
+
+def _findings(rows: Any) -> list[Finding]:
+    if type(rows) is not list:
+        raise TypeError("not a list of findings")
+    out = []
+    new = object.__new__
+    width = len(_NAMES)
+    slotted = hasattr(Finding, "__slots__")
+    for row in rows:
+        if (type(row) is not list or len(row) != width
+                or any(type(v) is not t for v, t in zip(row, _TYPES, strict=True))):
+            raise TypeError("not a finding")
+        values = dict(zip(_NAMES, row, strict=True))
+        if values["verdict"] not in _VERDICTS or values["expect"] not in _VERDICTS:
+            raise ValueError("not a verdict")
+        values["warnings"] = tuple(_strings(values["warnings"]))
+        values["sources"] = tuple(_source(s) for s in values["sources"])
+        values["quote_span"] = None
+        if slotted:
+            out.append(Finding(**values))
+            continue
+        # As parallel.py rebuilds findings: the frozen dataclass's __init__ would set
+        # each field through object.__setattr__; Finding has no __post_init__.
+        finding = new(Finding)
+        finding.__dict__.update((name, values[name]) for name in _ALL)
+        out.append(finding)
+    return out
+
+
+def _source(value: Any) -> tuple[str, str, str]:
+    if len(_strings(value)) != 3:
+        raise TypeError("not a source")
+    return (value[0], value[1], value[2])
