@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Any
 
 from factcheck.report.record import SEVERITY, TODO, Finding
@@ -27,6 +28,11 @@ _TYPES = tuple({"line": int, "col": int, "warnings": list, "details": dict,
 _ARTICLE_KEYS = ("id", "title", "publisher", "published", "language", "url", "file")
 _TEXT_KEYS = ("text_file", "text", "text_error", "text_limit")
 _SUMMARY_LISTS = ("tables", "articles", "claims", "facts", "sources")
+_BLOCK_KEYS = frozenset(("article", "from", "to", "reference", "clusters", "spread_pct",
+                         "series"))
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_ABS = 1e30  # numbers and places bounded as in a JSON report (report/reportschema.py)
+_MAX_LINE = 10**9
 
 
 @dataclasses.dataclass
@@ -78,28 +84,25 @@ def static_article(entry: dict[str, Any]) -> dict[str, Any] | None:
 def decode(payload: bytes, key: str, file: str, sha: str) -> Entry | None:
     """The entry stored in ``payload`` for ``file`` with content ``sha``, or None when
     anything in it is not what :func:`encode` writes."""
-    from factcheck.errors import FactcheckError
-    from factcheck.report.reportschema import check_report, load_json
-
     try:
-        data = load_json(payload.decode("utf-8"), file)
-    except (UnicodeDecodeError, FactcheckError):
+        # NaN and Infinity are refused; an integer of thousands of digits is a ValueError.
+        data = json.loads(payload, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
         return None
-    if not (isinstance(data, dict) and data.get("key") == key and data.get("file") == file
+    if not (type(data) is dict and data.get("key") == key and data.get("file") == file
             and data.get("sha256") == sha):
         return None
     try:
-        entry = Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
-                      deps=_deps(data["deps"]), article=_article(data["article"]),
-                      text=_optional_str(data["text"]), line=_int(data["line"]),
-                      findings=_findings(data["findings"]), rates=data["rates"])
-        check_report({"summary": {}, "claims": [], "rates": entry.rates}, file)
-    except (KeyError, TypeError, ValueError, FactcheckError):
+        return Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
+                     deps=_deps(data["deps"]), article=_article(data["article"]),
+                     text=_optional_str(data["text"]), line=_line(data["line"]),
+                     findings=_findings(data["findings"]), rates=_rates(data["rates"]))
+    except (KeyError, TypeError, ValueError):
         return None
-    for block in entry.rates:
-        if "series" in block:
-            block["series"] = tuple(tuple(p) for p in block["series"])
-    return entry
+
+
+def _no_constant(literal: str) -> Any:
+    raise ValueError(f"{literal} is not a number a report holds")
 
 
 def _str(value: Any) -> str:
@@ -112,9 +115,9 @@ def _optional_str(value: Any) -> str | None:
     return None if value is None else _str(value)
 
 
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise TypeError("not a whole number")
+def _line(value: Any) -> int:
+    if type(value) is not int or not 0 <= value <= _MAX_LINE:
+        raise TypeError("not a line")
     return value
 
 
@@ -152,20 +155,76 @@ def _article(value: Any) -> dict[str, Any] | None:
     return value
 
 
+def _number(value: Any) -> float:
+    """A finite JSON number of the size a report holds (as the report contract bounds them)."""
+    if type(value) is not float and type(value) is not int or not abs(value) <= _MAX_ABS:
+        raise TypeError("not a bounded number")
+    return value
+
+
+def _optional(check: Any, value: Any) -> Any:
+    return None if value is None else check(value)
+
+
+def _dated_rate(value: Any) -> dict[str, Any]:
+    if type(value) is not dict or _DATE.fullmatch(_str(value["date"])) is None:
+        raise TypeError("not a dated rate")
+    _number(value["rate"])
+    return value
+
+
+def _rates(blocks: Any) -> list[dict[str, Any]]:
+    """Rate blocks as rates/analysis.py writes them, every value the formats read checked;
+    the series rows become tuples again."""
+    if type(blocks) is not list:
+        raise TypeError("not a list of rate blocks")
+    for block in blocks:
+        if type(block) is not dict or not set(block) <= _BLOCK_KEYS:
+            raise TypeError("not a rate block")
+        for name in ("article", "from", "to"):
+            _str(block[name])
+        reference = block.get("reference")
+        if reference is not None:
+            _dated_rate(reference)
+            _str(reference["source"])
+        _optional(_number, block.get("spread_pct"))
+        if type(block["clusters"]) is not list:
+            raise TypeError("not a list of clusters")
+        for cluster in block["clusters"]:
+            if type(cluster) is not dict:
+                raise TypeError("not a cluster")
+            for name in ("rate", "low", "high"):
+                _number(cluster[name])
+            _strings(cluster["claims"])
+            _optional(_number, cluster.get("deviation_pct"))
+            _optional(_dated_rate, cluster.get("nearest_reference"))
+        if "series" in block:
+            series = block["series"]
+            if type(series) is not list:
+                raise TypeError("not a series")
+            for point in series:
+                if type(point) is not list or len(point) != 2 or type(point[0]) is not str:
+                    raise TypeError("not a point of a series")
+                _number(point[1])
+            block["series"] = tuple(map(tuple, series))
+    return blocks
+
+
 def _findings(rows: Any) -> list[Finding]:
     if type(rows) is not list:
         raise TypeError("not a list of findings")
     out = []
     new = object.__new__
-    width = len(_NAMES)
+    types = list(_TYPES)
     slotted = hasattr(Finding, "__slots__")
     for row in rows:
-        if (type(row) is not list or len(row) != width
-                or any(type(v) is not t for v, t in zip(row, _TYPES, strict=True))):
+        if type(row) is not list or list(map(type, row)) != types:
             raise TypeError("not a finding")
         values = dict(zip(_NAMES, row, strict=True))
         if values["verdict"] not in _VERDICTS or values["expect"] not in _VERDICTS:
             raise ValueError("not a verdict")
+        if not (0 <= values["line"] <= _MAX_LINE and 0 <= values["col"] <= _MAX_LINE):
+            raise ValueError("not a place in a file")
         values["warnings"] = tuple(_strings(values["warnings"]))
         values["sources"] = tuple(_source(s) for s in values["sources"])
         values["quote_span"] = None

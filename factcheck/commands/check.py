@@ -51,13 +51,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                        help="the result cache's folder (default: $FACTCHECK_CACHE_DIR, else "
                             ".factcheck_cache in the working folder)")
     cache.add_argument("--no-cache", action="store_true",
-                       help="check every claim, neither reading nor writing the result cache")
+                       help="check every claim, neither reading nor writing the result cache "
+                            "(or set FACTCHECK_NO_CACHE)")
 
 
 def cache_folder(args: argparse.Namespace) -> str | None:
-    """The result cache's folder for this run, or None without a cache; a folder that is
-    a symbolic link is refused (unless --follow-links), as --output is."""
-    if args.no_cache:
+    """The result cache's folder for this run, or None without a cache (--no-cache, or
+    FACTCHECK_NO_CACHE set); a folder that is a symbolic link is refused (unless
+    --follow-links), as --output is."""
+    if args.no_cache or os.environ.get("FACTCHECK_NO_CACHE"):
         return None
     folder = args.cache_dir or os.environ.get("FACTCHECK_CACHE_DIR") or ".factcheck_cache"
     from factcheck.cache.store import refuse_link
