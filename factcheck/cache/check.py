@@ -38,8 +38,8 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
     from factcheck import limits
 
     assert options.cache_dir is not None
-    store = Store(options.cache_dir)
     env = environment(options)
+    store = Store(options.cache_dir, env)
     digests: dict[str, str] = {}
     total = 0
     for path in files:
@@ -83,7 +83,7 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
                 store.write(keys[path], payload)
 
     report = _assemble(files, known, loaded, shared, options, save)
-    store.prune()
+    store.save()
     return report
 
 

@@ -1,12 +1,15 @@
-"""The cache folder: entries written atomically, read back bounded, verified and never trusted.
+"""The cache folder: one pack of entries per setting, written atomically, read back verified.
 
-An entry is one file, ``<64 hex digits of sha256(payload)>`` and a newline, then the
-payload (JSON). Reading checks the size before reading, that the entry is a regular
-file reached without links, and the digest; what fails any of these is treated as
-absent, so a corrupt, truncated or oversized entry is recomputed. The folder holds a
-CACHEDIR.TAG (backup tools skip it) and a .gitignore of ``*``, as ruff's does, and
-is kept under ``MAX_CACHE_BYTES``: past it, entries not used by the run are removed,
-oldest first.
+A pack holds the entries of the latest run in one setting (the environment key of
+:mod:`factcheck.cache.keys`), one line each: the entry's key, the sha256 of its
+payload, and the payload (JSON, which never holds a raw newline). One file rather
+than one per claim file: an archive of ten thousand files is read in one go and
+written in one go, and an entry that is corrupt, truncated, oversized or does not
+match its digest is treated as absent (recomputed), the rest of the pack still used.
+The pack is read only as a regular file reached without a link, at most
+MAX_CACHE_BYTES. The folder holds a CACHEDIR.TAG (backup tools skip it) and a
+.gitignore of ``*``, as ruff's does; past MAX_CACHE_BYTES in all, the packs of
+other settings are removed, oldest first.
 """
 
 from __future__ import annotations
@@ -19,117 +22,131 @@ import tempfile
 
 # One entry holds the results of one claim file (at most 2 MiB of YAML, 10,000 claims).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
-# The whole folder; a run of 100,000 generated claims stores about 90 MB.
+# The whole folder; a run of 100,000 generated claims stores about 120 MB.
 MAX_CACHE_BYTES = 1024 * 1024 * 1024
 LAYOUT = "v1"  # a change of the entry format gets a folder of its own
 
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by factcheck.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
+_HEAD = 64 + 1 + 64 + 1  # key, space, digest, space
 
 
 class Store:
-    """Entries by key (hex) in ``folder``; see the module docstring for the guarantees."""
+    """The entries of one setting (``name``) in ``folder``; see the module docstring."""
 
-    def __init__(self, folder: str) -> None:
+    def __init__(self, folder: str, name: str) -> None:
         self.folder = folder
         self.root = os.path.join(folder, LAYOUT)
-        self.used: set[str] = set()
-        self.written = 0
-        self._ready: set[str] = set()
+        self.path = os.path.join(self.root, name + ".pack")
+        self._old: dict[bytes, bytes] | None = None  # key -> its line, as read
+        self._lines: dict[bytes, bytes] = {}  # key -> its line, for the pack of this run
+        self._changed = False
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.root, key[:2], key + ".json")
+    def _read_pack(self) -> dict[bytes, bytes]:
+        if self._old is None:
+            self._old = {}
+            data = _read_regular(self.path, MAX_CACHE_BYTES)
+            for line in data.split(b"\n") if data else ():
+                if _HEAD < len(line) <= _HEAD + MAX_ENTRY_BYTES and line[64:65] == b" ":
+                    self._old[line[:64]] = line
+        return self._old
 
     def read(self, key: str) -> bytes | None:
         """The payload stored under ``key``, or None when absent or not intact."""
-        path = self._path(key)
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-                         | getattr(os, "O_NONBLOCK", 0))
-        except OSError:
+        line = self._read_pack().get(key.encode("ascii"))
+        if line is None:
             return None
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES + 65:
-                return None
-            with os.fdopen(os.dup(fd), "rb") as fh:
-                data = fh.read(MAX_ENTRY_BYTES + 66)
-        except OSError:
+        payload = line[_HEAD:]
+        if line[_HEAD - 1:_HEAD] != b" " or \
+                hashlib.sha256(payload).hexdigest().encode("ascii") != line[65:_HEAD - 1]:
             return None
-        finally:
-            os.close(fd)
-        digest, newline, payload = data[:64], data[64:65], data[65:]
-        if newline != b"\n" or hashlib.sha256(payload).hexdigest().encode() != digest:
-            return None
-        self.used.add(key)
+        self._lines[line[:64]] = line
         return payload
 
     def write(self, key: str, payload: bytes) -> None:
-        """Store ``payload`` under ``key`` atomically (a temporary file, then a rename);
-        an entry over MAX_ENTRY_BYTES, or a folder that cannot be written, is skipped."""
-        if len(payload) > MAX_ENTRY_BYTES:
+        """Keep ``payload`` under ``key`` for the pack written by :meth:`save` (an entry
+        over MAX_ENTRY_BYTES, or one holding a newline, is not kept)."""
+        if len(payload) > MAX_ENTRY_BYTES or b"\n" in payload:
             return
-        folder = os.path.dirname(self._path(key))
+        head = key.encode("ascii")
+        self._lines[head] = b"%s %s %s" % (
+            head, hashlib.sha256(payload).hexdigest().encode("ascii"), payload)
+        self._changed = True
+
+    def save(self) -> None:
+        """Write this run's pack (its entries, read or new) atomically, if it differs from
+        the one read; then keep the folder under MAX_CACHE_BYTES. A folder that cannot be
+        written leaves the cache as it was."""
+        if not self._changed and set(self._lines) == set(self._read_pack()):
+            return
         try:
-            self._prepare(folder)
-            fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
+            self._prepare()
+            fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.root)
         except OSError:
             return
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
-            os.replace(tmp, self._path(key))
+                for _, line in sorted(self._lines.items()):  # the same entries, the same bytes
+                    fh.write(line)
+                    fh.write(b"\n")
+            os.replace(tmp, self.path)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             return
-        self.used.add(key)
-        self.written += 1
+        self._prune()
 
-    def _prepare(self, folder: str) -> None:
+    def _prepare(self) -> None:
         """Make the cache folders, each a real folder (a link planted there is refused)."""
-        if folder in self._ready:
-            return
         if not os.path.isfile(os.path.join(self.folder, "CACHEDIR.TAG")):
             os.makedirs(self.folder, exist_ok=True)
             with open(os.path.join(self.folder, "CACHEDIR.TAG"), "w", encoding="ascii") as fh:
                 fh.write(_TAG)
             with open(os.path.join(self.folder, ".gitignore"), "w", encoding="ascii") as fh:
                 fh.write("# Created by factcheck: the result cache is not versioned.\n*\n")
-        for path in (self.root, folder):
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(path)
-            if not stat.S_ISDIR(os.lstat(path).st_mode):
-                raise NotADirectoryError(path)
-        self._ready.add(folder)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(self.root)
+        if not stat.S_ISDIR(os.lstat(self.root).st_mode):
+            raise NotADirectoryError(self.root)
 
-    def prune(self) -> None:
-        """Past MAX_CACHE_BYTES in all, remove entries this run did not use, oldest first."""
-        if not self.written:
-            return
-        entries: list[tuple[float, int, str]] = []
+    def _prune(self) -> None:
+        """Past MAX_CACHE_BYTES in all, remove other settings' packs, oldest first."""
+        packs: list[tuple[float, int, str]] = []
         total = 0
-        try:
-            folders = list(os.scandir(self.root))
-        except OSError:
-            return
-        for folder in folders:
-            if not folder.is_dir(follow_symlinks=False):
-                continue
-            with contextlib.suppress(OSError):
-                for entry in os.scandir(folder.path):
-                    info = entry.stat(follow_symlinks=False)
-                    total += info.st_size
-                    if entry.name.removesuffix(".json") not in self.used:
-                        entries.append((info.st_mtime, info.st_size, entry.path))
-        entries.sort()
-        for _, size, path in entries:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.root):
+                info = entry.stat(follow_symlinks=False)
+                total += info.st_size
+                if entry.path != self.path:
+                    packs.append((info.st_mtime, info.st_size, entry.path))
+        for _, size, path in sorted(packs):
             if total <= MAX_CACHE_BYTES:
                 break
             with contextlib.suppress(OSError):
                 os.unlink(path)
                 total -= size
+
+
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """The bytes of a regular file reached without a link, or None (absent, a link, a
+    device or pipe, a folder, larger than ``limit``)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def refuse_link(folder: str, follow_links: bool) -> None:

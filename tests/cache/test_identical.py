@@ -60,22 +60,6 @@ SCENARIOS: list[tuple[str, Callable[[Path, pytest.MonkeyPatch], Any], list[str] 
 ]
 
 
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """Every list of files the loader is given, from here on."""
-    from factcheck.claims import load
-
-    seen: list[list[str]] = []
-    real = load.load_files
-
-    def spy(files: list[str], *args: Any, **kwargs: Any) -> Any:
-        seen.append(list(files))
-        return real(files, *args, **kwargs)
-
-    monkeypatch.setattr(load, "load_files", spy)
-    return seen
-
-
 def test_every_report_is_identical_with_and_without_the_cache(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         loads: list[list[str]]) -> None:

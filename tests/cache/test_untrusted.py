@@ -22,69 +22,86 @@ def check(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str
     return code, out.out, out.err
 
 
-def entries(root: Path) -> list[Path]:
-    return sorted((root / ".factcheck_cache" / store.LAYOUT).glob("*/*.json"))
+def pack(root: Path) -> Path:
+    """The one pack a run over the corpus writes."""
+    (found,) = (root / ".factcheck_cache" / store.LAYOUT).glob("*.pack")
+    return found
 
 
-def reseal(payload: bytes) -> bytes:
+def lines(root: Path) -> list[bytes]:
+    return pack(root).read_bytes().splitlines()
+
+
+def reseal(key: bytes, payload: bytes) -> bytes:
     """An entry whose digest matches its (changed) payload: only the checks of content stop it."""
-    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    return key + b" " + hashlib.sha256(payload).hexdigest().encode() + b" " + payload
 
 
-def edit_findings(path: Path, change: Callable[[dict], None]) -> None:  # type: ignore[type-arg]
-    data = json.loads(path.read_bytes().split(b"\n", 1)[1])
-    change(data)
-    path.write_bytes(reseal(json.dumps(data, ensure_ascii=False).encode()))
+Edit = Callable[[dict], None]  # type: ignore[type-arg]
 
 
-def _with_findings(path: Path) -> Path:
-    return next(p for p in entries(path) if b'"findings":[[' in p.read_bytes())
+def edit(change: Edit, only: bytes = b"") -> Callable[[bytes], bytes]:
+    """A tampering of each line (holding ``only``): its JSON changed, its digest renewed."""
+    def tamper(line: bytes) -> bytes:
+        if only not in line:
+            return line
+        data = json.loads(line[130:])
+        change(data)
+        changed = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        return line if changed == line[130:] else reseal(line[:64], changed)
+    return tamper
 
 
-def _set_row(index: int, value: object) -> Callable[[dict], None]:  # type: ignore[type-arg]
+def tamper_pack(root: Path, tamper: Callable[[bytes], bytes]) -> None:
+    pack(root).write_bytes(b"\n".join(tamper(line) for line in lines(root)) + b"\n")
+
+
+def _set_row(index: int, value: object) -> Edit:
     def change(data: dict) -> None:  # type: ignore[type-arg]
         for row in data["findings"][:1]:  # entries of fact files have none
             row[index] = value
     return change
 
 
-TAMPERED: list[tuple[str, Callable[[Path], None]]] = [
-    ("a flipped byte", lambda p: p.write_bytes(p.read_bytes().replace(b"holds", b"h0lds", 1))),
-    ("truncated", lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])),
-    ("empty", lambda p: p.write_bytes(b"")),
-    ("not JSON, resealed", lambda p: p.write_bytes(reseal(b"\x80\x04K\x01."))),  # a pickle
-    ("a verdict no check gives", lambda p: edit_findings(p, _set_row(6, "pwned"))),
-    ("a line that is text", lambda p: edit_findings(p, _set_row(2, "12"))),
-    ("a line that is true", lambda p: edit_findings(p, _set_row(2, True))),
-    ("details as a list", lambda p: edit_findings(p, _set_row(10, []))),
-    ("a short row", lambda p: edit_findings(p, lambda d: [r.pop() for r in d["findings"][:1]])),
-    ("a huge number", lambda p: edit_findings(p, _set_row(2, 10**50))),
-    ("another file's entry", lambda p: edit_findings(p, lambda d: d.update(file="other.yaml"))),
-    ("another content's entry", lambda p: edit_findings(p, lambda d: d.update(sha256="0" * 64))),
-    ("a rate that is text",
-     lambda p: edit_findings(p, lambda d: [b["reference"].update(rate="1e999999")
-                                           for b in d["rates"] if b.get("reference")])),
-    ("a summary with a number", lambda p: edit_findings(p, lambda d: d["summary"].update(
-        claims=[1]))),
+TAMPERED: list[tuple[str, Callable[[bytes], bytes]]] = [
+    ("a flipped byte", lambda line: line.replace(b"holds", b"h0lds", 1)),
+    ("truncated", lambda line: line[: len(line) // 2]),
+    ("empty", lambda line: b""),
+    ("a key alone", lambda line: line[:64]),
+    ("not JSON, resealed", lambda line: reseal(line[:64], b"\x80\x04K\x01.")),  # a pickle
+    ("a verdict no check gives", edit(_set_row(6, "pwned"))),
+    ("a line that is text", edit(_set_row(2, "12"))),
+    ("a line that is true", edit(_set_row(2, True))),
+    ("a line past any file", edit(_set_row(2, 10**50))),
+    ("details as a list", edit(_set_row(10, []))),
+    ("a short row", edit(lambda d: [r.pop() for r in d["findings"][:1]])),
+    ("another file's entry", edit(lambda d: d.update(file="other.yaml"))),
+    ("another content's entry", edit(lambda d: d.update(sha256="0" * 64))),
+    ("a rate that is text", edit(lambda d: [b["reference"].update(rate="1e999999")
+                                            for b in d["rates"] if b.get("reference")])),
+    ("a rate past any rate", edit(lambda d: [b["reference"].update(rate=1e300)
+                                             for b in d["rates"] if b.get("reference")])),
+    ("a series point of three", edit(lambda d: [b["series"][0].append(1.0)
+                                                for b in d["rates"] if b.get("series")])),
+    ("a summary with a number", edit(lambda d: d["summary"].update(claims=[1]))),
+    ("NaN", lambda line: line.replace(b'"rate":', b'"rate":NaN,"x":', 1)),
 ]
 
 
 @pytest.mark.parametrize(("name", "tamper"), TAMPERED, ids=[t[0] for t in TAMPERED])
 def test_a_bad_entry_is_ignored_and_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str], name: str,
-                                               tamper: Callable[[Path], None]) -> None:
+                                               tamper: Callable[[bytes], bytes]) -> None:
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    for path in entries(tmp_path):
-        if name != "a rate that is text" or b'"reference":{' in path.read_bytes():
-            tamper(path)
+    before = pack(tmp_path).read_bytes()
+    tamper_pack(tmp_path, tamper)
+    assert pack(tmp_path).read_bytes() != before, "the tampering changed nothing"
     assert check(capsys) == clean
     # ... and stored again, intact: the next run takes it from the cache.
+    assert pack(tmp_path).read_bytes() == before
     assert check(capsys) == clean
-    for path in entries(tmp_path):
-        head, payload = path.read_bytes().split(b"\n", 1)
-        assert hashlib.sha256(payload).hexdigest().encode() == head
 
 
 def test_tampering_that_the_checks_let_through_would_show(
@@ -95,9 +112,22 @@ def test_tampering_that_the_checks_let_through_would_show(
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    edit_findings(_with_findings(tmp_path), _set_row(8, "a message from the cache"))
+    tamper_pack(tmp_path, edit(_set_row(8, "a message from the cache"), b'"findings":[['))
     assert "a message from the cache" in check(capsys)[1]
     assert "a message from the cache" not in clean[1]
+
+
+def test_a_truncated_pack_keeps_its_intact_entries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        loads: list[list[str]]) -> None:
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys)
+    data = pack(tmp_path).read_bytes()
+    pack(tmp_path).write_bytes(data[: data.rindex(b"\n", 0, len(data) - 1) + 40])
+    loads.clear()
+    assert check(capsys) == clean
+    assert len(loads[0]) == 1, "only the file whose entry was cut is loaded again"
 
 
 def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -105,26 +135,38 @@ def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    edit_findings(_with_findings(tmp_path), _set_row(8, "x" * 5000))
+    tamper_pack(tmp_path, edit(_set_row(8, "x" * 5000), b'"findings":[['))
     monkeypatch.setattr(store, "MAX_ENTRY_BYTES", 4000)
     assert check(capsys) == clean
 
 
+def test_an_oversized_pack_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str],
+                                       loads: list[list[str]]) -> None:
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys)
+    monkeypatch.setattr(store, "MAX_CACHE_BYTES", pack(tmp_path).stat().st_size - 1)
+    loads.clear()
+    assert check(capsys) == clean
+    assert loads, "nothing was taken from the pack"
+
+
 @pytest.mark.parametrize("odd", ["a link to /dev/zero", "a pipe", "a folder"])
-def test_an_entry_that_is_not_a_regular_file_is_not_read(
+def test_a_pack_that_is_not_a_regular_file_is_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         odd: str) -> None:
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    for path in entries(tmp_path):
-        path.unlink()
-        if odd == "a pipe":
-            os.mkfifo(path)
-        elif odd == "a folder":
-            path.mkdir()
-        else:
-            path.symlink_to("/dev/zero")
+    path = pack(tmp_path)
+    path.unlink()
+    if odd == "a pipe":
+        os.mkfifo(path)
+    elif odd == "a folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
     assert check(capsys) == clean  # neither hangs nor reads without end
 
 
@@ -152,11 +194,9 @@ def test_a_link_planted_inside_the_cache_is_not_written_through(
     clean = check(capsys)
     layout = tmp_path / ".factcheck_cache" / store.LAYOUT
     (tmp_path / "target").mkdir()
-    for folder in layout.iterdir():
-        for entry in folder.iterdir():
-            entry.unlink()
-        folder.rmdir()
-        folder.symlink_to(tmp_path / "target")
+    pack(tmp_path).unlink()
+    layout.rmdir()
+    layout.symlink_to(tmp_path / "target")
     assert check(capsys) == clean
     assert list((tmp_path / "target").iterdir()) == []
 
@@ -166,11 +206,13 @@ def test_the_cache_stays_under_its_bound(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     check(capsys)
-    used = {p.name for p in entries(tmp_path)}
-    corpus.replace(tmp_path / "claims/facts.yaml", "500亿元", "650亿元")  # every key changes
-    size = sum(p.stat().st_size for p in entries(tmp_path))
-    monkeypatch.setattr(store, "MAX_CACHE_BYTES", size + 100)
-    check(capsys)
-    left = {p.name for p in entries(tmp_path)}
-    assert sum(p.stat().st_size for p in entries(tmp_path)) <= size + 100
-    assert left and len(left & used) < len(used), "older entries were removed first"
+    first = pack(tmp_path)
+    size = first.stat().st_size
+    (tmp_path / "bank.csv").write_text(corpus.FILES["claims/rates.csv"], encoding="utf-8")
+    check(capsys, "--rates", "bank.csv")  # another setting: a pack of its own
+    packs = sorted((tmp_path / ".factcheck_cache" / store.LAYOUT).glob("*.pack"))
+    assert len(packs) == 2
+    monkeypatch.setattr(store, "MAX_CACHE_BYTES", size + 10)
+    corpus.replace(tmp_path / "claims/a3.yaml", "600억", "700억")
+    check(capsys)  # writes its pack again, and removes the other setting's
+    assert sorted((tmp_path / ".factcheck_cache" / store.LAYOUT).glob("*.pack")) == [first]
