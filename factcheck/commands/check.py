@@ -105,6 +105,11 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.runner import CheckOptions, run_check
 
+    if args.output not in (None, "-") and not args.follow_links:
+        from factcheck.fileio import refuse_links
+
+        # Before any work: a refused run neither checks nor writes its cache.
+        refuse_links(args.output)
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs,
                            read_roots=tuple(args.root), shard=args.shard,
                            cache_dir=cache_folder(args))
