@@ -17,13 +17,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="the article text (default: each article's `text` in its claim file)")
     p.add_argument("--format", "-f", choices=["text", "json"], default="text",
                    help="output format (default: text)")
+    p.add_argument("--all", "-a", action="store_true",
+                   help="list every quantity with the claims that cover it (default: only "
+                   "the ones no claim covers; a fully covered article is one line)")
     from factcheck.fileio import add_output_options
 
     add_output_options(p, "write to FILE atomically")
     add_root_argument(p)
 
 
-def render_text(coverage: dict[str, Any]) -> str:
+def render_text(coverage: dict[str, Any], every: bool = False) -> str:
+    """The summary, then per article its line and the quantities no claim covers (with
+    ``every``, all of them and who covers each): folded when the article is complete."""
     from factcheck.formats.escape import terminal
     from factcheck.formats.text import coverage_lines, shorten
 
@@ -36,11 +41,16 @@ def render_text(coverage: dict[str, Any]) -> str:
         )
         for item in art.get("items", []):
             by = ", ".join(terminal(str(c)) for c in item.get("covered_by", []))
+            if by and not every:
+                continue
             lines.append(
                 f"  {terminal(str(item.get('line')))}:{terminal(str(item.get('col')))}  "
                 f"{shorten(str(item.get('text', '')), 40)}"
                 f"  {'covered by ' + by if by else 'NOT COVERED'}"
             )
+    if not every and any(i.get("covered_by") for a in coverage.get("articles", [])
+                         for i in a.get("items", [])):
+        lines.append("(covered quantities folded: --all lists them with their claims)")
     return "\n".join(lines) + "\n"
 
 
@@ -70,6 +80,6 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json_document(json.dumps(coverage, ensure_ascii=False, indent=2)) + "\n"
     else:
-        text = render_text(coverage)
+        text = render_text(coverage, args.all)
     write_output(text, args.output, follow_links=args.follow_links)
     return 2 if report.problems else 0

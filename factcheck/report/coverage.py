@@ -39,6 +39,30 @@ def _span(item: Any) -> tuple[int, int]:
     return int(start), int(end)
 
 
+# Qualifiers written after the number (이상, 을 넘어, 미만): grammar around the quantity.
+_TRAILING = frozenset({"at_least", "more_than", "at_most", "less_than"})
+
+
+def bare_end(text: str, start: int, end: int, quantity: Any) -> int:
+    """Where the number and its unit end, without a qualifier written after them:
+    ``1600억 위안을 넘어`` is ``1600억 위안``. The shortest prefix, cut before a space or
+    a particle, that reads as the same value in the same unit; else ``end``."""
+    if quantity is None or quantity.qualifier not in _TRAILING:
+        return end
+    from factcheck.quantity.extraction import _PARTICLES
+    from factcheck.quantity.grammar import extract_quantities
+
+    for cut in range(start + 1, end):
+        if text[cut - 1].isspace() or not (text[cut].isspace() or text[cut] in _PARTICLES):
+            continue
+        found = extract_quantities(text[start:cut])
+        if (len(found) == 1 and found[0].start == 0 and found[0].end == cut - start
+                and found[0].quantity.value == quantity.value
+                and found[0].quantity.unit == quantity.unit):
+            return cut
+    return end
+
+
 def _extracted(text: str) -> list[Any]:
     """The quantities of ``text``, found once per text, and bounded."""
     from factcheck import limits
@@ -74,6 +98,7 @@ def article_coverage(
     items = []
     for item in _extracted(text) if extract is None else extract(text):
         start, end = _span(item)
+        end = bare_end(text, start, end, getattr(item, "quantity", None))
         line, col = prepared.position(start)
         covered_by = sorted({cid for s, e, cid in spans if s <= start and end <= e})
         items.append({

@@ -112,7 +112,13 @@ def test_coverage_command_text_and_json(monkeypatch: pytest.MonkeyPatch, report,
     assert "quote.not_found" not in captured.out and "not found" in captured.err
     main(["coverage", "claims"])
     out = capsys.readouterr().out
-    assert "7 of 8 quantities" in out and "NOT COVERED" in out and "covered by staff-growth" in out
+    # Folded: the quantity no claim covers, not the seven that are covered.
+    assert "7 of 8 quantities" in out and "NOT COVERED" in out
+    assert "covered by staff" not in out and "--all lists them" in out
+    main(["coverage", "claims", "--all"])
+    out = capsys.readouterr().out
+    assert "NOT COVERED" in out and "covered by staff-growth" in out
+    assert out.count("\n  ") == 8  # every quantity
 
 
 def test_coverage_command_without_text_says_what_to_do(monkeypatch: pytest.MonkeyPatch,
@@ -146,3 +152,26 @@ def test_only_a_claim_that_holds_or_is_reviewed_covers(tmp_path) -> None:  # typ
     assert report.coverage is not None
     items = {i["text"]: i["covered_by"] for i in report.coverage["articles"][0]["items"]}
     assert items == {"4곳": [], "2곳": ["reviewed"], "1곳": ["holds"]}
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("총 1600억 위안을 넘어 섰다", ["1600억 위안"]),
+    ("8조 원 이상으로", ["8조 원"]),
+    ("500개 이상의 기업", ["500개"]),
+    ("5만 명 미만이다", ["5만 명"]),
+    ("30% 이상 늘었다", ["30%"]),
+    # A qualifier before the number, or none: the span is as found.
+    ("약 16조4천780억 원", ["약 16조4천780억 원"]),
+    ("超过1600亿元", ["超过1600亿元"]),
+    ("100억 위안(약 1조6천519억 원)으로", ["100억 위안", "약 1조6천519억 원"]),
+])
+def test_spans_are_the_quantity_not_its_grammar(text: str, spans: list[str]) -> None:
+    items = article_coverage("a", "a.txt", text, [])["items"]
+    assert [i["text"] for i in items] == spans
+    assert all(text[i["start"]:i["end"]] == i["text"] for i in items)
+
+
+def test_a_quote_of_the_bare_quantity_covers_it() -> None:
+    items = article_coverage("a", "a.txt", "목표는 1600억 위안을 넘어 섰다",
+                             [("c", "1600억 위안")])["items"]
+    assert [(i["text"], i["covered_by"]) for i in items] == [("1600억 위안", ["c"])]
