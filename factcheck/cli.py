@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(_module(args.command).run(args))
     except FactcheckError as exc:
         if args.debug:
-            raise
+            return _traceback(exc, 2)
         from factcheck.formats.escape import terminal_lines
 
         print(terminal_lines(f"factcheck: {exc}"), file=sys.stderr)
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
         if args.debug:
-            raise
+            return _traceback(exc, 3)
         from factcheck.formats.escape import terminal
 
         print(
@@ -116,6 +116,27 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _traceback(exc: BaseException, code: int) -> int:
+    """The traceback of ``exc`` on stderr, each line through the terminal escape (it quotes
+    claim text and paths, which must not drive the terminal or a CI runner); ``code``."""
+    import traceback
+
+    from factcheck.formats.escape import terminal
+
+    for chunk in traceback.format_exception(exc):
+        for line in chunk.rstrip("\n").split("\n"):
+            # Python's own headings stand alone on their line: their colon forms no "::".
+            print(line if line in _HEADINGS else terminal(line), file=sys.stderr)
+    return code
+
+
+_HEADINGS = frozenset({
+    "Traceback (most recent call last):",
+    "During handling of the above exception, another exception occurred:",
+    "The above exception was the direct cause of the following exception:",
+})
 
 
 def entry() -> None:

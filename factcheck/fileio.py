@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shlex
 import stat
 import sys
 import tempfile
@@ -111,20 +112,21 @@ def add_output_options(p: argparse.ArgumentParser, help_text: str) -> None:
     p.add_argument("--follow-links", action="store_true", help=FOLLOW_LINKS_HELP)
 
 
-def write_output(text: str, path: str | None, *, follow_links: bool = False) -> None:
+def write_output(text: str, path: str | None, *, follow_links: bool = False,
+                 what: str = "the report") -> None:
     """Write to ``path`` atomically (temporary file, then rename), or to stdout.
 
     A symbolic link at ``path``, or in a folder of it inside the working folder (the
     checkout, where a pull request can commit links), is refused unless
     ``follow_links``: the report would land wherever the link leads.
     """
-    stream_output(lambda fh: fh.write(text), path, follow_links=follow_links)
+    stream_output(lambda fh: fh.write(text), path, follow_links=follow_links, what=what)
 
 
 def stream_output(write: Callable[[TextIO], object], path: str | None, *,
-                  follow_links: bool = False) -> None:
+                  follow_links: bool = False, what: str = "the report") -> None:
     """``write(fh)`` as ``write_output`` writes a text: the writer may write piece by piece,
-    so that a report need not exist whole in memory."""
+    so that a report need not exist whole in memory. ``what`` names the output in errors."""
     if path is None or path == "-":
         write(sys.stdout)
         sys.stdout.flush()
@@ -146,9 +148,11 @@ def stream_output(write: Callable[[TextIO], object], path: str | None, *,
         # A regular file, or none yet: through a link, the file it leads to.
         target = _link_target(path)
         directory = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(directory):
+            raise _no_folder(path, target, directory, what)
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise _cannot_write(path, exc) from None
+        raise _cannot_write(path, exc, what) from None
     try:
         # mkstemp makes the file private (0600); a report gets the mode a plain
         # write would give: the old file's, else the default under the umask.
@@ -162,7 +166,7 @@ def stream_output(write: Callable[[TextIO], object], path: str | None, *,
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise _cannot_write(path, exc) from None
+            raise _cannot_write(path, exc, what) from None
         raise
 
 
@@ -218,10 +222,33 @@ def _link_target(path: str) -> str:
     return target
 
 
-def _cannot_write(path: str, exc: OSError) -> ClaimFileError:
+def require_folder(path: str, what: str = "the report") -> None:
+    """Raise the error ``write_output`` would give when ``path``'s folder is missing
+    (or is a file): to check before long work whose result goes there."""
+    target = _link_target(path) if os.path.islink(path) else path
+    directory = os.path.dirname(os.path.abspath(target))
+    if not os.path.isdir(directory):
+        raise _no_folder(path, target, directory, what)
+
+
+def _no_folder(path: str, target: str, directory: str, what: str) -> ClaimFileError:
+    """The folder to write in is missing (or is a file): say which, and what to do."""
+    shown = os.path.dirname(target) or "."
+    if os.path.exists(directory):
+        problem, hint = (f"{shown!r} is a file, not a folder",
+                         "give a path in a folder, or move the file out of the way")
+    else:
+        problem, hint = (f"the folder {shown!r} does not exist",
+                         f"create it first (mkdir -p {shlex.quote(shown)}), or give a path "
+                         "in a folder that exists")
+    return ClaimFileError(f"cannot write {what}: {problem}", hint=hint,
+                          location=Location(path), code="io.output")
+
+
+def _cannot_write(path: str, exc: OSError, what: str = "the report") -> ClaimFileError:
     # Raised before the rename: a report already at ``path`` stays as it was.
     return ClaimFileError(
-        f"cannot write the report: {exc.strerror or exc}",
+        f"cannot write {what}: {exc.strerror or exc}",
         hint="check that the folder exists and is writable, and that the path is a file",
         location=Location(path),
         code="io.output",

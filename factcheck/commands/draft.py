@@ -87,9 +87,11 @@ def draft_file(text_path: str, published: str, *, language: str | None = None,
 
 def run(args: argparse.Namespace) -> int:
     from factcheck.draft.source import read_source
-    from factcheck.fileio import write_output
+    from factcheck.fileio import require_folder, write_output
 
     output = args.output if args.output not in (None, "-") else None
+    if output:
+        require_folder(output, "the claim file")
     if args.article_id is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,199}",
                                                         args.article_id):
         raise ClaimFileError(
@@ -107,8 +109,9 @@ def run(args: argparse.Namespace) -> int:
         args.text, args.published, language=args.language, claim_file=output,
         article_id=args.article_id, title=args.title, source=source)
     if source.is_html:
-        write_output(source.text, text_file, follow_links=args.follow_links)
-    write_output(text, output, follow_links=args.follow_links)
+        write_output(source.text, text_file, follow_links=args.follow_links,
+                     what="the article text")
+    write_output(text, output, follow_links=args.follow_links, what="the claim file")
     where = output or "stdout"
     from factcheck.formats.escape import terminal
 

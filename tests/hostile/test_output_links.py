@@ -81,7 +81,9 @@ def test_a_dangling_link_into_a_missing_folder_is_our_error(tmp_path: Path) -> N
     at = link(tmp_path / "latest.txt", "no/such/report.txt")
     with pytest.raises(ClaimFileError) as info:
         fileio.write_output("new\n", str(at), follow_links=True)
-    assert str(info.value).startswith(f"{at}: cannot write the report: No such file or directory")
+    assert str(info.value).startswith(
+        f"{at}: cannot write the report: the folder '{tmp_path / 'no/such'}' does not exist; "
+        f"create it first (mkdir -p {tmp_path / 'no/such'})")
     assert os.readlink(at) == "no/such/report.txt"
     assert os.listdir(tmp_path) == ["latest.txt"]
 
