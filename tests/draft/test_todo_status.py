@@ -39,7 +39,7 @@ def test_todo_claims_are_listed_not_checked_and_cover_nothing(claims):
     assert data["summary"]["todo"] == 2 and data["summary"]["unexpected"] == 0
     items = data["coverage"]["articles"][0]["items"]
     assert {i["text"]: i["covered_by"] for i in items} == {
-        "1000억 위안": ["conv"], "약 16조4천780억 원": ["conv"], "500개 이상": []}
+        "1000억 위안": ["conv"], "약 16조4천780억 원": ["conv"], "500개": []}
 
 
 def test_every_format_renders_a_todo_claim(claims):
