@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.errors import FactcheckError, LimitError, QuantityError
-from factcheck.quantity.numerals import WS, Bad
+from factcheck.quantity.numerals import GROUP_SPACES, WS, Bad
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.scanner import Scanner, is_hangul
 from factcheck.quantity.words import is_latin
@@ -171,9 +171,10 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
 
 
 def _run_end(s: str, i: int) -> int:
-    """The end of the run of digits, commas and points at ``i``."""
+    """The end of the run of digits, commas, points and spaced digit groups at ``i``."""
     n = len(s)
-    while i < n and (s[i].isdigit() or s[i] in ",."):
+    while i < n and (s[i].isdigit() or s[i] in ",." or (
+            s[i] in GROUP_SPACES and s[i + 1 : i + 2].isdigit())):
         i += 1
     return i
 

@@ -25,6 +25,7 @@ MAX_DIGITS = 40  # significant digits in one written number
 MAX_WRITTEN_DIGITS = 100
 MAX_EXPONENT = 30  # |e| in 1.5e12; magnitudes beyond 10**30 are refused too
 WS = frozenset(" \t\u00a0\u2009\u202f\u3000")
+GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")  # between digit groups: 1 234 567
 MAN = 10_000
 POINT = frozenset("点點")
 COPULA = frozenset("다며고라지면었므니")  # endings of the Korean copula 이다
@@ -83,6 +84,8 @@ def read_digits(s: str, i: int) -> tuple[Fraction | int, Fraction | int, int, bo
         groups.append(s[j + 1 : j + 4])
         j += 4
         marked = True
+    if not marked and j - i <= 3 and j + 1 < n and s[j] in GROUP_SPACES:
+        j, marked = _spaced_groups(s, i, j, groups)
     digits = "".join(groups)
     frac = ""
     if j + 1 < n and s[j] == "." and "0" <= s[j + 1] <= "9":
@@ -137,6 +140,32 @@ def read_digits(s: str, i: int) -> tuple[Fraction | int, Fraction | int, int, bo
             res *= scale
         return value, res, j, marked, True
     return int(digits), 1, j, marked, False
+
+
+def _spaced_groups(s: str, i: int, j: int, groups: list[str]) -> tuple[int, bool]:
+    """Groups of three digits after ``s[i:j]``, each after the same space: (end, marked).
+
+    A thin or no-break space only separates groups (``40\u202f000``). An ordinary space
+    does where nothing else is likely: two groups or more (``1 234 567``), or one that
+    starts with 0 (``40 000``). ``12 500`` could be one number or two, and ``1 234,5``
+    (a decimal comma) 1234.5 or two numbers: both are refused, not guessed.
+    """
+    sep = s[j]
+    k = j
+    spaced = []
+    while k < len(s) and s[k] == sep and _three_digits(s, k + 1):
+        spaced.append(s[k + 1 : k + 4])
+        k += 4
+    if not spaced:
+        return j, False
+    if sep == " " and len(spaced) == 1 and spaced[0][0] != "0":
+        raise Bad(f"{s[i:k]!r} is one number or two: write {s[i:j]},{spaced[0]} or "
+                  f"separate them")
+    if k + 1 < len(s) and s[k] == "," and "0" <= s[k + 1] <= "9":
+        raise Bad(f"{s[i:k + 2]!r}: a comma after digit groups written with spaces may be a "
+                  "decimal comma; write the number with a decimal point")
+    groups.extend(spaced)
+    return k, True
 
 
 def _three_digits(s: str, i: int) -> bool:

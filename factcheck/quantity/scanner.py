@@ -10,7 +10,7 @@ number. ``mode`` is ``parse`` (a whole string: any pint unit after the number),
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from factcheck import limits
@@ -52,6 +52,13 @@ _NOT_ADJECTIVES = frozenset({
 })
 _CLOSERS = ("사이", "까지", "之间", "之間", "间", "間")  # words that close a range
 _STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
+_LOWER_BOUNDS = ("at_least", "more_than")
+_UPPER_BOUNDS = ("at_most", "less_than")
+# words that join a lower and an upper bound: 大于10且小于20, more than 5 but less than 9
+_JOINERS = ("并且", "並且", "且", "而", "，", ",", "but", "and")
+# currencies written in whole units and cents (3 dollars 50 cents), and their cent words
+_CENTS = ("cents", "cent")
+_NO_CENTS = frozenset({"JPY", "KRW"})
 _NONNEG = frozenset({
     "count", "mu", "year", "month", "hectare", "kilometer", "kilometer**2", "meter**2",
     "pyeong", "acre", "metric_ton", "kilogram",
@@ -99,6 +106,7 @@ class _Tables:
     range_firsts: frozenset[str]
     sign: Lexicon
     per: Lexicon
+    refuse: Lexicon
 
     def __init__(self) -> None:
         w = words()
@@ -134,6 +142,7 @@ class _Tables:
         self.date = w.date
         self.sign = w.sign
         self.per = w.per
+        self.refuse = w.refuse
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
 
 
@@ -180,6 +189,7 @@ class Scanner:
     def __init__(self, text: str, mode: str) -> None:
         self.t = _tables()
         self._between = False  # the quantity began with "between": "and" closes a range
+        self._code_at = -1  # where a currency code glued to an M (30 MUSD) starts
         self.text = text
         self.s = text.translate(_NORMALIZE)
         self.low = self.s.translate(_LOWER)
@@ -219,6 +229,11 @@ class Scanner:
             j = i + 3
             if j < self.n and (s[j] in WS or s[j].isdigit()):
                 return code, j
+        if s[i : i + 1] == "M" and self._word_start_ok(i, "M"):
+            code = s[i + 1 : i + 4]  # MAUD 60: millions of a currency
+            j = i + 4
+            if code in _currency_codes() and j < self.n and s[j] in WS:
+                return "M" + code, j
         return None
 
     # -- the amount -------------------------------------------------------------
@@ -272,9 +287,16 @@ class Scanner:
 
     def _english_scale(self, num: Num, has_prefix: bool) -> int:
         """160B, €1.2bn, 150 billion, $5m: multiply by an English scale after the digits."""
-        if num.scaled or not num.ascii:
-            return 1
         s, n, j = self.s, self.n, num.end
+        if num.scaled:
+            return 1
+        k = skip_ws(s, j)
+        if (k + 4 <= n and s[k] == "M" and s[k + 1 : k + 4] in _currency_codes()
+                and (k + 4 == n or not (is_latin(s[k + 4]) or s[k + 4].isdigit()))):
+            num.end = self._code_at = k + 1  # 30 MUSD, twenty MEUR: millions of a currency
+            return 1_000_000
+        if not num.ascii:
+            return 1
         if j + 1 < n and s[j] == "-" and is_latin(s[j + 1]):
             m = self.t.scale.match(self.low, j + 1)
             if m is not None:  # 800-million yuan, 4-billion-dollar
@@ -431,11 +453,7 @@ class Scanner:
         if not num.vague:
             amount.scale = self._english_scale(num, has_prefix)
             if amount.scale != 1:
-                num.value = num.value * amount.scale
-                num.res = num.res * amount.scale
-                num.top = amount.scale
-                num.scaled = True
-                num.plain = False
+                _scale(num, amount.scale)
         if not num.vague:
             frac = self._fraction(num) or self._mixed(num)
             if frac is not None:
@@ -474,7 +492,7 @@ class Scanner:
             len(code) == 3
             and code in _currency_codes()
             and (i + 3 >= self.n or not is_latin(s[i + 3]))
-            and self._word_start_ok(i, code)
+            and (self._word_start_ok(i, code) or i == self._code_at)
         ):
             return code, None, i + 3
         return None
@@ -573,7 +591,9 @@ class Scanner:
         qual = None
         pre = None
         pre_unit = None
+        pre_scale = 1
         self._between = False
+        self._code_at = -1
         if not ("0" <= s[i] <= "9"):  # fast path: digits start no qualifier or prefix
             before = self._before(i)
             if before is not None:
@@ -583,6 +603,8 @@ class Scanner:
             pre = self._prefix(i)
             if pre is not None:
                 pre_unit, i = pre[0], skip_ws(s, pre[1])
+                if len(pre_unit) == 4:  # MAUD: millions of AUD
+                    pre_unit, pre_scale = pre_unit[1:], 1_000_000
         allow_sign = self.mode != "match"
         if allow_sign and self.mode == "extract" and i < self.n and s[i] in "+-":
             # a sign, not a range dash or a hyphen: after a space, a bracket or a CJK
@@ -594,9 +616,15 @@ class Scanner:
         per = None
         if per_at is not None:  # 百分之二十 = 20%, 千分之五 = 0.5%, percent of 10
             per, i = per_at
+        amount_at = i
         left = self._amount(i, pre_unit is not None, allow_sign)
         if left is None:
             return None
+        if pre_scale != 1:
+            if left.num.scaled:
+                return None  # MAUD 60 million: which million is meant?
+            _scale(left.num, pre_scale)
+        self._refuse(pos, left.num.end)
         end = left.num.end
         right = None
         unit: tuple[str, str | None, int] | None = None
@@ -612,8 +640,17 @@ class Scanner:
             unit = self._unit(end + 3)  # tens of millions of dollars
             if unit is not None:
                 end = unit[2]
+        if rng is not None and pre_scale != 1:
+            return None  # MAUD 5-10: left unread rather than guessed
         unit_name = unit[0] if unit else None
         counter = unit[1] if unit else None
+        self._refuse(pos, end)
+        if unit is not None and right is None and counter is None:
+            cents = self._cents(unit_name, left, end)
+            if cents is not None:
+                left.num.value = left.num.value + cents[0]
+                left.num.res = Fraction(1, 100)
+                end = cents[1]
         if per is not None or unit_name == "tenth":
             if per is not None:
                 if unit_name is not None:
@@ -630,14 +667,25 @@ class Scanner:
                     a.num.value = a.num.value * factor
                     a.num.res = a.num.res * factor
             unit_name = "percent"
+        yuan = unit is not None and unit_name == "CNY" and s[unit[2] - 1] == "元"
         if pre_unit is not None:
-            if unit_name is not None and unit_name != pre_unit:
+            # 港币5亿元: 元 after a currency is that currency's unit, not the yuan
+            if unit_name is not None and unit_name != pre_unit and not yuan:
                 raise Bad(f"{s[pos:end]!r} names two units, {pre_unit} and {unit_name}")
             unit_name = pre_unit
+        elif yuan and self._prev_word_end(amount_at) in ("币", "幣"):
+            # 新台幣100億元: 元 is the unit of a currency factcheck does not know
+            raise Bad(f"{s[pos:end]!r}: the currency before the number is not one factcheck "
+                      "knows, and 元 alone would read it as the yuan")
         # after-qualifier
         k = skip_ws(s, end)
         after = self._after(k, end)
         odd = left.odd if right is None else right.odd
+        about = None
+        if after is not None and qual == "approx" and right is None and not left.num.vague \
+                and not odd and after[0] in (*_LOWER_BOUNDS, *_UPPER_BOUNDS):
+            about, end = after  # about 500 or more: a bound that is itself rounded
+            after = None
         if after is not None:
             aq, aend = after
             if right is not None or left.num.vague or qual is not None:
@@ -654,7 +702,99 @@ class Scanner:
                 return None
             raise Bad(f"{s[pos:end]!r}: a range or vague amount cannot take a qualifier")
         q = self._build(left, right, qual, odd, unit_name, counter, pos, end)
+        if about is not None:
+            q = _rounded_bound(q, about)
+        elif (q.qualifier in _LOWER_BOUNDS and q.interval.hi is None and self.mode != "match"
+              and q.value is not None):
+            both = self._upper_bound(q, pos, end)
+            if both is not None:
+                return both
         return q, end
+
+    def _prev_word_end(self, i: int) -> str:
+        """The character before ``i``, spaces skipped ('' at the start)."""
+        j = i - 1
+        while j >= 0 and self.s[j] in WS:
+            j -= 1
+        return self.s[j] if j >= 0 else ""
+
+    def _refuse(self, start: int, j: int) -> None:
+        """Bad when a word that no reading is safe with follows: ``5 lakh``, ``3 crore``."""
+        k = skip_ws(self.s, j)
+        if k >= self.n or self.low[k] not in self.t.refuse.by_first:
+            return
+        m = self.t.refuse.match(self.low, k)
+        if m is not None and not is_latin(self._prev(k)):
+            raise Bad(f"{self.s[start : k + len(m[0])]!r}: {m[1]}")
+
+    def _cents(self, unit_name: str | None, left: _Amount, j: int) -> tuple[Fraction, int] | None:
+        """``3 dollars 50 cents``, ``3 dollars and fifty cents``: (cents / 100, end)."""
+        num = left.num
+        if (unit_name is None or unit_name not in _currency_codes() or unit_name in _NO_CENTS
+                or num.vague or left.odd or num.scaled or Fraction(num.value).denominator != 1
+                or not is_latin(self.s[j - 1])):
+            return None
+        s, low = self.s, self.low
+        k = skip_ws(s, j)
+        if low.startswith("and ", k):
+            k = skip_ws(s, k + 4)
+        if k >= self.n:
+            return None
+        if s[k].isdigit():
+            e = k
+            while e < self.n and s[e].isdigit():
+                e += 1
+            count, e = (int(s[k:e]) if e - k <= 2 else 0), e
+        else:
+            words = read_words(low, k) if is_latin(s[k]) else None
+            if words is None or words.scaled or Fraction(words.value).denominator != 1:
+                return None
+            count, e = int(words.value), words.end
+        if not 1 <= count <= 99:
+            return None
+        e = skip_ws(s, e)
+        for word in _CENTS:
+            end = e + len(word)
+            if low.startswith(word, e) and (end >= self.n or not is_latin(s[end])):
+                return Fraction(count, 100), end
+        return None
+
+    def _upper_bound(self, low: Quantity, pos: int, end: int) -> tuple[Quantity, int] | None:
+        """``大于10小于20``, ``10以上20以下``, ``more than 5 but less than 9``: a lower bound
+        and then an upper bound of the same unit are one interval with both ends."""
+        s = self.s
+        k = skip_ws(s, end)
+        for word in _JOINERS:
+            if self.low.startswith(word, k) and (not is_latin(word[0]) or k > end):
+                k = skip_ws(s, k + len(word))
+                break
+        if k >= self.n:
+            return None
+        between = self._between
+        try:
+            found = self.quantity(k)
+        except (Bad, FactcheckError):
+            found = None  # read on its own, or refused, by the caller's next step
+        finally:
+            self._between = between
+        if found is None:
+            return None
+        high, hend = found
+        hi = high.interval.hi
+        lo = low.interval.lo
+        r_lo, r_hi = low.resolution, high.resolution
+        if (high.qualifier not in _UPPER_BOUNDS or hi is None or lo is None
+                or high.unit_name != low.unit_name or r_lo is None or r_hi is None
+                or max(r_lo, r_hi) >= 1000 * min(r_lo, r_hi)):
+            return None  # 大于10小于20亿: is 10 meant as 10亿? not guessed
+        if lo >= hi:
+            if self.mode == "extract":
+                return None
+            raise Bad(f"{s[pos:hend]!r}: the lower bound {lo} is not below the upper {hi}")
+        interval = Interval(lo, hi, low.interval.lo_open, high.interval.hi_open)
+        q = Quantity(interval, low.unit, low.value, "range", self.text[pos:hend].strip(),
+                     low.counter or high.counter, low.resolution)
+        return q, hend
 
     def _range(self, left: _Amount, pre_unit: str | None,
                unit1: tuple[str, str | None, int] | None):  # type: ignore[no-untyped-def]
@@ -725,11 +865,7 @@ class Scanner:
         num = left.num
         v = Fraction(num.value)
         r = Fraction(num.res)
-        nonneg = unit_name is not None and (
-            unit_name in _NONNEG
-            or unit_name in _currency_codes()
-            or all(part in _currency_codes() for part in unit_name.split("/"))
-        )
+        nonneg = _nonneg(unit_name)
         if right is not None:
             lo_i = _end_interval(left)
             hi_i = _end_interval(right)
@@ -779,6 +915,33 @@ class Scanner:
             )
         u = _unit(unit_name) if unit_name else _unit("dimensionless")
         return Quantity(interval, u, v, qualifier, self.text[start:end].strip(), counter, r)
+
+
+def _scale(num: Num, scale: int) -> None:
+    """Multiply a number read so far by an English scale or a million prefix."""
+    num.value = num.value * scale
+    num.res = num.res * scale
+    num.top = scale
+    num.scaled = True
+    num.plain = False
+
+
+def _nonneg(unit_name: str | None) -> bool:
+    """Money, counts, areas and durations cannot be negative: their at_most starts at 0."""
+    return unit_name is not None and (
+        unit_name in _NONNEG
+        or unit_name in _currency_codes()
+        or all(part in _currency_codes() for part in unit_name.split("/"))
+    )
+
+
+def _rounded_bound(q: Quantity, bound: str) -> Quantity:
+    """``about 500 or more``: the bound itself is rounded, so it reaches r/2 beyond v."""
+    v, r = Fraction(q.value or 0), Fraction(q.resolution or 0)
+    if bound in _LOWER_BOUNDS:
+        return replace(q, interval=Interval(v - r / 2, None), qualifier="at_least")
+    floor = Fraction(0) if _nonneg(q.unit_name) and v - r / 2 >= 0 else None
+    return replace(q, interval=Interval(floor, v + r / 2), qualifier="at_most")
 
 
 def _end_interval(a: _Amount) -> Interval:

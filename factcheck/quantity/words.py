@@ -11,7 +11,7 @@ from factcheck.quantity.registry import REGISTRY
 _PATH = os.path.join(os.path.dirname(__file__), "words.tsv")
 KINDS = (
     "digit", "small", "big", "scale", "suffix", "vague", "vague_en", "unit",
-    "prefix", "counter", "before", "after", "odd", "range", "date", "sign", "per",
+    "prefix", "counter", "before", "after", "odd", "range", "date", "sign", "per", "refuse",
 )
 _NUMERIC = {"digit", "small", "big", "scale", "suffix", "vague", "vague_en", "per"}
 

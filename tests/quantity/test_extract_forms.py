@@ -31,6 +31,16 @@ FOUND = [
     ("在10000与20000之间，20과 30 사이", [("10000与20000之间", "10000", "dimensionless"),
                                      ("20과 30 사이", "20", "dimensionless")]),
     ("매출은 100억 원에서 90억 원으로", [("100억 원", "1e10", "KRW"), ("90억 원", "9e9", "KRW")]),
+    ("a 5.6-billion-yuan project", [("5.6-billion-yuan", "5.6e9", "CNY")]),
+    ("总额7.7萬億港元", [("7.7萬億港元", "7.7e12", "HKD")]),
+    ("约合港币5亿元，约为100亿元",
+     [("约合港币5亿元", "5e8", "HKD"), ("约为100亿元", "1e10", "CNY")]),
+    ("年龄大于10小于20的人", [("大于10小于20", "10", "dimensionless")]),
+    ("it cost 3 dollars 50 cents", [("3 dollars 50 cents", "3.5", "USD")]),
+    ("losses in excess of 30 MUSD", [("in excess of 30 MUSD", "3e7", "USD")]),
+    ("1 000 000 people and 40 000 yuan", [("1 000 000 people", "1e6", "count"),
+                                             ("40 000 yuan", "4e4", "CNY")]),
+    ("about five hundred or more", [("about five hundred or more", "500", "dimensionless")]),
 ]
 NOTHING = [
     "see https://www.test.com/search?q=30%25%2020% now",
