@@ -28,6 +28,15 @@ DENOMINATORS = {w: d for d, w in enumerate(_ORDINALS) if w} | {
     "billionth": 10**9, "trillionth": 10**12,
 }
 DENOMINATORS |= {w + "s": d for w, d in DENOMINATORS.items()} | {"halves": 2}
+# Ordinals that are no denominator here: after a number they make it an ordinal
+# (twenty-first) or a fraction we do not read (a thirtieth), never a bare cardinal.
+_ORDINAL_STEMS = (
+    "first", "second", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+    "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+    "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+)
+ORDINALS = frozenset(DENOMINATORS) | frozenset(_ORDINAL_STEMS) | {
+    w + "s" for w in _ORDINAL_STEMS}
 WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "dozen", "half"}
 
 
@@ -61,6 +70,9 @@ class _Reader:
         self.last = ""  # kind of the last word: unit, teen, tens, hundred, scale
         self.last_scale = 10**15
         self.words = 0
+        self.big = False  # a hundred or a scale word was read
+        self.at_and: int | None = None  # the value before the last "and" (one hundred and three)
+        self.and_after = ""  # the kind of word before that "and": hundred or scale
 
     def cardinal(self, article: bool) -> None:
         """Read whole-number words from ``end``; ``article``: an ``a`` was written."""
@@ -75,6 +87,7 @@ class _Reader:
                 nxt = _word(low, k)
                 if nxt is None or (nxt[0] not in UNITS and nxt[0] not in TENS):
                     return
+                self.at_and, self.and_after = self.value, self.last
                 i = k
                 continue
             if w in UNITS:
@@ -94,7 +107,7 @@ class _Reader:
                 if self.group >= 100 or self.last == "hundred":
                     return
                 self.group = (self.group or 1) * 100
-                self.res, self.last = 100, "hundred"
+                self.res, self.last, self.big = 100, "hundred", True
             elif w in SCALES:
                 scale = SCALES[w]
                 if scale >= self.last_scale or not (self.last or article):
@@ -102,6 +115,7 @@ class _Reader:
                 self.total += (self.group or 1) * scale
                 self.group = 0
                 self.res, self.last, self.last_scale = scale, "scale", scale
+                self.big = True
             else:
                 return
             article = False
@@ -145,18 +159,20 @@ def read_words(low: str, pos: int) -> Num | None:
     end = r.end
     tok = _word(low, end)
     if tok is not None and tok[0] in ("dozen", "dozens") and r.last in ("unit", "teen", "tens"):
+        if r.at_and is not None:
+            return None  # three hundred and two dozen: 324 or 3624?
         return Num(value * 12, 12, tok[2], nchars=r.words + 1, scaled=True)
-    if tok is not None and tok[0] in DENOMINATORS and r.last in ("unit", "teen", "tens"):
-        den = DENOMINATORS[tok[0]]
-        plural = tok[0].endswith("s") or tok[0] == "halves"
-        if (value == 1) == plural:
-            return None  # one thirds, two third: not a fraction
-        return Num(Fraction(value, den), 0, tok[2], nchars=r.words + 1, scaled=True)
+    hyphen = end < len(low) and low[end] == "-"
+    if tok is not None and tok[0] in ORDINALS and not (tok[0] in ("second", "seconds")
+                                                       and not hyphen):
+        return _over(r, tok[0], tok[2], hyphen)
     point = _point(low, end) if r.last in ("unit", "teen", "tens", "hundred", "scale") else None
     if point is not None:  # two hundred point zero three
         digits, end = point
         return Num(value + Fraction(int(digits), 10 ** len(digits)), Fraction(1, 10 ** len(digits)),
                    end, nchars=r.words + 1 + len(digits))
+    if _and_ordinal(low, end):
+        return None  # two hundred thirty two and a thirtieth: not 232
     mixed = _and_fraction(low, end)
     if mixed is not None:
         part, end = mixed
@@ -173,6 +189,40 @@ def read_words(low: str, pos: int) -> Num | None:
         res = 0
     top = r.last_scale if r.last_scale < 10**15 else 1
     return Num(value, res, end, nchars=r.words, top=top, scaled=top > 1)
+
+
+def _over(r: _Reader, word: str, end: int, hyphen: bool) -> Num | None:
+    """A cardinal followed by an ordinal: a fraction (two thirds, one hundred and three
+    quarters = 100 3/4, two hundred and fifty-four hundredths = 200.54), or None where
+    no reading is safe (twenty-first is an ordinal; one hundred thirty fifths is 130/5
+    or 100/35; six million and two thirds is 6,000,000 2/3 or 6 2/3 million)."""
+    den = DENOMINATORS.get(word)
+    if den is None or r.last not in ("unit", "teen"):
+        return None  # twenty fifths: 20/5, or fifths of the twenty-fifth kind?
+    whole = 0
+    numerator = r.value
+    if r.at_and is not None:
+        whole, numerator = r.at_and, r.value - r.at_and
+        if r.and_after != "hundred" or numerator >= den:
+            return None  # one hundred and thirty-two fifths: 100 32/5 or 132/5?
+    elif r.big:
+        return None
+    plural = word.endswith("s") or word == "halves"
+    if (numerator == 1) == plural:
+        return None  # one thirds, two third: not a fraction
+    return Num(whole + Fraction(numerator, den), 0, end, nchars=r.words + 1, scaled=True)
+
+
+def _and_ordinal(low: str, i: int) -> bool:
+    """``and a thirtieth``, ``and five ninetieths``: a fraction this reader does not know."""
+    tok = _word(low, i)
+    if tok is None or tok[0] != "and":
+        return False
+    num = _word(low, tok[2])
+    if num is None or not (num[0] in ("a", "an") or num[0] in UNITS or num[0] in TENS):
+        return False
+    den = _word(low, num[2])
+    return den is not None and den[0] in ORDINALS and den[0] not in DENOMINATORS
 
 
 def _point(low: str, i: int) -> tuple[str, int] | None:

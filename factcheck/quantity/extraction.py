@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from factcheck.errors import FactcheckError, LimitError, QuantityError
-from factcheck.quantity.numerals import GROUP_SPACES, WS, Bad
+from factcheck.quantity.english import WORDS as ENGLISH_WORDS
+from factcheck.quantity.numerals import GROUP_SPACES, WS, Bad, three_digits
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.scanner import Scanner, is_hangul
 from factcheck.quantity.words import is_latin
@@ -116,6 +117,9 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
         if sc.t.reader.digit.get(prev, 0) and not is_hangul(prev):
             i += 1  # 二三十: "twenty or thirty", no one number
             continue
+        if is_latin(ch) and _after_number_word(s, i):
+            i += 1  # six million and two thirds: no reading starts inside a refused one
+            continue
         if ch.isdigit():
             if prev and (prev.isdigit() or is_latin(prev) or prev in "._"
                          or (prev == "-" and i > 1 and is_latin(s[i - 2]))):
@@ -170,11 +174,43 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
     return out
 
 
+def _word_before(s: str, i: int) -> tuple[str, int]:
+    """The word (letters or digits) that ends before ``i``, spaces and one hyphen between."""
+    j = i
+    while j > 0 and s[j - 1] in WS:
+        j -= 1
+    if j > 0 and s[j - 1] == "-":
+        j -= 1
+    k = j
+    while k > 0 and (is_latin(s[k - 1]) or s[k - 1].isdigit()):
+        k -= 1
+    return s[k:j].lower(), k
+
+
+def _after_number_word(s: str, i: int) -> bool:
+    """An English word at ``i`` follows a number word (``hundred thirty``) or ``and`` after a
+    number (``million and two``): it is part of that number, not one of its own."""
+    j = i
+    while j < len(s) and is_latin(s[j]):
+        j += 1
+    if s[i:j].lower() not in ENGLISH_WORDS and s[i:j].lower() not in ("a", "an"):
+        return False  # less than 10 after 40 and: a qualifier starts here
+    word, k = _word_before(s, i)
+    if word in ("a", "an"):
+        word, k = _word_before(s, k)  # 3 and a half
+    elif word in ENGLISH_WORDS:
+        return True
+    if word != "and":
+        return False
+    word, _ = _word_before(s, k)
+    return word in ENGLISH_WORDS or (word.isdigit() and word.isascii())
+
+
 def _run_end(s: str, i: int) -> int:
     """The end of the run of digits, commas, points and spaced digit groups at ``i``."""
     n = len(s)
     while i < n and (s[i].isdigit() or s[i] in ",." or (
-            s[i] in GROUP_SPACES and s[i + 1 : i + 2].isdigit())):
+            s[i] in GROUP_SPACES and i > 0 and s[i - 1].isdigit() and three_digits(s, i + 1))):
         i += 1
     return i
 

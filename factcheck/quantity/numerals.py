@@ -80,7 +80,7 @@ def read_digits(s: str, i: int) -> tuple[Fraction | int, Fraction | int, int, bo
     groups = [s[i:j]]
     marked = False
     # thousands commas: exactly three digits after each comma (joined once: linear)
-    while j < n and s[j] == "," and _three_digits(s, j + 1):
+    while j < n and s[j] == "," and three_digits(s, j + 1):
         groups.append(s[j + 1 : j + 4])
         j += 4
         marked = True
@@ -153,7 +153,7 @@ def _spaced_groups(s: str, i: int, j: int, groups: list[str]) -> tuple[int, bool
     sep = s[j]
     k = j
     spaced = []
-    while k < len(s) and s[k] == sep and _three_digits(s, k + 1):
+    while k < len(s) and s[k] == sep and three_digits(s, k + 1):
         spaced.append(s[k + 1 : k + 4])
         k += 4
     if not spaced:
@@ -168,7 +168,7 @@ def _spaced_groups(s: str, i: int, j: int, groups: list[str]) -> tuple[int, bool
     return k, True
 
 
-def _three_digits(s: str, i: int) -> bool:
+def three_digits(s: str, i: int) -> bool:
     """Exactly three ASCII digits at ``i``, not followed by a fourth."""
     chunk = s[i : i + 3]
     if len(chunk) != 3 or not all("0" <= c <= "9" for c in chunk):

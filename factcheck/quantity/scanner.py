@@ -420,6 +420,8 @@ class Scanner:
         k = skip_ws(s, k + len(word))
         if k >= n:
             return None
+        if word == "and" and whole.ascii and is_latin(s[k]):
+            return self._and_part(whole, k)  # 3 and a half
         den = read_words(self.low, k) if is_latin(s[k]) else self.t.reader.number(s, k)
         frac = None if den is None or den.res == 0 else self._fraction(den)
         if frac is None:
@@ -427,6 +429,24 @@ class Scanner:
         frac.value = Fraction(whole.value) + frac.value
         frac.nchars += whole.nchars
         return frac
+
+    def _and_part(self, whole: Num, k: int) -> Num | None:
+        """``3 and a half``, ``3 and three quarters``, ``3 and a half million``."""
+        part = read_words(self.low, k)
+        if part is None or part.res != 0 or not 0 < part.value < 1:
+            return None
+        fraction = part.value
+        part.value = Fraction(whole.value) + fraction * (whole.top if whole.scaled else 1)
+        part.nchars += whole.nchars  # 3 million and a half is 3.5 million
+        k = skip_ws(self.s, part.end)
+        scale = self.t.scale.match(self.low, k)
+        if scale is not None:
+            if whole.scaled:  # 3 million and a half million
+                raise Bad(f"{self.s[k : k + len(scale[0])]!r} follows a scaled whole and a "
+                          "fraction: write the amount in digits")
+            part.end = k + len(scale[0])
+            _scale(part, int(str(scale[1])))
+        return part
 
     def _amount(self, i: int, has_prefix: bool, allow_sign: bool) -> _Amount | None:
         s, n = self.s, self.n

@@ -141,6 +141,10 @@ def test_refused_with_a_reason(text: str, message: str) -> None:
 @pytest.mark.parametrize("text", [
     "a loan of 5 lakh rupees", "Rs 3 crore was paid", "它说 12 500 。", "約合新台幣100億元",
     "1\u202f234,5 euros", "5 to 10 lakh",
+    # English words where no reading is safe: an ordinal, or a fraction two ways
+    "the twenty-first century", "a twenty-first", "six million and two thirds",
+    "one hundred thirty fifths", "one hundred and thirty-two fifths",
+    "three hundred and two dozens", "two hundred thirty two and a thirtieth",
 ])
 def test_running_text_leaves_refused_forms_unread(text: str) -> None:
     assert [e.text for e in extract_quantities(text)] == []

@@ -41,6 +41,11 @@ FOUND = [
     ("1 000 000 people and 40 000 yuan", [("1 000 000 people", "1e6", "count"),
                                              ("40 000 yuan", "4e4", "CNY")]),
     ("about five hundred or more", [("about five hundred or more", "500", "dimensionless")]),
+    ("x is more than 40 and less than 10", [("more than 40", "40", "dimensionless"),
+                                            ("less than 10", "10", "dimensionless")]),
+    ("3 and a half years of one hundred and three quarters",
+     [("3 and a half years", "3.5", "year"), ("one hundred and three quarters", "100.75",
+                                              "dimensionless")]),
 ]
 NOTHING = [
     "see https://www.test.com/search?q=30%25%2020% now",
