@@ -43,6 +43,7 @@ FOUND = [
     ("about five hundred or more", [("about five hundred or more", "500", "dimensionless")]),
     ("x is more than 40 and less than 10", [("more than 40", "40", "dimensionless"),
                                             ("less than 10", "10", "dimensionless")]),
+    ("3 dozen eggs", [("3 dozen", "36", "dimensionless")]),
     ("3 and a half years of one hundred and three quarters",
      [("3 and a half years", "3.5", "year"), ("one hundred and three quarters", "100.75",
                                               "dimensionless")]),
