@@ -6,14 +6,12 @@ details open with <details>. Claim files are untrusted: every string is escaped.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.formats import escape
+from factcheck.formats import escape, ratechart
 from factcheck.formats.text import summary_line, verdict_label
-from factcheck.quantity.rational import Fraction, fraction_from_text
 from factcheck.report.record import SEVERITY
 
 if TYPE_CHECKING:
@@ -57,7 +55,6 @@ padding:.2rem .5rem;text-align:left;vertical-align:top}caption{text-align:left;f
 details{margin:.3rem 0;border:1px solid var(--line);padding:.2rem .6rem}
 summary{cursor:pointer}code{white-space:pre-wrap;overflow-wrap:anywhere}.muted{color:var(--muted)}
 .id{display:inline-block;max-width:100%;overflow-wrap:anywhere}
-svg{max-width:100%;height:auto;background:#fff}svg text{font-size:12px;fill:#222}
 .filter{border:0;padding:0;margin:.5rem 0}.filter label{margin-right:.8rem;white-space:nowrap}
 #f-contradicted:checked~#claims details:not(.contradicted),
 #f-undetermined:checked~#claims details:not(.undetermined),
@@ -210,234 +207,6 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
     yield "</section>"
 
 
-def _num(value: Any) -> Fraction | None:
-    try:
-        return fraction_from_text(str(value))
-    except (ValueError, ZeroDivisionError):
-        return None
-
-
-def _day(value: Any) -> dt.date | None:
-    """A calendar day from a date or an ISO date string; None when it does not parse."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _dated_series(raw: Any) -> list[tuple[dt.date, Fraction]]:
-    """The usable (day, rate) points of a series of [ISO date, rate] pairs, by date.
-
-    Any sequence of pairs will do (the analysis hands over tuples of tuples, a
-    JSON report lists of lists). An entry that is not a pair, or whose date or rate
-    does not parse, is skipped. The sort is stable, so equal days keep their order.
-    """
-    points: list[tuple[dt.date, Fraction]] = []
-    for entry in raw or ():
-        try:
-            d, r = entry
-        except (TypeError, ValueError):
-            continue
-        day, rate = _day(d), _num(r)
-        if day is not None and rate is not None:
-            points.append((day, rate))
-    points.sort(key=lambda point: point[0])
-    return points
-
-
-def _chart(block: dict[str, Any]) -> str:
-    """An inline SVG: the reference series as a line, each cluster as a band and a line.
-
-    The x axis is calendar time: the window runs from the first day of the series
-    to the last (the article's day, or the business day before it), and each point
-    sits in proportion to the days since the first, so that a weekend or a holiday
-    shows as a longer segment. The ends of the axis are labelled with their dates.
-    """
-    series = _dated_series(block.get("series"))
-    clusters = [
-        (i, _num(c.get("low")), _num(c.get("high")), _num(c.get("rate")), c)
-        for i, c in enumerate(block.get("clusters") or [], 1)
-    ]
-    values: list[Fraction] = [r for _, r in series]
-    values += [v for c in clusters for v in (c[1], c[2], c[3]) if v is not None]
-    if not values:
-        return ""
-    w, h, pad = 640, 240, 40
-    lo: Fraction = min(values)
-    hi: Fraction = max(values)
-    if lo == hi:
-        lo, hi = lo - 1, hi + 1
-    margin = (hi - lo) / 10
-    lo, hi = lo - margin, hi + margin
-
-    def y(v: Fraction) -> str:
-        return f"{float(pad + (hi - v) / (hi - lo) * (h - 2 * pad)):.2f}"
-
-    first = series[0][0] if series else None
-    span = (series[-1][0] - series[0][0]).days if series else 0
-
-    def x(day: dt.date) -> str:
-        if first is None or span == 0:  # one day in the window: its middle
-            return f"{w / 2:.2f}"
-        return f"{pad + (day - first).days * (w - 2 * pad) / span:.2f}"
-
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" role="img" aria-label="reference rate and implied rates">',
-        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
-    ]
-    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
-    labels: list[tuple[float, int]] = []
-    for i, low, high, rate, raw in clusters:
-        color = colors[(i - 1) % len(colors)]
-        if low is not None and high is not None:
-            top, bottom = y(max(low, high)), y(min(low, high))
-            parts.append(
-                f'<rect x="{pad}" y="{top}" width="{w - 2 * pad}" '
-                f'height="{max(float(bottom) - float(top), 1.0):.2f}" fill="{color}" '
-                f'fill-opacity="0.2"><title>cluster {i}: '
-                f'[{esc(raw.get("low"))}, {esc(raw.get("high"))}]</title></rect>'
-            )
-        if rate is not None:
-            parts.append(
-                f'<line x1="{pad}" x2="{w - pad}" y1="{y(rate)}" y2="{y(rate)}" '
-                f'stroke="{color}" stroke-dasharray="4 3"/>'
-            )
-            labels.append((float(y(rate)), i))
-    if series:
-        points = " ".join(f"{x(d)},{y(r)}" for d, r in series)
-        parts.append(f'<polyline points="{points}" fill="none" stroke="#000" stroke-width="1.5"/>')
-        ref_day = _day((block.get("reference") or {}).get("date", ""))
-        for d, r in series:
-            stroke = ' r="4" fill="#000"' if d == ref_day else ' r="2" fill="#555"'
-            parts.append(
-                f'<circle cx="{x(d)}" cy="{y(r)}"{stroke}><title>{esc(d.isoformat())}: '
-                f"{esc(_short(r))}</title></circle>"
-            )
-        start, end = series[0][0], series[-1][0]
-        if span == 0:
-            parts.append(
-                f'<text x="{x(start)}" y="{h - 10}" text-anchor="middle">'
-                f"{esc(start.isoformat())}</text>"
-            )
-        else:
-            parts.append(
-                f'<text x="{pad}" y="{h - 10}">{esc(start.isoformat())}</text>'
-            )
-            parts.append(
-                f'<text x="{w - pad}" y="{h - 10}" text-anchor="end">'
-                f"{esc(end.isoformat())}</text>"
-            )
-    parts += _spread_labels(labels, w - pad + 4, pad, h - pad)
-    unit = f"{block.get('to', '?')} per {block.get('from', '?')}"
-    parts.append(f'<text x="{pad}" y="14">{esc(unit)} (reference series and the clusters '
-                 "the article's conversions imply)</text>")
-    parts.append(f'<text x="2" y="{pad - 5}">{esc(_short(hi))}</text>')
-    parts.append(f'<text x="2" y="{h - pad + 12}">{esc(_short(lo))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-LABEL_GAP = 14  # px between two label baselines: 12 px text never overlaps
-
-
-def _spread_labels(labels: list[tuple[float, int]], x: float, top: float,
-                   bottom: float) -> list[str]:
-    """Cluster numbers beside their lines, moved apart by at least LABEL_GAP."""
-    placed: list[tuple[float, int]] = []
-    for want, i in sorted(labels):
-        at = max(want, placed[-1][0] + LABEL_GAP) if placed else max(want, top)
-        placed.append((at, i))
-    overflow = placed[-1][0] - bottom if placed else 0
-    if overflow > 0:  # pushed past the bottom: shift the whole stack up
-        placed = [(at - overflow, i) for at, i in placed]
-    return [f'<text x="{x:.2f}" y="{at + 4:.2f}" class="label">{i}</text>' for at, i in placed]
-
-
-def _cluster_strip(block: dict[str, Any]) -> str:
-    """A zoomed SVG of the clusters alone, one row each, against the reference rate.
-
-    On the 30-day chart the clusters of one article often lie within a fraction of
-    a won of each other; here the axis spans just them and the reference.
-    """
-    rows = []
-    for i, c in enumerate(block.get("clusters") or [], 1):
-        low, high, rate = _num(c.get("low")), _num(c.get("high")), _num(c.get("rate"))
-        if low is not None and high is not None and rate is not None:
-            rows.append((i, low, high, rate, len(c.get("claims") or [])))
-    reference = _num((block.get("reference") or {}).get("rate"))
-    if not rows:
-        return ""
-    values = [v for _, lo_, hi_, _, _ in rows for v in (lo_, hi_)]
-    if reference is not None:
-        values.append(reference)
-    lo, hi = min(values), max(values)
-    if lo == hi:
-        lo, hi = lo - 1, hi + 1
-    margin = (hi - lo) / 8
-    lo, hi = lo - margin, hi + margin
-    w, left, right, row_h, top = 640, 150, 20, 22, 28
-    h = top + row_h * len(rows) + 24
-
-    def x(v: Fraction) -> float:
-        return left + float((v - lo) / (hi - lo)) * (w - left - right)
-
-    colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
-        f'viewBox="0 0 {w} {h}" role="img" aria-label="implied-rate clusters, zoomed">',
-        f'<rect x="0" y="0" width="{w}" height="{h}" fill="#fff" stroke="#ccc"/>',
-    ]
-    tolerance = _num(block.get("tolerance_pct")) or Fraction(1)
-    if reference is not None:
-        band_lo = max(reference * (1 - tolerance / 100), lo)
-        band_hi = min(reference * (1 + tolerance / 100), hi)
-        if band_lo < band_hi:
-            parts.append(f'<rect x="{x(band_lo):.2f}" y="{top - 8}" '
-                         f'width="{x(band_hi) - x(band_lo):.2f}" height="{h - 20 - top + 8}" '
-                         f'fill="#888" fill-opacity="0.15"><title>within {esc(_short(tolerance))}% '
-                         "of the reference</title></rect>")
-        rx = x(reference)
-        ref = block.get("reference") or {}
-        parts.append(
-            f'<line x1="{rx:.2f}" x2="{rx:.2f}" y1="{top - 8}" y2="{h - 20}" stroke="#000" '
-            f'stroke-dasharray="3 3"/><text x="{rx:.2f}" y="{top - 12}" '
-            f'text-anchor="middle">reference {esc(_short(reference))} '
-            f"({esc(ref.get('date', ''))})</text>"
-        )
-    raw_clusters = block.get("clusters") or []
-    parts.append(f'<text x="{(left + w - right) / 2:.0f}" y="{h - 6}" text-anchor="middle">'
-                 f"{esc(block.get('to', '?'))} per {esc(block.get('from', '?'))}</text>")
-    for row, (i, low, high, rate, n) in enumerate(rows):
-        shown = raw_clusters[i - 1].get("rate", _short(rate))
-        color = colors[(i - 1) % len(colors)]
-        cy = top + row_h * row + row_h / 2
-        x1, x2 = x(low), x(high)
-        parts.append(
-            f'<text x="6" y="{cy + 4:.2f}">cluster {i}: '
-            f'{esc(shown)} ({n} claim{"s" if n != 1 else ""})</text>'
-            f'<rect x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" height="10" '
-            f'fill="{color}" fill-opacity="0.35"/>'
-            f'<circle cx="{x(rate):.2f}" cy="{cy:.2f}" r="3" fill="{color}"><title>cluster {i}: '
-            f"[{esc(_short(low))}, {esc(_short(high))}]</title></circle>"
-        )
-    parts.append(f'<text x="{left}" y="{h - 6}">{esc(_short(lo))}</text>')
-    parts.append(
-        f'<text x="{w - right}" y="{h - 6}" text-anchor="end">'
-        f"{esc(_short(hi))}</text>"
-    )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def _short(v: Fraction) -> str:
-    return f"{float(v):.2f}"
-
-
 def _rates(rates: list[dict[str, Any]]) -> str:
     out = []
     for block in rates:
@@ -462,8 +231,8 @@ def _rates(rates: list[dict[str, Any]]) -> str:
                 f"<td>{esc(claims)}</td></tr>"
             )
         out.append("</table></div>")
-        out.append(_chart(block))
-        out.append(_cluster_strip(block))
+        out.append(ratechart.figures(block))
+        out.append(ratechart.series_table(block))
     return "\n".join(out)
 
 
@@ -518,7 +287,7 @@ def _document(report: Report) -> Iterator[str]:
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="color-scheme" content="light dark">\n'
-        f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>"
+        f"<title>{esc(title)}</title>\n<style>{CSS}{ratechart.CSS}</style>\n</head>\n<body>"
     )
     # The body's parts, one line each; an empty part is left out.
     for part in _body(report, title):

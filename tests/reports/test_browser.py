@@ -74,7 +74,7 @@ def test_no_horizontal_scroll_and_a_screenshot(page_of: Any, width: int) -> None
     scroll = page.evaluate("document.documentElement.scrollWidth")
     assert scroll <= width, f"the page is {scroll} px wide at {width} px"
     shot = _artefacts() / f"seed-report-{width}px.png"
-    page.screenshot(path=str(shot), full_page=False)
+    page.screenshot(path=str(shot), full_page=True)
     print(f"screenshot: {shot}")
 
 
@@ -146,19 +146,83 @@ def test_print_shows_each_verdict_in_words(page_of: Any) -> None:
     assert hidden == 0, f"{hidden} claims print without their quote"
 
 
-def test_chart_labels_do_not_overlap(page_of: Any) -> None:
+def test_chart_labels_do_not_overlap_and_stay_inside(page_of: Any) -> None:
     open_at, _ = page_of
     page = open_at(1280)
-    boxes = page.evaluate(
-        "[...document.querySelectorAll('svg')].map(s => [...s.querySelectorAll('text')]"
+    charts = page.evaluate(
+        "[...document.querySelectorAll('svg')].map(s => { const c = s.getBoundingClientRect();"
+        " return [[c.left, c.top, c.right, c.bottom], [...s.querySelectorAll('text')]"
         ".map(t => { const b = t.getBoundingClientRect();"
-        " return [b.left, b.top, b.right, b.bottom, t.textContent]; }))")
-    assert boxes
-    for texts in boxes:
+        " return [b.left, b.top, b.right, b.bottom, t.textContent]; })]; })")
+    assert len(charts) >= 2
+    for (left, top, right, bottom), texts in charts:
+        assert texts
         for i, a in enumerate(texts):
+            assert left <= a[0] and a[2] <= right and top <= a[1] and a[3] <= bottom, (
+                f"label {a[4]!r} leaves its chart")
             for b in texts[i + 1:]:
                 apart = a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
                 assert apart, f"labels {a[4]!r} and {b[4]!r} overlap"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_chart_text_is_12_px_on_every_screen(page_of: Any, width: int) -> None:
+    open_at, _ = page_of
+    page = open_at(width)
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('svg')].map(s => [s.getBoundingClientRect().width"
+        " / s.viewBox.baseVal.width, [...new Set([...s.querySelectorAll('text')]"
+        ".map(t => getComputedStyle(t).fontSize))]])")
+    assert sizes
+    for scale, fonts in sizes:
+        # drawn at its own size (a narrow screen scrolls the chart), so 12 px stays 12 px
+        assert scale == 1 and fonts == ["12px"], (width, scale, fonts)
+
+
+# The WCAG 2 contrast ratio of each text's colour (an SVG text's fill) against what is
+# behind it: the backgrounds of its ancestors, composited until one is opaque.
+_CONTRAST = """() => {
+  const rgba = c => { const m = c.match(/[\\d.]+/g).map(Number);
+    return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const lum = ([r, g, b]) => { const f = v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const behind = el => { const layers = [];
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) { layers.push(c); if (c[3] === 1) break; } }
+    let out = [255, 255, 255];
+    for (const [r, g, b, a] of layers.reverse())
+      out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
+    return out; };
+  for (const d of document.querySelectorAll('details')) d.open = true;
+  const seen = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    if (!el.checkVisibility()) continue;
+    const style = getComputedStyle(el);
+    const fg = rgba(el instanceof SVGElement ? style.fill : style.color);
+    const bg = behind(el);
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    seen.push([el.tagName, el.className.baseVal ?? el.className,
+               el.textContent.trim().slice(0, 30), (hi + 0.05) / (lo + 0.05),
+               parseFloat(style.fontSize)]);
+  }
+  return seen; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa(page_of: Any, scheme: str) -> None:
+    open_at, _ = page_of
+    page = open_at(1280)
+    page.emulate_media(color_scheme=scheme)
+    seen = page.evaluate(_CONTRAST)
+    assert len(seen) > 100
+    assert any(tag == "text" for tag, *_ in seen), "no chart text was measured"
+    low = [s for s in seen if s[3] < 4.5]
+    assert not low, f"{len(low)} texts under 4.5:1 in {scheme} mode, e.g. {low[:5]}"
+    small = [s for s in seen if s[4] < 12]
+    assert not small, f"text under 12 px: {small[:5]}"
 
 
 def test_keyboard_order(page_of: Any) -> None:

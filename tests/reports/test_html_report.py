@@ -9,7 +9,7 @@ import pytest
 import seedtext
 
 from factcheck.formats import render
-from factcheck.formats.html import LABEL_GAP, _spread_labels
+from factcheck.formats.ratechart import LABEL_GAP, spread_labels
 
 from .snapshot_outputs import seed_report
 
@@ -71,8 +71,39 @@ def test_one_tab_stop_per_claim(seed_html) -> None:  # type: ignore[no-untyped-d
     html, report = seed_html
     page = _Page()
     page.feed(html)
-    # The skip link, the filter, one summary per claim and the coverage table's.
-    assert page.focusable == 1 + 1 + len(report.findings) + 1
+    # The skip link, the filter, one summary per claim, the coverage table's, and the
+    # one that unfolds each rate block's series as a table.
+    with_series = sum(1 for block in report.rates if block.get("series"))
+    assert with_series > 0
+    assert page.focusable == 1 + 1 + len(report.findings) + 1 + with_series
+
+
+class _Tables(HTMLParser):
+    """Each table's caption and header cells, and where a header cell lacks a scope."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables = 0
+        self.captions = 0
+        self.headers = 0
+        self.unscoped: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tables += tag == "table"
+        self.captions += tag == "caption"
+        if tag == "th":
+            self.headers += 1
+            if a.get("scope") not in ("col", "row"):
+                self.unscoped.append(str(self.getpos()))
+
+
+def test_every_table_has_a_caption_and_scoped_headers(seed_html, report) -> None:  # type: ignore[no-untyped-def]
+    for html in (seed_html[0], render(report, "html")):
+        tables = _Tables()
+        tables.feed(html)
+        assert tables.tables >= 2 and tables.captions == tables.tables
+        assert tables.headers and not tables.unscoped, tables.unscoped
 
 
 def test_the_filter_and_print_need_no_script(seed_html) -> None:  # type: ignore[no-untyped-def]
@@ -88,7 +119,8 @@ def test_the_filter_and_print_need_no_script(seed_html) -> None:  # type: ignore
     [(50.0, 3), (10.0, 1), (50.0, 2), (52.0, 4), (200.0, 5), (201.0, 6)],
 ])
 def test_chart_labels_never_overlap(wanted: list[tuple[float, int]]) -> None:
-    placed = _spread_labels(wanted, 600, 40, 200)
-    ys = sorted(float(m) for m in re.findall(r'y="([0-9.-]+)"', "".join(placed)))
-    assert len(ys) == len(wanted)
+    placed = spread_labels(wanted, 40, 200)
+    ys = [at for at, _ in placed]
+    assert sorted(key for _, key in placed) == sorted(key for _, key in wanted)
     assert all(b - a >= LABEL_GAP - 1e-9 for a, b in zip(ys, ys[1:], strict=False))
+    assert all(at <= 200 for at in ys)
