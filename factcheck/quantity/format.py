@@ -13,7 +13,7 @@ written as short as its exact value allows (``1.5万亿元``). Ranges whose ends
 
 from __future__ import annotations
 
-from factcheck.errors import QuantityError
+from factcheck.errors import FactcheckError, QuantityError
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
 from factcheck.quantity.scanner import last_nonzero_place
@@ -370,12 +370,14 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
         qualifier = "range"
     if qualifier == "range" and iv.lo is not None and iv.hi is not None:
         lo, hi = num(iv.lo), num(iv.hi)
-        if lang == "en":
-            return f"{pre}{lo} to {hi}{suf}"
-        sep = "~" if lang == "ko" else "至"
-        if suf and not _has_group(lo) and _has_group(hi):
+        sep = {"ko": "~", "zh": "至", "en": " to "}[lang]
+        if lang != "en" and suf and not _has_group(lo) and _has_group(hi):
             return f"{lo}{suf}{sep}{hi}{suf}"  # 5원~10억 원, never 5~10억 (5억~10억)
-        return f"{lo}{sep}{hi}{suf}"
+        text = f"{pre}{lo}{sep}{hi}{suf}"
+        if _reads_back(text, q):
+            return text
+        # the reader shared the high end's scale word with the low end (5 to 1 billion)
+        return f"{pre}{_own_scale(hi, lo, iv.lo, q.resolution, lang)}{sep}{hi}{suf}"
     bounded_odd = qualifier == "more_than" and iv.hi is not None
     if bounded_odd:
         if lang == "en":
@@ -404,6 +406,42 @@ def format_quantity(q: Quantity, language: str = "ko") -> str:
                "at_most": "at most {}", "less_than": "less than {}"},
     }[lang]
     return forms.get(qualifier, "{}").format(body)
+
+
+def _reads_back(text: str, q: Quantity) -> bool:
+    """Whether the reader takes ``text`` for the range ``q``: a low end without a scale
+    word may borrow the high end's (5~10억), and whether it does depends on the ends."""
+    from factcheck.quantity.grammar import parse_quantity
+
+    try:
+        back = parse_quantity(text)
+    except FactcheckError:
+        return False
+    return back.interval == q.interval and q.resolution in (None, back.resolution)
+
+
+def _own_scale(hi: str, lo: str, value: Fraction, r: Fraction | None, lang: str) -> str:
+    """The low end of a range, given a scale word of its own when the high end has one.
+
+    A range may share the high end's scale word with a low end that has none (5~10억 is
+    5억~10억, 5 to 10 billion five billion), so a low end of 5 before 1만1 is written
+    0.0005만 (0.005 thousand): a low end with its own word shares nothing.
+    """
+    table = {"en": _EN_SCALES, "ko": _KO_GROUPS, "zh": _ZH_GROUPS}[lang]
+    scales = [w for _, w in _EN_SCALES + _KO_GROUPS + _ZH_GROUPS]
+    if not any(w in hi for w in scales) or any(w in lo for w in scales) or r == 0:
+        return lo
+    k = _power_of_ten(r)
+    # the smallest scale word that can still end at the resolution: 0.01 million for 1e4
+    fitting = [(s, w) for s, w in table if k is None or s >= Fraction(10) ** k]
+    if not fitting:
+        return lo
+    size, word = min(fitting)
+    x = Fraction(value) / size
+    if k is None and not _terminates(x):
+        return lo
+    places = None if k is None else len(str(size)) - 1 - k
+    return _decimal(x, places, lang != "zh") + (f" {word}" if lang == "en" else word)
 
 
 def _has_group(text: str) -> bool:

@@ -13,6 +13,7 @@ from factcheck.quantity.format import format_quantity
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.scanner import last_nonzero_place
 from tests.quantity.test_forms import ROWS
 
 LANGUAGES = ("ko", "zh", "en")
@@ -158,6 +159,31 @@ def test_values_keep_their_resolution(
     q = parse_quantity(once)
     assert (q.value, q.resolution, q.qualifier) == (value, resolution, qualifier), once
     _same(q, parse_quantity(format_quantity(q, second)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=0, max_value=99), st.integers(min_value=0, max_value=10**6)),
+       st.one_of(st.integers(min_value=1, max_value=10**6),
+                 st.integers(min_value=10**4, max_value=10**9)),
+       st.one_of(st.none(), st.integers(min_value=-4, max_value=18)),
+       st.sampled_from(RES_UNITS), st.sampled_from(LANGUAGES), st.booleans())
+def test_ranges_and_odd_amounts_round_trip(
+    a: int, b: int, k: int | None, unit: str, language: str, odd: bool
+) -> None:
+    # a range whose ends straddle a scale word (5 to 1만1) must not share it;
+    # 1만7000여 is (17000, 18000): an odd amount stays below its next last digit
+    r = None if k is None else Fraction(10) ** k
+    u = Quantity.exact(0, unit).unit
+    if odd:
+        v = Fraction(max(a, 1)) * (r or 1)
+        step = last_nonzero_place(v, r or Fraction(1))
+        q = Quantity(Interval(v, v + step, True, True), u, value=v, qualifier="more_than",
+                     resolution=r)
+    else:
+        assume(a < b)
+        lo, hi = Fraction(a) * (r or 1), Fraction(b) * (r or 1)
+        q = Quantity(Interval(lo, hi), u, value=lo, qualifier="range", resolution=r)
+    _same(q, parse_quantity(format_quantity(q, language)))
 
 
 @pytest.mark.parametrize(
