@@ -60,7 +60,7 @@ def resolve(text: str, compact: str, words: str, published: dt.date) -> DateSpan
     lower-cased English words with single spaces.
     """
     if compact in VAGUE_WORDS or words in VAGUE_WORDS:
-        return DateSpan(add_days(published, -RECENT_DAYS, text), published, text, "range")
+        return DateSpan(add_days(published, 1 - RECENT_DAYS, text), published, text, "range")
     for pattern in _CJK_QUARTER:
         m = pattern.match(compact)
         if m:

@@ -81,6 +81,11 @@ def _row(f: Finding, link_base: str) -> str:
 
 
 def _rates(rates: list[dict[str, Any]]) -> list[str]:
+    if not rates:
+        return []  # and nothing of the rates package is imported
+    from factcheck.rates.numbers import report_number as _n
+    from factcheck.rates.numbers import report_percent as _pct
+
     lines: list[str] = []
     for block in rates:
         ref = block.get("reference") or {}
@@ -88,9 +93,9 @@ def _rates(rates: list[dict[str, Any]]) -> list[str]:
             "",
             f"### Rates {cell(block.get('from', '?'))} → {cell(block.get('to', '?'))}",
             "",
-            f"Reference: {cell(ref.get('rate', '?'))} ({cell(ref.get('source', '?'))}, "
+            f"Reference: {cell(_n(ref.get('rate', '?')))} ({cell(ref.get('source', '?'))}, "
             f"{cell(ref.get('date', '?'))}); spread between clusters "
-            f"{cell(block.get('spread_pct', '?'))}%",
+            f"{cell(_pct(block.get('spread_pct', '?'), signed=False))}",
             "",
             "| Cluster | Rate | Interval | Deviation | Nearest reference day | Claims |",
             "|---|---|---|---|---|---|",
@@ -98,10 +103,10 @@ def _rates(rates: list[dict[str, Any]]) -> list[str]:
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
             lines.append(
-                f"| {i} | {cell(cl.get('rate', '?'))} "
-                f"| [{cell(cl.get('low', '?'))}, {cell(cl.get('high', '?'))}] "
-                f"| {cell(cl.get('deviation_pct', '?'))}% "
-                f"| {cell(near.get('date', '?'))} ({cell(near.get('rate', '?'))}) "
+                f"| {i} | {cell(_n(cl.get('rate', '?')))} "
+                f"| [{cell(_n(cl.get('low', '?')))}, {cell(_n(cl.get('high', '?')))}] "
+                f"| {cell(_pct(cl.get('deviation_pct', '?')))} "
+                f"| {cell(near.get('date', '?'))} ({cell(_n(near.get('rate', '?')))}) "
                 f"| {cell(', '.join(str(c) for c in cl.get('claims', [])))} |"
             )
     return lines

@@ -10,7 +10,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from factcheck.formats.escape import terminal
-from factcheck.quantity.rational import Fraction, fraction_from_text
+from factcheck.quantity.rational import Fraction
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -157,20 +157,16 @@ def coverage_lines(coverage: dict[str, Any] | None, width: int = 100) -> list[st
     return lines
 
 
-def _pct(value: Any) -> str:
-    from factcheck.quantity.readable import percent_text
-
-    try:
-        return percent_text(fraction_from_text(str(value)))
-    except (ValueError, ZeroDivisionError):
-        return "?"
-
-
 RATE_WIDTH = 80  # the rate table fits an 80-column terminal whatever the report's width
 
 
 def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str]:
     """Each rate block as a table of its clusters, no wider than ``RATE_WIDTH``."""
+    if not rates:
+        return []  # and nothing of the rates package is imported
+    from factcheck.rates.numbers import report_number as _n
+    from factcheck.rates.numbers import report_percent as _pct
+
     width = min(width, RATE_WIDTH)
     lines: list[str] = []
     for block in rates:
@@ -179,17 +175,17 @@ def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str
         source = "ECB" if source.startswith("ECB ") else source
         lines.extend(wrap(
             f"Rates {_t(str(block.get('from', '?')))}->{_t(str(block.get('to', '?')))}: "
-            f"reference {_t(ref.get('rate', '?'))} ({source}, {_t(ref.get('date', '?'))}); "
-            f"spread {_pct(block.get('spread_pct', '?'))}", width, "", "  "))
+            f"reference {_t(_n(ref.get('rate', '?')))} ({source}, {_t(ref.get('date', '?'))}); "
+            f"spread {_pct(block.get('spread_pct', '?'), signed=False)}", width, "", "  "))
         lines.append(fit(f"  {'#':>2}  {'rate':<9} {'interval':<21} {'deviation':<9}  "
                          f"{'nearest day':<19} claims", width))
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
             claims = [_t(str(c)) for c in cl.get("claims", [])]
-            interval = f"{_t(cl.get('low', '?'))}-{_t(cl.get('high', '?'))}"
-            nearest = f"{_t(near.get('date', '?'))} {_t(near.get('rate', '?'))}"
+            interval = f"{_t(_n(cl.get('low', '?')))}-{_t(_n(cl.get('high', '?')))}"
+            nearest = f"{_t(near.get('date', '?'))} {_t(_n(near.get('rate', '?')))}"
             lines.append(fit(
-                f"  {i:>2}  {_t(cl.get('rate', '?')):<9} {interval:<21} "
+                f"  {i:>2}  {_t(_n(cl.get('rate', '?'))):<9} {interval:<21} "
                 f"{_pct(cl.get('deviation_pct', '?')):<9}  {nearest:<19} {len(claims)}", width))
             lines.extend(wrap(", ".join(claims), width, "      ", "      "))
     return lines

@@ -112,6 +112,8 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     rate_text = f"{display(shown, 8)} {dst}/{src}"
     if not iv.is_point:
         rate_text += f" (interval {display(iv.lo, 8)} to {display(iv.hi, 8)})"
+    from factcheck.quantity.readable import percent_text
+
     allowed = percent(tolerance)
     judgement = {
         "holds": f"within {allowed} of",
@@ -120,7 +122,7 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     }[result]
     message = (
         f"{claim.amount} -> {claim.stated} implies {rate_text}: {judgement} "
-        f"{display(ref_rate)} {dst}/{src} ({percent(dev)}; {where})"
+        f"{display(ref_rate)} {dst}/{src} ({percent_text(dev * 100)}; {where})"
     )
     details = {
         "amount": claim.amount,

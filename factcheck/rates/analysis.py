@@ -25,7 +25,7 @@ from factcheck.quantity.interval import Interval
 from factcheck.quantity.rational import Fraction, as_fraction
 from factcheck.rates.clusters import Cluster, cluster, main_cluster
 from factcheck.rates.implied import ImpliedRate
-from factcheck.rates.numbers import display, percent, places, significant
+from factcheck.rates.numbers import display, places, significant
 
 if TYPE_CHECKING:
     from factcheck.claims.model import Article
@@ -251,6 +251,8 @@ def analyse(
     for item in implied_from_findings(findings):
         pairs.setdefault(frozenset((item.from_code, item.to_code)), []).append(item)
     day = article.published
+    from factcheck.quantity.readable import percent_text
+
     blocks: list[dict[str, Any]] = []
     warnings: dict[str, list[str]] = {}
     for items in pairs.values():
@@ -289,7 +291,8 @@ def analyse(
             gap = (c.rate - main.rate) / main.rate
             for claim in c.claims:
                 warnings.setdefault(claim, []).append(
-                    f"implies about {display(c.rate)} {unit}, {percent(abs(gap))} "
+                    f"implies about {display(c.rate)} {unit}, "
+                    f"{percent_text(abs(gap) * 100).lstrip('+')} "
                     f"{'below' if gap < 0 else 'above'} the {display(main.rate)} {unit} "
                     + _others(main.claims)
                 )

@@ -55,3 +55,24 @@ def percent(x: Fraction, digits: int = 3) -> str:
     """A ratio as a percentage for messages: ``Fraction(1, 100)`` -> ``1%``."""
     q = _decimal(Fraction(x) * 100).quantize(decimal.Decimal(1).scaleb(-digits), context=_WIDE)
     return _plain(q) + "%"
+
+
+def report_number(x: object) -> str:
+    """A number from a report's rate block as people read it: ``200.0`` is ``200``."""
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return str(x)
+
+
+def report_percent(x: object, *, signed: bool = True) -> str:
+    """A percentage from a report's rate block at the one precision of every report
+    (``-0.096`` is ``-0.10%``; a spread, not ``signed``, has no sign); ``?`` when it is
+    no number."""
+    from factcheck.quantity.rational import fraction_from_text
+    from factcheck.quantity.readable import percent_text
+
+    try:
+        shown = percent_text(fraction_from_text(str(x)))
+    except (ValueError, ZeroDivisionError):
+        return "?"
+    return shown if signed else shown.lstrip("+")

@@ -34,9 +34,9 @@ P = dt.date(2017, 11, 23)
         ("first half of 2020", "2020-01-01", "2020-06-30", "half"),
         ("the second half of last year", "2016-07-01", "2016-12-31", "half"),
         ("H2 2020", "2020-07-01", "2020-12-31", "half"),
-        ("近日", "2017-10-24", "2017-11-23", "range"),
-        ("최근", "2017-10-24", "2017-11-23", "range"),
-        ("recently", "2017-10-24", "2017-11-23", "range"),
+        ("近日", "2017-10-25", "2017-11-23", "range"),
+        ("최근", "2017-10-25", "2017-11-23", "range"),
+        ("recently", "2017-10-25", "2017-11-23", "range"),
     ],
 )
 def test_forms(text, start, end, granularity):
@@ -62,4 +62,4 @@ def test_quarters_and_halves_tile_the_year(published, year):
             assert after.start - before.end == dt.timedelta(days=1)
     assert sum(s.days for s in quarters) == sum(s.days for s in halves)
     recent = resolve_date("최근", published)
-    assert recent.end == published and recent.days == RECENT_DAYS + 1
+    assert recent.end == published and recent.days == RECENT_DAYS

@@ -56,7 +56,7 @@ def test_seed_article_block() -> None:
     # Everyone outside the main cluster is warned, naming the main rate.
     assert sorted(warnings) == ["c1000", "c1000man", "c100a", "c1eok", "c30", "c500a"]
     assert warnings["c1000"] == [
-        "implies about 164.78 KRW/CNY, 0.036% below the 164.84 KRW/CNY that the 4 other "
+        "implies about 164.78 KRW/CNY, 0.04% below the 164.84 KRW/CNY that the 4 other "
         "conversions use (claims c100b, c1500, c1jo, c500b)"
     ]
     json.dumps(blocks)  # JSON-ready

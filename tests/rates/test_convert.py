@@ -52,7 +52,7 @@ def test_seed_conversion_holds_against_the_ecb() -> None:
     assert out.message == (
         "1000억 위안 -> 약 16조4천780억 원 implies 164.78 KRW/CNY (interval 164.7795 to 164.7805): "
         "within 1% of "
-        "164.938 KRW/CNY (-0.096%; the reference of 2017-11-23, " + ECB_SOURCE + ")"
+        "164.938 KRW/CNY (-0.10%; the reference of 2017-11-23, " + ECB_SOURCE + ")"
     )
     d = out.details
     assert d["implied_rate"] == {"rate": "164.78", "low": "164.7795", "high": "164.7805",

@@ -59,9 +59,41 @@ def _without_article_text(html_out: str) -> str:
     return f"{html_out[:start]}<!-- article text: sha256 {digest} -->{html_out[end:]}"
 
 
+# The readings report (tests/reports/readings: made-up claims over a made-up article,
+# every kind, verdict and reading) in every format, the text report in its three modes.
+READINGS = ROOT / "tests" / "reports" / "readings"
+READINGS_VARIANTS: dict[str, tuple[str, RenderOptions]] = {
+    **{name: (name, RenderOptions(author="Example Fact Desk")) for name in sorted(FORMATS)},
+    "text-v": ("text", RenderOptions(verbose=True)),
+    "text-q": ("text", RenderOptions(quiet=True)),
+}
+
+
+def readings_report() -> Any:
+    """The report of the readings claims, run from the repository's root, with no cache."""
+    import os
+
+    from factcheck.report.runner import CheckOptions, run_check
+
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return run_check([str(READINGS.relative_to(ROOT))], CheckOptions(jobs=1))
+    finally:
+        os.chdir(here)
+
+
+def readings_output(variant: str, report: Any) -> tuple[str, str]:
+    """(snapshot file name, text) of the readings report in ``variant``."""
+    name, options = READINGS_VARIANTS[variant]
+    return f"readings.{variant}.{EXT[name]}", render(report, name, options)
+
+
 def all_outputs(sample: Any, seed_text: Path) -> dict[str, str]:
     """Every snapshot: file name -> text."""
     outputs = dict(sample_output(name, sample) for name in SAMPLE_FORMATS)
     report = seed_report(seed_text)
     outputs.update(seed_output(name, report) for name in sorted(FORMATS))
+    readings = readings_report()
+    outputs.update(readings_output(variant, readings) for variant in READINGS_VARIANTS)
     return outputs
