@@ -123,6 +123,14 @@ def test_xml_text_and_attribute_mean_the_visible_text(text: str) -> None:
     assert content == escape.visible(text, newlines=True)
 
 
+def test_xml_refuses_exactly_what_xml_1_0_forbids() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    allowed = re.compile("[\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+    forbidden = allowed.sub("", every)
+    assert len(forbidden) == 2079  # 29 C0 controls, 2048 surrogates, U+FFFE and U+FFFF
+    assert escape._XML_ILLEGAL.findall(every) == list(forbidden)
+
+
 @PROPS
 @given(st.recursive(st.none() | st.integers() | HOSTILE,
                     lambda inner: st.lists(inner, max_size=3)
