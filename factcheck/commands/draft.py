@@ -38,6 +38,9 @@ def add_source_arguments(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 def hint_published(args: argparse.Namespace) -> None:
     """Say how to check an article text given as a PATH without --published."""
+    if args.published is not None or not any(
+            p.lower().endswith((".txt", "htm", "html")) for p in args.paths):
+        return  # no path can be an article text (every suffix below ends so): skip the import
     from factcheck.draft.source import HTML_SUFFIXES
 
     texts = [p for p in args.paths if p.lower().endswith((".txt", *HTML_SUFFIXES))]

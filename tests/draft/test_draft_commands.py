@@ -112,6 +112,19 @@ def test_a_text_without_published_gets_a_hint(article, command, capsys):
     assert "give --published YYYY-MM-DD" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("name", ["a.html", "a.HTM", "a.xhtml"])
+def test_an_html_text_without_published_gets_a_hint(tmp_path, name, capsys):
+    page = tmp_path / name
+    page.write_text(f"<p>{KO}</p>", encoding="utf-8")
+    main(["check", str(page)])
+    assert "give --published YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_claim_file_gets_no_hint(tmp_path, capsys):
+    main(["check", str(tmp_path / "a.yaml")])
+    assert "--published" not in capsys.readouterr().err
+
+
 def test_an_invalid_article_id_is_refused(article, capsys):
     assert main(["draft", str(article), "--published", "2017-11-23", "--id", "../x"]) == 2
     assert "not a valid article id" in capsys.readouterr().err
