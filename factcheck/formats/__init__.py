@@ -10,6 +10,7 @@ Modules are imported only when their format is asked for.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -53,3 +54,13 @@ def write(report: Report, name: str, options: RenderOptions, out: TextIO) -> Non
         out.write(str(module.render(report, options)))
     else:
         streamed(report, options, out)
+
+
+def joined(lines: Iterable[str]) -> Iterator[str]:
+    """``"\\n".join(lines)`` as pieces, a line at a time: what a format that renders by
+    joining lines writes when it streams (the same bytes, never the whole text)."""
+    separator = ""
+    for line in lines:
+        yield separator
+        yield line
+        separator = "\n"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
 
+from factcheck.formats import joined
 from factcheck.formats.escape import workflow_data, workflow_property
 from factcheck.formats.text import summary_line
 
@@ -30,21 +32,29 @@ def _level(f: Finding) -> str | None:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines = []
+    return "".join(joined(_lines(report)))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a command at a time."""
+    out.writelines(joined(_lines(report)))
+
+
+def _lines(report: Report) -> Iterator[str]:
     for p in report.problems:
-        lines.append(command(
+        yield command(
             "error", p.message, file=p.file, line=p.line if p.line > 0 else None,
             col=p.col if p.col > 0 else None, title=f"factcheck: {p.code}",
-        ))
+        )
     for f in report.worst_first():
         level = _level(f)
         if level is None:
             continue
         verdict = f.verdict if not f.unexpected else f"{f.verdict}, expected {f.expect}"
         message = f"{f.message}\nquote: {f.quote}"
-        lines.append(command(
+        yield command(
             level, message, file=f.file, line=f.line, col=max(f.col, 1),
             title=f"{f.claim_id}: {verdict}",
-        ))
-    lines.append(command("notice", summary_line(report), title="factcheck"))
-    return "\n".join(lines) + "\n"
+        )
+    yield command("notice", summary_line(report), title="factcheck")
+    yield ""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.formats import escape, ratechart
+from factcheck.formats import escape, joined, ratechart
 from factcheck.formats.text import summary_line, verdict_label
 from factcheck.report.record import SEVERITY
 
@@ -289,15 +289,20 @@ def _document(report: Report) -> Iterator[str]:
         '<meta name="color-scheme" content="light dark">\n'
         f"<title>{esc(title)}</title>\n<style>{CSS}{ratechart.CSS}</style>\n</head>\n<body>"
     )
-    # The body's parts, one line each; an empty part is left out.
+    # The body's parts, one line each; an empty part is left out. A part given as lines
+    # (the rate analysis: a chart per block) is written a line at a time.
     for part in _body(report, title):
-        if part:
+        if isinstance(part, str):
+            if part:
+                yield "\n"
+                yield part
+        else:
             yield "\n"
-            yield part
+            yield from joined(part)
     yield "\n</body>\n</html>\n"
 
 
-def _body(report: Report, title: str) -> Iterator[str]:
+def _body(report: Report, title: str) -> Iterator[str | Iterator[str]]:
     indexed = list(enumerate(report.findings, 1))
     yield '<a class="skip" href="#claims">Skip to the claims</a>'
     yield f"<h1>{esc(title)}</h1>"
@@ -336,7 +341,8 @@ def _body(report: Report, title: str) -> Iterator[str]:
     yield from _claim_list(indexed)
     if report.rates:
         yield "<h2>Rate analysis</h2>"
-        yield _rates(report.rates)
+        # Block by block: the blocks' lines joined are the lines of all blocks joined.
+        yield (_rates([block]) for block in report.rates)
     yield _coverage(report.coverage)
 
 

@@ -35,9 +35,25 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
         return
     data["summary"] = report.summary()
     claims = data["claims"] = _Claims(report.findings, out)
-    _encode_flushed(data, "\n", claims, _FLUSHED_DEPTH)
-    claims.pieces.append("\n")
-    claims.flush()
+    _write_flushed(data, claims, _FLUSHED_DEPTH)
+
+
+def write_document(data: Any, out: TextIO, depth: int) -> bool:
+    """Write ``json_document(dumps(data)) + "\\n"`` an item at a time, the items of lists
+    and objects down to ``depth``; False, having written nothing, when a value of
+    ``data`` is one that only the standard encoder takes (the caller renders it whole)."""
+    try:
+        _encode(data, "\n", _drop)
+    except (_Unusual, RecursionError):
+        return False
+    _write_flushed(data, _Sink(out), depth)
+    return True
+
+
+def _write_flushed(data: Any, sink: _Sink, depth: int) -> None:
+    _encode_flushed(data, "\n", sink, depth)
+    sink.pieces.append("\n")
+    sink.flush()
 
 
 # Lists and objects this deep in the report are written an item at a time.
@@ -48,7 +64,7 @@ def _drop(piece: str) -> None:
     """Where the check that the fast path takes a report's values writes its pieces."""
 
 
-def _encode_flushed(o: Any, newline: str, claims: _Claims, depth: int) -> None:
+def _encode_flushed(o: Any, newline: str, claims: _Sink, depth: int) -> None:
     """As ``_encode``, writing out what is encoded after each item of a list or object
     down to ``depth`` (a piece is a whole token, so no escaped sequence spans writes)."""
     cls = o.__class__
@@ -141,21 +157,25 @@ def _encode(o: Any, newline: str, append: Callable[[str], None]) -> None:
         raise _Unusual
 
 
-class _Claims:
-    """The findings of a report, encoded one by one as the ``claims`` list is written.
+class _Sink:
+    """Where a document is encoded: ``pieces``, which ``flush`` writes and empties."""
 
-    ``pieces`` is where everything is encoded into; ``flush`` writes and empties it.
-    """
-
-    def __init__(self, findings: Iterable[Any], out: TextIO) -> None:
-        self.findings = findings
+    def __init__(self, out: TextIO) -> None:
         self.out = out
         self.pieces: list[str] = []
 
     def flush(self) -> None:
-        # Flushed after a claim's closing brace: no escaped sequence spans two writes.
+        # Flushed between whole pieces: no escaped sequence spans two writes.
         self.out.write(json_document("".join(self.pieces)))
         self.pieces.clear()
+
+
+class _Claims(_Sink):
+    """The findings of a report, encoded one by one as the ``claims`` list is written."""
+
+    def __init__(self, findings: Iterable[Any], out: TextIO) -> None:
+        super().__init__(out)
+        self.findings = findings
 
 
 def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, TextIO
 
+from factcheck.formats import joined
 from factcheck.formats.escape import terminal, xml
 from factcheck.formats.text import summary_line
 
@@ -20,6 +22,15 @@ def _attr(value: object) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(joined(_lines(report)))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a line at a time."""
+    out.writelines(joined(_lines(report)))
+
+
+def _lines(report: Report) -> Iterator[str]:
     s = report.summary()
     failures = sum(1 for f in report.findings if f.unexpected and f.verdict != "error")
     errors = sum(1 for f in report.findings if f.verdict == "error") + len(report.problems)
@@ -28,25 +39,25 @@ def render(report: Report, options: RenderOptions) -> str:
         if not f.unexpected and f.verdict in ("undetermined", "todo")
     )
     tests = s["claims"] + len(report.problems)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>']
-    out.append(
+    yield '<?xml version="1.0" encoding="UTF-8"?>'
+    yield (
         f"<testsuites name=\"factcheck\" tests=\"{tests}\" failures=\"{failures}\" "
         f"errors=\"{errors}\" skipped=\"{skipped}\">"
     )
-    out.append(
+    yield (
         f"  <testsuite name=\"factcheck\" tests=\"{tests}\" failures=\"{failures}\" "
         f"errors=\"{errors}\" skipped=\"{skipped}\">"
     )
-    out.append(f"    <properties><property name=\"summary\" value={_attr(summary_line(report))}/>"
-               "</properties>")
+    yield (f"    <properties><property name=\"summary\" value={_attr(summary_line(report))}/>"
+           "</properties>")
     for p in report.problems:
-        out.append(
+        yield (
             f"    <testcase classname=\"factcheck.input\" name={_attr(p.code)} "
             f"file={_attr(p.file)} line=\"{max(p.line, 0)}\">"
         )
-        out.append(f"      <error type={_attr(p.code)} message={_attr(p.message)}>"
-                   f"{_text(str(p))}</error>")
-        out.append("    </testcase>")
+        yield (f"      <error type={_attr(p.code)} message={_attr(p.message)}>"
+               f"{_text(str(p))}</error>")
+        yield "    </testcase>"
     for f in report.findings:
         head = (
             f"    <testcase classname={_attr('factcheck.' + f.kind)} name={_attr(f.claim_id)} "
@@ -59,28 +70,28 @@ def render(report: Report, options: RenderOptions) -> str:
         if f.warnings:
             body += "".join(f"\nwarning: {terminal(w)}" for w in f.warnings)
         if f.verdict == "error":
-            out.append(head + ">")
-            out.append(f"      <error type=\"error\" message={_attr(f.message)}>"
-                       f"{_text(body)}</error>")
-            out.append("    </testcase>")
+            yield head + ">"
+            yield (f"      <error type=\"error\" message={_attr(f.message)}>"
+                   f"{_text(body)}</error>")
+            yield "    </testcase>"
         elif f.unexpected:
-            out.append(head + ">")
-            out.append(
+            yield head + ">"
+            yield (
                 f"      <failure type={_attr(f.verdict)} "
                 f"message={_attr(f'{f.verdict}, expected {f.expect}: {f.message}')}>"
                 f"{_text(body)}</failure>"
             )
-            out.append("    </testcase>")
+            yield "    </testcase>"
         elif f.verdict in ("undetermined", "todo"):
-            out.append(head + ">")
+            yield head + ">"
             said = "to write" if f.verdict == "todo" else "undetermined (as expected)"
             reason = _attr(f"{said}: {f.message}")
-            out.append(f"      <skipped message={reason}/>")
-            out.append("    </testcase>")
+            yield f"      <skipped message={reason}/>"
+            yield "    </testcase>"
         else:
-            out.append(head + ">")
-            out.append(f"      <system-out>{_text(terminal(f.message))}</system-out>")
-            out.append("    </testcase>")
-    out.append("  </testsuite>")
-    out.append("</testsuites>")
-    return "\n".join(out) + "\n"
+            yield head + ">"
+            yield f"      <system-out>{_text(terminal(f.message))}</system-out>"
+            yield "    </testcase>"
+    yield "  </testsuite>"
+    yield "</testsuites>"
+    yield ""

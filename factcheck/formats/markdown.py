@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
+from factcheck.formats import joined
 from factcheck.formats.escape import markdown
 from factcheck.formats.text import summary_line
 
@@ -154,40 +156,50 @@ def _headline(report: Report) -> list[str]:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(joined(_lines(report, options)))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a line at a time."""
+    out.writelines(joined(_lines(report, options)))
+
+
+def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
     link_base = options.link_base
-    lines = _headline(report) + ["", f"**{cell(summary_line(report))}**", ""]
+    yield from _headline(report)
+    yield from ["", f"**{cell(summary_line(report))}**", ""]
     for art in report.articles:
         title = cell(art.get("title", art.get("id", "")))
         meta = ", ".join(cell(art[k]) for k in ("publisher", "published") if art.get(k))
-        lines.append(f"- **{title}**" + (f" ({meta})" if meta else ""))
+        yield (f"- **{title}**" + (f" ({meta})" if meta else ""))
         if art.get("text_error"):
-            lines.append(f"  - article text unavailable: {cell(art['text_error'])}")
+            yield f"  - article text unavailable: {cell(art['text_error'])}"
     if report.problems:
-        lines += ["", "### Input problems", ""]
+        yield from ["", "### Input problems", ""]
         for p in report.problems:
             where = f"{p.file}:{p.line}:{max(p.col, 1)}" if p.line > 0 else p.file
-            lines.append(f"- {cell(where)} ({cell(p.code)}): {cell(p.message)}")
+            yield f"- {cell(where)} ({cell(p.code)}): {cell(p.message)}"
     attention = [f for f in report.worst_first() if _needs_attention(f)]
     if attention:
-        lines += ["", "### Needs attention", ""]
+        yield from ["", "### Needs attention", ""]
         for f in attention:
-            lines += _item(f, link_base)
+            yield from _item(f, link_base)
     if all(f.verdict in ("holds", "todo") and not f.unexpected for f in report.findings):
-        lines += ["", "Every claim holds as expected."]
+        yield from ["", "Every claim holds as expected."]
     to_write = [f for f in report.findings if f.verdict == "todo"]
     if to_write:  # drafted claims that wait for a person: no discrepancy, a to-do list
-        lines += ["", f"### To write ({len(to_write)})", ""]
-        lines += [f"- [ ] {cell(f.claim_id)} ({_where(f, link_base)}): {cell(f.quote)}"
-                  for f in to_write]
+        yield from ["", f"### To write ({len(to_write)})", ""]
+        yield from (f"- [ ] {cell(f.claim_id)} ({_where(f, link_base)}): {cell(f.quote)}"
+                    for f in to_write)
     # The same test as for ``attention``, not a search of it: that was quadratic.
     rest = [f for f in report.findings if not _needs_attention(f) and f.verdict != "todo"]
     if rest:
-        lines += ["", f"<details><summary>The other {len(rest)} claims</summary>", "",
-                  "| Verdict | Claim | The article says | The data says |", "|---|---|---|---|"]
-        lines += [_row(f, link_base) for f in rest]
-        lines += ["", "</details>"]
+        yield from ["", f"<details><summary>The other {len(rest)} claims</summary>", "",
+                    "| Verdict | Claim | The article says | The data says |", "|---|---|---|---|"]
+        yield from (_row(f, link_base) for f in rest)
+        yield from ["", "</details>"]
     folded = _rates(report.rates) + _coverage(report.coverage)
     if folded:
-        lines += ["", "<details><summary>Rates and coverage</summary>"] + folded
-        lines += ["", "</details>"]
-    return "\n".join(lines) + "\n"
+        yield from ["", "<details><summary>Rates and coverage</summary>"] + folded
+        yield from ["", "</details>"]
+    yield ""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import urllib.parse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document, visible
+from factcheck.formats.json import dumps, write_document
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -166,6 +166,21 @@ def _version() -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return json_document(dumps(_log(report))) + "\n"
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a result at a time."""
+    log = _log(report)
+    if not write_document(log, out, _RESULTS_DEPTH):
+        out.write(json_document(dumps(log)) + "\n")
+
+
+# runs -> [0] -> results -> each result: written one by one.
+_RESULTS_DEPTH = 4
+
+
+def _log(report: Report) -> dict[str, Any]:
     article_files = {
         str(a.get("id", "")): str(a["text_file"]) for a in report.articles if a.get("text_file")
     }
@@ -202,4 +217,4 @@ def render(report: Report, options: RenderOptions) -> str:
             }
         ],
     }
-    return json_document(json.dumps(log, ensure_ascii=False, indent=2, sort_keys=False)) + "\n"
+    return log

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
 
+from factcheck.formats import joined
 from factcheck.formats.escape import terminal
 from factcheck.quantity.rational import Fraction
 
@@ -360,36 +362,43 @@ def _one_line(f: Finding, width: int) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(joined(_lines(report, options)))
+
+
+def write(report: Report, options: RenderOptions, out: TextIO) -> None:
+    """What ``render`` returns, written a line at a time."""
+    out.writelines(joined(_lines(report, options)))
+
+
+def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
     width = max(options.width, 40)
-    lines: list[str] = []
     for problem in report.problems:
         # One line each, like a compiler's errors: grep and editors read them whole.
-        lines.append(_paint("PROBLEM", "error", options.color) + " " + _t(problem))
+        yield _paint("PROBLEM", "error", options.color) + " " + _t(problem)
     if not options.quiet:
         findings = report.worst_first()
         shown = findings if options.verbose else [f for f in findings if _needs_attention(f)]
         for f in shown:
-            lines.extend(_block(f, options, width))
+            yield from _block(f, options, width)
         if shown:
-            lines.append("")
+            yield ""
         if shown and not options.verbose:
-            lines.extend(wrap("(-v shows every claim in full: notes, sources, warnings, "
-                              "reasons)", width, ""))
-            lines.append("")
+            yield from wrap("(-v shows every claim in full: notes, sources, warnings, "
+                            "reasons)", width, "")
+            yield ""
         if not options.verbose:
             # Holds with warnings first, then the rest, each in file order.
             others = sorted((f for f in report.findings if not _needs_attention(f)),
                             key=lambda f: not f.warnings)
             if others:
-                lines.append(f"The other {_plural(len(others), 'claim')}:")
-                lines.extend(_one_line(f, width) for f in others)
-                lines.append("")
+                yield f"The other {_plural(len(others), 'claim')}:"
+                yield from (_one_line(f, width) for f in others)
+                yield ""
         extra = rate_lines(report.rates, width) + coverage_lines(report.coverage, width)
         if extra:
-            lines.extend(extra)
-            lines.append("")
+            yield from extra
+            yield ""
     plain = summary_line(report)
-    lines.extend([summary_line(report, options.color)] if width_of(plain) <= width
-                 else wrap(plain, width, "", "  "))
-    lines.append("")  # the final newline, without copying the whole report once more
-    return "\n".join(lines)
+    yield from ([summary_line(report, options.color)] if width_of(plain) <= width
+                else wrap(plain, width, "", "  "))
+    yield ""  # the final newline

@@ -67,7 +67,7 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
             if report is not None:
                 return report
         catalog = load_files(files, problems, roots=options.read_roots)
-        return check_catalog(catalog, options)
+        return check_catalog(catalog, options, consume=True)
 
 
 def record_shard(report: Report, options: CheckOptions, files: list[str],
@@ -98,13 +98,19 @@ def _try_parallel(files: list[str], problems: list[Problem],
     return parallel.check_parallel(options, files, problems, jobs)
 
 
-def check_catalog(catalog: Catalog, options: CheckOptions) -> Report:
+def check_catalog(catalog: Catalog, options: CheckOptions, *, consume: bool = False) -> Report:
+    """The report of every article in ``catalog``; with ``consume``, each article's loaded
+    claims are let go once checked (the caller has no further use for them), so that the
+    memory they took serves the findings that follow."""
     report = Report(problems=list(catalog.problems))
-    for bundle in catalog.articles:
+    articles = catalog.articles
+    for n, bundle in enumerate(articles):
         findings, rate_blocks, entry = check_article(bundle, catalog, options)
         report.findings.extend(findings)
         report.rates.extend(rate_blocks)
         report.articles.append(entry)
+        if consume:
+            articles[n] = None  # type: ignore[call-overload]
     record_shard(report, options, catalog.files, catalog)
     return finish_report(report)
 
