@@ -52,6 +52,10 @@ _NOT_ADJECTIVES = frozenset({
 })
 _CLOSERS = ("사이", "까지", "之间", "之間", "间", "間")  # words that close a range
 _STEMS = frozenset("크작많적높낮같")  # Korean comparison verbs whose ending follows
+# 近 is "nearly" (近3000万元), except in words that end with it (最近3天 "the last 3 days",
+# 附近) and before a duration (近3年 is "the last three years", not "nearly three")
+_NEAR = "近"
+_NOT_NEAR_AFTER = frozenset("最附靠临臨邻鄰贴貼亲親就")
 _LOWER_BOUNDS = ("at_least", "more_than")
 _UPPER_BOUNDS = ("at_most", "less_than")
 # words that join a lower and an upper bound: 大于10且小于20, more than 5 but less than 9
@@ -310,6 +314,14 @@ class Scanner:
                 k = j + len(word)
                 if k >= n or not (is_latin(s[k]) or s[k].isdigit()):
                     num.end = k
+                    return int(str(value))
+        k = skip_ws(s, j)
+        for word, value in self.t.suffixes:
+            # $1.2 bn, 2 mil people: a suffix of two letters or more may stand apart
+            if len(word) > 1 and word.islower() and s.startswith(word, k) and k > j:
+                e = k + len(word)
+                if e >= n or not (is_latin(s[e]) or s[e].isdigit()):
+                    num.end = e
                     return int(str(value))
         if has_prefix and j < n and s[j] == "m" and (j + 1 >= n or not is_latin(s[j + 1])):
             num.end = j + 1
@@ -612,10 +624,15 @@ class Scanner:
         pre = None
         pre_unit = None
         pre_scale = 1
+        near = False
         self._between = False
         self._code_at = -1
         if not ("0" <= s[i] <= "9"):  # fast path: digits start no qualifier or prefix
             before = self._before(i)
+            if before is not None and s[i] == _NEAR and before[1] == i + 1:
+                near = True
+                if self._prev(i) in _NOT_NEAR_AFTER:
+                    return None
             if before is not None:
                 qual, i = before[0], skip_ws(s, before[1])
                 if qual == "between":  # between 20 and 30: a range, no qualifier
@@ -662,6 +679,8 @@ class Scanner:
                 end = unit[2]
         if rng is not None and pre_scale != 1:
             return None  # MAUD 5-10: left unread rather than guessed
+        if near and unit is not None and unit[0] in ("year", "month"):
+            return None  # 近3年: the number is read from its own position
         unit_name = unit[0] if unit else None
         counter = unit[1] if unit else None
         self._refuse(pos, end)

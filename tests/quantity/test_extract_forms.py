@@ -44,6 +44,8 @@ FOUND = [
     ("x is more than 40 and less than 10", [("more than 40", "40", "dimensionless"),
                                             ("less than 10", "10", "dimensionless")]),
     ("3 dozen eggs", [("3 dozen", "36", "dimensionless")]),
+    ("近3年来，营收近3000万元，$1.2 bn", [("3年", "3", "year"), ("近3000万元", "3e7", "CNY"),
+                                   ("$1.2 bn", "1.2e9", "USD")]),
     ("3 and a half years of one hundred and three quarters",
      [("3 and a half years", "3.5", "year"), ("one hundred and three quarters", "100.75",
                                               "dimensionless")]),
