@@ -117,7 +117,7 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
         if sc.t.reader.digit.get(prev, 0) and not is_hangul(prev):
             i += 1  # 二三十: "twenty or thirty", no one number
             continue
-        if is_latin(ch) and _after_number_word(s, i):
+        if is_latin(ch) and not is_latin(prev) and _after_number_word(s, i):
             i += 1  # six million and two thirds: no reading starts inside a refused one
             continue
         if ch.isdigit():
