@@ -259,9 +259,9 @@ def format_runs(folder: str, out: str, formats: tuple[str, ...]) -> dict[str, tu
 
 
 def incremental(folder: str, workdir: str) -> tuple[float, float, float, bool]:
-    """CPU seconds of ``check --jobs 1`` on a copy of ``folder``: without the cache, cold
-    (filling it), and again with one article file changed; and whether the last report
-    is byte for byte the one a run without the cache writes."""
+    """CPU seconds of ``check --jobs 1`` (text) on a copy of ``folder``: without the cache,
+    cold (filling it), and again with one article file changed; and whether the last
+    report is byte for byte the one a run without the cache writes."""
     import shutil
 
     copy = os.path.join(workdir, "incremental")
@@ -270,19 +270,19 @@ def incremental(folder: str, workdir: str) -> tuple[float, float, float, bool]:
         shutil.rmtree(path, ignore_errors=True)
     shutil.copytree(folder, copy)
     out = os.path.join(workdir, "out")
-    cmd = factcheck_command() + ["check", copy, "--jobs", "1", "--format", "json"]
+    cmd = factcheck_command() + ["check", copy, "--jobs", "1"]  # the default format, text
     cached = cmd + ["--cache-dir", cache]
     env = {k: v for k, v in (_ENV or os.environ).items() if k != "FACTCHECK_NO_CACHE"}
-    cold, _ = cpu_run(cached + ["--output", os.path.join(out, "incremental-cold.json")], env)
+    cold, _ = cpu_run(cached + ["--output", os.path.join(out, "incremental-cold.txt")], env)
     articles = sorted(os.path.join(d, f) for d, _, files in os.walk(copy) for f in files
                       if f.endswith(".yaml") and os.path.basename(d) != "facts")
     article = articles[len(articles) // 2]
     with open(article, "a", encoding="utf-8") as fh:
         fh.write("# edited: the cache must check this file again\n")
-    changed, _ = cpu_run(cached + ["--output", os.path.join(out, "incremental.json")], env)
-    plain, _ = cpu_run(cmd + ["--no-cache", "--output", os.path.join(out, "plain.json")])
-    with open(os.path.join(out, "incremental.json"), "rb") as a, \
-            open(os.path.join(out, "plain.json"), "rb") as b:
+    changed, _ = cpu_run(cached + ["--output", os.path.join(out, "incremental.txt")], env)
+    plain, _ = cpu_run(cmd + ["--no-cache", "--output", os.path.join(out, "plain.txt")])
+    with open(os.path.join(out, "incremental.txt"), "rb") as a, \
+            open(os.path.join(out, "plain.txt"), "rb") as b:
         same = a.read() == b.read()
     shutil.rmtree(copy, ignore_errors=True)
     return plain, cold, changed, same
@@ -396,7 +396,7 @@ def measure(args: argparse.Namespace) -> list[Row]:
 
     plain, cold, changed, same = incremental(corpus(n, workdir), workdir)
     rows.append(Row(f"incremental: re-check of {n:,} claims, one file changed / run without "
-                    "the cache (--jobs 1, JSON, CPU)",
+                    "the cache (--jobs 1, text, CPU)",
                     f"{changed:.2f} s / {plain:.2f} s = {changed / plain:.3f}x (the cold run "
                     f"that fills the cache: {cold:.2f} s = {cold / plain:.2f}x); report "
                     + ("identical" if same else "DIFFERENT"), "<= 0.15x; identical",

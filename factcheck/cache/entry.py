@@ -20,11 +20,12 @@ from typing import Any
 from factcheck.report.record import SEVERITY, TODO, Finding
 
 _VERDICTS = frozenset(SEVERITY) | {TODO}
-_ALL = tuple(f.name for f in dataclasses.fields(Finding))
-_NAMES = tuple(name for name in _ALL if name != "quote_span")
-# The type of each stored field of a finding, in _NAMES order.
-_TYPES = tuple({"line": int, "col": int, "warnings": list, "details": dict,
-                "sources": list}.get(name, str) for name in _NAMES)
+# A finding is stored as the row of its fields in this order; quote_span is always null
+# (quotes are anchored again on every run).
+_NAMES = tuple(f.name for f in dataclasses.fields(Finding))
+_TYPES = [{"line": int, "col": int, "warnings": list, "details": dict, "sources": list,
+           "quote_span": type(None)}.get(name, str) for name in _NAMES]
+_AT = {name: i for i, name in enumerate(_NAMES)}
 _ARTICLE_KEYS = ("id", "title", "publisher", "published", "language", "url", "file")
 _TEXT_KEYS = ("text_file", "text", "text_error", "text_limit")
 _SUMMARY_LISTS = ("tables", "articles", "claims", "facts", "sources")
@@ -56,8 +57,8 @@ def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
         if finding.quote_span is not None:
             return None
         row = [getattr(finding, name) for name in _NAMES]
-        row[_NAMES.index("warnings")] = list(finding.warnings)
-        row[_NAMES.index("sources")] = [list(s) for s in finding.sources]
+        row[_AT["warnings"]] = list(finding.warnings)
+        row[_AT["sources"]] = [list(s) for s in finding.sources]
         rows.append(row)
     rates = [{k: [list(p) for p in v] if k == "series" else v for k, v in block.items()}
              for block in entry.rates]
@@ -122,7 +123,7 @@ def _line(value: Any) -> int:
 
 
 def _strings(value: Any) -> list[str]:
-    if type(value) is not list or any(type(v) is not str for v in value):
+    if type(value) is not list or set(map(type, value)) - {str}:
         raise TypeError("not a list of strings")
     return value
 
@@ -199,15 +200,21 @@ def _rates(blocks: Any) -> list[dict[str, Any]]:
             _optional(_number, cluster.get("deviation_pct"))
             _optional(_dated_rate, cluster.get("nearest_reference"))
         if "series" in block:
-            series = block["series"]
-            if type(series) is not list:
-                raise TypeError("not a series")
-            for point in series:
-                if type(point) is not list or len(point) != 2 or type(point[0]) is not str:
-                    raise TypeError("not a point of a series")
-                _number(point[1])
-            block["series"] = tuple(map(tuple, series))
+            block["series"] = _series(block["series"])
     return blocks
+
+
+def _series(points: Any) -> tuple[tuple[str, float], ...]:
+    """[[date, rate], ...] checked (as whole columns: an archive has a million points)."""
+    if type(points) is not list or set(map(type, points)) - {list} \
+            or set(map(len, points)) - {2}:
+        raise TypeError("not a series")
+    if points:
+        days, rates = zip(*points, strict=True)
+        if set(map(type, days)) - {str} or set(map(type, rates)) - {float, int} \
+                or not max(map(abs, rates)) <= _MAX_ABS:
+            raise TypeError("not a series")
+    return tuple(map(tuple, points))
 
 
 def _findings(rows: Any) -> list[Finding]:
@@ -215,26 +222,26 @@ def _findings(rows: Any) -> list[Finding]:
         raise TypeError("not a list of findings")
     out = []
     new = object.__new__
-    types = list(_TYPES)
     slotted = hasattr(Finding, "__slots__")
+    names, types = _NAMES, _TYPES
+    verdict, expect, line, col = _AT["verdict"], _AT["expect"], _AT["line"], _AT["col"]
+    warnings, sources = _AT["warnings"], _AT["sources"]
     for row in rows:
         if type(row) is not list or list(map(type, row)) != types:
             raise TypeError("not a finding")
-        values = dict(zip(_NAMES, row, strict=True))
-        if values["verdict"] not in _VERDICTS or values["expect"] not in _VERDICTS:
+        if row[verdict] not in _VERDICTS or row[expect] not in _VERDICTS:
             raise ValueError("not a verdict")
-        if not (0 <= values["line"] <= _MAX_LINE and 0 <= values["col"] <= _MAX_LINE):
+        if not (0 <= row[line] <= _MAX_LINE and 0 <= row[col] <= _MAX_LINE):
             raise ValueError("not a place in a file")
-        values["warnings"] = tuple(_strings(values["warnings"]))
-        values["sources"] = tuple(_source(s) for s in values["sources"])
-        values["quote_span"] = None
+        row[warnings] = tuple(_strings(row[warnings]))
+        row[sources] = tuple(map(_source, row[sources]))
         if slotted:
-            out.append(Finding(**values))
+            out.append(Finding(*row))
             continue
         # As parallel.py rebuilds findings: the frozen dataclass's __init__ would set
         # each field through object.__setattr__; Finding has no __post_init__.
         finding = new(Finding)
-        finding.__dict__.update((name, values[name]) for name in _ALL)
+        finding.__dict__.update(zip(names, row, strict=True))
         out.append(finding)
     return out
 

@@ -1,0 +1,41 @@
+"""Terminal columns of text: the memo of widths per character gives the widths unicodedata gives."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.formats.text import width_of
+
+
+def columns(ch: str) -> int:
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 2
+    return 0 if unicodedata.combining(ch) else 1
+
+
+# Korean, CJK, combining marks, full-width forms and ASCII, and anything else.
+_CHARS = st.one_of(
+    st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3),
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF),
+    st.characters(min_codepoint=0x0300, max_codepoint=0x036F),
+    st.characters(min_codepoint=0xFF01, max_codepoint=0xFF60),
+    st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+    st.characters(),
+)
+
+
+@given(st.text(_CHARS, max_size=40), st.text(_CHARS, max_size=40))
+def test_width_is_the_sum_of_each_characters_columns(a: str, b: str) -> None:
+    assert width_of(a) == sum(map(columns, a))
+    assert width_of(a + b) == width_of(a) + width_of(b)
+
+
+def test_widths_known_by_hand() -> None:
+    assert width_of("") == 0
+    assert width_of("abc") == 3
+    assert width_of("8조 원") == 6
+    assert width_of("e\u0301") == 1  # a combining accent takes no column
+    assert width_of("１") == 2  # full-width digit
