@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.errors import FactcheckError, InputErrors, Location
     from factcheck.fileio import read_roots
     from factcheck.formats.escape import json_document, terminal
-    from factcheck.kinds.convert import implied
+    from factcheck.kinds import kind_module
     from factcheck.rates import provider_for
     from factcheck.rates.analysis import analyse_rates
 
@@ -54,12 +54,18 @@ def run(args: argparse.Namespace) -> int:
     for bundle in catalog.articles:
         conversions = []
         for loaded in bundle.claims:
-            if loaded.kind != "convert":
+            # A kind that can write a conversion says so with ``implied(claim)``: an
+            # ImpliedRate, or None when this claim converts nothing.
+            implied = getattr(kind_module(loaded.kind), "implied", None)
+            if implied is None or loaded.claim.status == "todo":
                 continue
             try:
-                conversions.append(implied(loaded.claim))
+                found = implied(loaded.claim)
             except FactcheckError as exc:
                 problems.append(str(exc.at(loaded.location(getattr(exc, "field", None)))))
+                continue
+            if found is not None:
+                conversions.append(found)
         if not conversions:
             continue
         try:

@@ -21,6 +21,7 @@ from factcheck.expr.nodes import (
     Chain,
     Comparison,
     Convert,
+    Literal,
     Logic,
     Name,
     Negate,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from factcheck.kinds.models.compare import Claim
     from factcheck.quantity.quantity import Quantity
     from factcheck.quantity.tolerance import Tolerance
+    from factcheck.rates.implied import ImpliedRate
 
 KIND = "compare"
 ERROR_FIELD = "expr"  # where an error that names no field points
@@ -88,14 +90,53 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     if verdict == "contradicted":
         suggestion = _substitute(tree, decision, quantities, claim.expr, tolerance, rates)
     difference = _difference(decision)
+    details = _details(claim.expr, decision, context, suggestion, difference)
+    conversion = _written_conversion(claim.id, tree)
+    if conversion is not None:
+        from factcheck.rates.implied import implied_json
+
+        # The article's rate analysis counts it with the convert claims.
+        details.update({"from": conversion.from_code, "to": conversion.to_code,
+                        "implied_rate": implied_json(conversion)})
     return Outcome(
         verdict=verdict,
         message=_message(claim.expr, decision, verdict, context, suggestion, difference),
         warnings=warnings,
-        details=_details(claim.expr, decision, context, suggestion, difference),
+        details=details,
         reading=_reading(claim.expr, decision, context,
                          difference if verdict != "holds" else None),
     )
+
+
+def implied(claim: Claim) -> ImpliedRate | None:
+    """The rate a claim writes when it converts one written amount into another
+    (``1000억 위안 in KRW ≈ 약 16조4천780억 원``), for ``factcheck rates``; None for any
+    other claim."""
+    try:
+        tree = parse_statement(claim.expr, ())
+    except FactcheckError:
+        return None
+    return _written_conversion(claim.id, tree)
+
+
+def _written_conversion(claim_id: str, tree: Any) -> ImpliedRate | None:
+    """A comparison of equality between a written amount converted ``in CUR`` (at the
+    day of publication) and a written amount in CUR: the conversion the article prints.
+    A fact, a sum or a dated conversion is the data's, not the article's, so it is none."""
+    if not isinstance(tree, Comparison) or tree.op not in ("==", "≈"):
+        return None
+    for converted, written in ((tree.left, tree.right), (tree.right, tree.left)):
+        if (isinstance(converted, Convert) and converted.day is None
+                and isinstance(converted.operand, Literal) and isinstance(written, Literal)):
+            from factcheck.rates.implied import currency_of, implied_rate
+
+            try:
+                if currency_of(written.quantity, "stated amount") != converted.currency:
+                    return None
+                return implied_rate(claim_id, converted.operand.quantity, written.quantity)
+            except FactcheckError:
+                return None  # the claim's own verdict says what is wrong with it
+    return None
 
 
 def _reading(text: str, decision: Decision, context: Context,

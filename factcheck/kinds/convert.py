@@ -30,6 +30,7 @@ from factcheck.quantity.tolerance import relative_tolerance
 from factcheck.rates.implied import (
     currency_of,
     deviation,
+    implied_json,
     implied_rate,
     parse_rate,
     precision_interval,
@@ -129,13 +130,7 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "stated": claim.stated,
         "from": src,
         "to": dst,
-        "implied_rate": {
-            "rate": exact_string(shown),
-            "low": exact_string(iv.lo),
-            "high": exact_string(iv.hi),
-            "low_open": iv.lo_open,
-            "high_open": iv.hi_open,
-        },
+        "implied_rate": implied_json(conversion),
         "reference": {
             "source": ref_source,
             "date": None if ref_date is None else ref_date.isoformat(),

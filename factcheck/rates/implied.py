@@ -153,3 +153,19 @@ def verdict(implied: Interval, reference: Fraction, tolerance: Fraction) -> Verd
 def deviation(rate: Fraction, reference: Fraction) -> Fraction:
     """Relative deviation of a rate from the reference (0.01 = 1%)."""
     return (rate - reference) / reference
+
+
+def implied_json(conversion: ImpliedRate) -> dict[str, object]:
+    """A conversion's implied rate for a finding's ``details`` (exact decimal strings):
+    the rate its written figures give, and the interval they stand for."""
+    from factcheck.quantity.decimals import exact_string
+
+    iv = conversion.interval
+    assert iv.lo is not None and iv.hi is not None
+    return {
+        "rate": exact_string(conversion.shown),
+        "low": exact_string(iv.lo),
+        "high": exact_string(iv.hi),
+        "low_open": iv.lo_open,
+        "high_open": iv.hi_open,
+    }

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from factcheck.formats.escape import terminal
+from factcheck.rates.numbers import report_number, report_percent
 
 
 def _num(x: Any) -> str:
-    if x is None:
-        return "-"
-    if isinstance(x, float) and x.is_integer():
-        return str(int(x))
-    return terminal(str(x))
+    return "-" if x is None else terminal(report_number(x))
+
+
+def _pct(x: Any, signed: bool = True) -> str:
+    return "-" if x is None else terminal(report_percent(x, signed=signed))
 
 
 def rates_table(blocks: list[dict[str, Any]]) -> str:
@@ -33,7 +34,7 @@ def rates_table(blocks: list[dict[str, Any]]) -> str:
                        f"({_num(ref['source'])})")
         else:
             out.append("  reference: none available")
-        rows = [("rate", "low", "high", "vs ref %", "nearest day", "its rate", "claims")]
+        rows = [("rate", "low", "high", "vs ref", "nearest day", "its rate", "claims")]
         for c in block["clusters"]:
             near = c.get("nearest_reference") or {}
             rows.append(
@@ -41,7 +42,7 @@ def rates_table(blocks: list[dict[str, Any]]) -> str:
                     _num(c["rate"]),
                     _num(c["low"]),
                     _num(c["high"]),
-                    _num(c["deviation_pct"]),
+                    _pct(c["deviation_pct"]),
                     _num(near.get("date", "-")),
                     _num(near.get("rate")),
                     ", ".join(_num(claim) for claim in c["claims"]),
@@ -52,6 +53,6 @@ def rates_table(blocks: list[dict[str, Any]]) -> str:
             cells = [r[i].rjust(widths[i]) if i < 4 or i == 5 else r[i].ljust(widths[i])
                      for i in range(len(widths))]
             out.append("  " + "  ".join(cells) + "  " + r[-1])
-        out.append(f"  spread between clusters: {_num(block['spread_pct'])}%")
+        out.append(f"  spread between clusters: {_pct(block['spread_pct'], signed=False)}")
         out.append("")
     return "\n".join(out)
