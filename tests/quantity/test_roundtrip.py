@@ -233,3 +233,21 @@ def test_computed_quantities_are_formatted_from_their_interval() -> None:
     b = parse_quantity("500억 위안")
     assert format_quantity(a + b, "ko") == "1,500억 위안"
     assert format_quantity(a / b, "en") == "2"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.integers(min_value=-10**16, max_value=10**16).map(Fraction),
+                 st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6)),
+       st.sampled_from(("KRW", "CNY", "percent", "dimensionless")), st.sampled_from(LANGUAGES))
+def test_report_figures_read_back_at_their_rounding(value: Fraction, unit: str,
+                                                     language: str) -> None:
+    # what a report writes for a computed figure (약 1조6,494억 원) reads back as the
+    # rounded value, at the place it was rounded to
+    from factcheck.quantity.readable import readable_value, rounded
+
+    near, place = rounded(value, language)
+    text = readable_value(value, Quantity.exact(0, unit).unit, language)
+    q = parse_quantity(text)
+    assert q.value == near, text
+    if place is not None:
+        assert (q.qualifier, q.resolution) == ("approx", place), text
