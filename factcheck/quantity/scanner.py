@@ -58,8 +58,9 @@ _NEAR = "近"
 _NOT_NEAR_AFTER = frozenset("最附靠临臨邻鄰贴貼亲親就")
 _LOWER_BOUNDS = ("at_least", "more_than")
 _UPPER_BOUNDS = ("at_most", "less_than")
-# words that join a lower and an upper bound: 大于10且小于20, more than 5 but less than 9
-_JOINERS = ("并且", "並且", "且", "而", "，", ",", "but", "and")
+# words that join a lower and an upper bound: 大于10且小于20, more than 5 but less than 9;
+# not a comma: in "more than 20 people, fewer than 50 were hurt" the bounds are two facts
+_JOINERS = ("并且", "並且", "且", "而", "but", "and")
 # currencies written in whole units and cents (3 dollars 50 cents), and their cent words
 _CENTS = ("cents", "cent")
 _NO_CENTS = frozenset({"JPY", "KRW"})
