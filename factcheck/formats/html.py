@@ -40,7 +40,9 @@ text-underline-offset:.2em}mark a{color:inherit;text-decoration:none}
 .error{background:var(--errbg);text-decoration:underline double var(--err)}
 .todo{background:var(--panel);text-decoration:underline dotted var(--muted)}
 .unexpected{outline:2px solid var(--bad)}
-span.reason{text-decoration:none}
+span.reason,details[class],td[class]{text-decoration:none}
+details[class]{border-left-width:6px}details.contradicted,details.error{border-left-color:var(--bad)}
+details.undetermined{border-left-color:var(--open)}details.holds{border-left-color:var(--ok)}
 .reason{display:block;white-space:normal;margin:.2rem 0 .4rem 1rem;padding:.1rem .5rem;
 border-left:4px solid var(--line);font-size:.9rem}
 .reason.contradicted,.reason.error{border-color:var(--bad)}

@@ -71,6 +71,9 @@ def dated_series(raw: Any) -> list[tuple[dt.date, Fraction, str]]:
     Any sequence of pairs will do (the analysis hands over tuples of tuples, a
     JSON report lists of lists). An entry that is not a pair, or whose date or rate
     does not parse, is skipped. The sort is stable, so equal days keep their order.
+    Rates are written with as many decimals as the longest of them (a JSON number
+    drops trailing zeros: 168.15 beside 168.238 reads 168.150), which only appends
+    zeros; when any is written with an exponent, each stays as written.
     """
     points: list[tuple[dt.date, Fraction, str]] = []
     for entry in raw or ():
@@ -82,6 +85,9 @@ def dated_series(raw: Any) -> list[tuple[dt.date, Fraction, str]]:
         if day is not None and rate is not None:
             points.append((day, rate, str(r)))
     points.sort(key=lambda point: point[0])
+    if points and not any("e" in w.lower() for _, _, w in points):
+        places = max(_decimals(w) for _, _, w in points)
+        points = [(d, r, fixed(r, places)) for d, r, _ in points]
     return points
 
 

@@ -78,6 +78,22 @@ def test_no_horizontal_scroll_and_a_screenshot(page_of: Any, width: int) -> None
     print(f"screenshot: {shot}")
 
 
+def test_dark_mode_and_print_artefacts(page_of: Any) -> None:
+    open_at, _ = page_of
+    page = open_at(1280)
+    light = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.emulate_media(color_scheme="dark")
+    dark = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert light == "rgb(255, 255, 255)" and dark != light, (light, dark)
+    shot = _artefacts() / "seed-report-1280px-dark.png"
+    page.screenshot(path=str(shot), full_page=True)
+    page.emulate_media(color_scheme="light")
+    pdf = page.pdf()  # Chromium prints with the print media
+    assert pdf.startswith(b"%PDF-")
+    (_artefacts() / "seed-report-print.pdf").write_bytes(pdf)
+    print(f"screenshot: {shot}; printed: {_artefacts() / 'seed-report-print.pdf'}")
+
+
 def test_every_contradiction_is_explained_in_view(page_of: Any) -> None:
     open_at, report = page_of
     page = open_at(1280)
@@ -225,14 +241,27 @@ def test_text_contrast_meets_wcag_aa(page_of: Any, scheme: str) -> None:
     assert not small, f"text under 12 px: {small[:5]}"
 
 
-def test_keyboard_order(page_of: Any) -> None:
+def test_keyboard_order_is_one_tab_stop_per_claim(page_of: Any) -> None:
     open_at, report = page_of
     page = open_at(1280)
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.className") == "skip"
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "f-all"
-    page.keyboard.press("Tab")
-    first = page.evaluate("document.activeElement.parentElement.id")
-    worst = min(enumerate(report.findings, 1), key=lambda it: (it[1].sort_key(), it[0]))
-    assert first == f"claim-{worst[0]}"
+    stops = []
+    for _ in range(len(report.findings) + 2):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(
+            "(e => e.tagName === 'SUMMARY' ? e.parentElement.id : e.id || e.className)"
+            "(document.activeElement)"))
+    order = sorted(enumerate(report.findings, 1), key=lambda it: (it[1].sort_key(), it[0]))
+    # the skip link, the filter (one stop for the radio group), then each claim once,
+    # the worst first, in the list's order
+    assert stops == ["skip", "f-all"] + [f"claim-{i}" for i, _ in order]
+
+
+def test_a_claims_body_is_not_underlined(page_of: Any) -> None:
+    open_at, _ = page_of
+    page = open_at(1280)
+    lines = page.evaluate("[...document.querySelectorAll('#claims details')]"
+                          ".map(d => getComputedStyle(d).textDecorationLine)")
+    assert lines and set(lines) == {"none"}
+    marks = page.evaluate("[...document.querySelectorAll('.article mark')]"
+                          ".map(m => getComputedStyle(m).textDecorationLine)")
+    assert marks and set(marks) == {"underline"}

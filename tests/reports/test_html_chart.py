@@ -113,6 +113,18 @@ def test_the_series_as_a_table() -> None:
     assert series_table(_block([])) == ""
 
 
+@pytest.mark.parametrize(("series", "shown"), [
+    ([["2017-11-20", 168.15], ["2017-11-21", 164.938], ["2017-11-22", 166.6]],
+     ["168.150", "164.938", "166.600"]),
+    ([["2017-11-20", 7], ["2017-11-21", "7.25"]], ["7.00", "7.25"]),
+    ([["2017-11-20", "1.5e-05"], ["2017-11-21", "0.0000151"]], ["1.5e-05", "0.0000151"]),
+])
+def test_series_rates_share_one_precision(series: Any, shown: list[str]) -> None:
+    cells = re.findall(r"<td>([^<( ]*)", series_table(_block(series)))
+    assert cells == shown
+    assert [t.split(": ")[1] for t in _titles(series_chart(_block(series)))] == shown
+
+
 def test_tuple_of_tuples_is_the_same_as_lists() -> None:
     as_tuples = tuple(tuple(pair) for pair in WEEKEND)
     assert series_chart(_block(as_tuples)) == series_chart(_block(WEEKEND))
