@@ -119,3 +119,24 @@ def test_a_cluster_rate_is_a_written_one() -> None:
                            "c": Fraction("1.08")})[0].rate == Fraction("1.08")
     # Without printed rates (ranges), the middle of the common part.
     assert cluster(items)[0].rate == Fraction("1.075")
+
+
+@settings(max_examples=300)
+@given(items=intervals(), data=st.data())
+def test_a_cluster_rate_is_printed_by_a_member(items: list[tuple[str, Interval]],
+                                              data: st.DataObject) -> None:
+    # Each member prints a rate inside its interval: an end (touching a neighbour's end
+    # reaches the shared-endpoint edge), or a point between, in halves.
+    written: dict[str, Fraction] = {}
+    for claim, iv in items:
+        assert iv.lo is not None and iv.hi is not None
+        steps = int((iv.hi - iv.lo) * 2)
+        written[claim] = iv.lo + Fraction(data.draw(st.integers(0, steps)), 2)
+    clusters = cluster(items, written)
+    for cl in clusters:
+        printed = [written[c] for c in cl.claims]
+        assert cl.rate in printed
+        if any(w in cl.common for w in printed):
+            assert cl.rate in cl.common
+    # The sweep is the same with or without printed rates; only the rate shown differs.
+    assert sorted(c.claims for c in clusters) == sorted(c.claims for c in cluster(items))
