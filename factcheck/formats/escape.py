@@ -137,8 +137,14 @@ def markdown(text: str) -> str:
 
 def html(text: str, *, newlines: bool = False) -> str:
     """Input text for HTML, in an element or a quoted attribute."""
-    escaped = _html.escape(visible(text, newlines=newlines), quote=True)
+    shown = visible(text, newlines=newlines)
+    # Most text has none of the five characters html.escape replaces: one search
+    # instead of its five passes (the HTML report escapes every field of every claim).
+    escaped = _html.escape(shown, quote=True) if _HTML_SPECIAL.search(shown) else shown
     return _break_commands(escaped, "&#58;", "&#35;")
+
+
+_HTML_SPECIAL = re.compile("[&<>\"']")
 
 
 # XML 1.0 forbids most C0 controls, surrogates and U+FFFE/U+FFFF even as references;

@@ -9,6 +9,7 @@ from json.encoder import encode_basestring as _string  # the C version where ava
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document
+from factcheck.report.record import Finding
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -184,13 +185,13 @@ def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None])
     pieces = claims.pieces
     for finding in claims.findings:
         append(separator)
-        data = finding.to_json()
         mark = len(pieces)
         try:
-            _encode(data, inner, append)
+            _encode_finding(finding, inner, append)
         except (_Unusual, RecursionError):
             # as dumps() does for a whole report: the standard encoder, same layout
             del pieces[mark:]
+            data = finding.to_json()
             append(_json.dumps(data, ensure_ascii=False, indent=2).replace("\n", inner))
         claims.flush()
         separator = "," + inner
@@ -199,6 +200,38 @@ def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None])
         return
     append(newline)
     append("]")
+
+
+def _encode_finding(f: Any, newline: str, append: Callable[[str], None]) -> None:
+    """``_encode(f.to_json(), newline, append)``, with the fixed fields of a finding laid
+    out in one string: the generic walk over them was most of a claim's encoding."""
+    if f.__class__ is not Finding:
+        _encode(f.to_json(), newline, append)
+        return
+    k = "," + newline + "  "
+    texts = (f.claim_id, f.article_id, f.file, f.kind, f.quote, f.verdict, f.expect,
+             f.message, f.note, f.said, f.data_says, f.difference, f.difference_pct)
+    if any(t.__class__ is not str for t in texts) or \
+            f.line.__class__ is not int or f.col.__class__ is not int:
+        raise _Unusual
+    s = _string
+    append(f'{{{newline}  "id": {s(f.claim_id)}{k}"article": {s(f.article_id)}'
+           f'{k}"file": {s(f.file)}{k}"line": {int.__repr__(f.line)}'
+           f'{k}"col": {int.__repr__(f.col)}{k}"kind": {s(f.kind)}{k}"quote": {s(f.quote)}'
+           f'{k}"verdict": {s(f.verdict)}{k}"expect": {s(f.expect)}'
+           f'{k}"message": {s(f.message)}{k}"warnings": ')
+    inner = newline + "  "
+    _encode(list(f.warnings), inner, append)
+    append(f'{k}"details": ')
+    _encode(f.details, inner, append)
+    append(f'{k}"quote_span": ')
+    _encode(None if f.quote_span is None else list(f.quote_span), inner, append)
+    append(f'{k}"note": {s(f.note)}{k}"said": {s(f.said)}{k}"data_says": {s(f.data_says)}'
+           f'{k}"difference": {s(f.difference)}{k}"difference_pct": {s(f.difference_pct)}'
+           f'{k}"sources": ')
+    _encode([{"id": i, "title": t, "url": u} for i, t, u in f.sources], inner, append)
+    append(newline)
+    append("}")
 
 
 _INF = float("inf")

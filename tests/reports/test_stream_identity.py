@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.cli import main
 from factcheck.formats import FORMATS, RenderOptions, render, write
@@ -78,3 +80,33 @@ def test_check_writes_each_format_as_rendered(generated: str, name: str,
         assert code == 0, (name, jobs)
         assert out.read_bytes() == expected, (name, jobs)
     assert os.path.getsize(out) > 0
+
+
+_TEXT = st.text(st.sampled_from("a가:#[<>&\"'\n\t\u2028\u202e\x00") | st.characters(), max_size=12)
+
+
+@given(_TEXT, st.booleans())
+def test_html_escape_skips_only_text_without_special_characters(text: str,
+                                                                 newlines: bool) -> None:
+    import html as std_html
+
+    from factcheck.formats import escape
+
+    expected = escape._break_commands(
+        std_html.escape(escape.visible(text, newlines=newlines), quote=True), "&#58;", "&#35;")
+    assert escape.html(text, newlines=newlines) == expected
+
+
+@given(st.lists(st.tuples(_TEXT, _TEXT, st.integers(-3, 10**12), st.lists(_TEXT, max_size=2),
+                          st.dictionaries(_TEXT, _TEXT | st.none() | st.integers(), max_size=3),
+                          st.none() | st.tuples(*[st.integers(0, 9)] * 4)),
+                max_size=4))
+def test_json_claims_are_laid_out_as_the_generic_encoder_does(rows: list[tuple]) -> None:
+    from factcheck.report.record import Finding, Report
+
+    findings = [Finding(cid, "f.yaml", line, 1, "compare", quote, "holds", "holds", quote,
+                        warnings=tuple(warnings), details=details, quote_span=span,
+                        sources=((cid, quote, ""),))
+                for cid, quote, line, warnings, details, span in rows]
+    report = Report(findings=findings)
+    assert _streamed(report, "json") == render(report, "json", RenderOptions())
