@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from factcheck.report.record import Finding, Report
 
 # Reasons are margin notes beside their line on a wide screen, inline on a phone or paper.
+# On paper every claim is unfolded; one that holds as expected leaves out its sources and
+# the computation, which an editor reads only for what is wrong.
 CSS = """
 :root{--fg:#1a1a1a;--muted:#555;--bg:#fff;--panel:#f7f7f7;--line:#bbb;--bad:#a40000;
 --badbg:#fde2e2;--open:#7a5200;--openbg:#fdf1c7;--ok:#1d5e20;--okbg:#e2f3e2;--err:#5b1a8c;
@@ -66,7 +68,8 @@ summary{cursor:pointer}code{white-space:pre-wrap;overflow-wrap:anywhere}.muted{c
 --open:#000;--ok:#000;--err:#000;--badbg:#fff;--openbg:#fff;--okbg:#fff;--errbg:#fff}
 .filter,.skip,input{display:none}details::details-content{content-visibility:visible;
 display:block}details>*{display:block}mark[data-verdict]::after{content:" [" attr(data-verdict) "]";
-font-weight:600}body{max-width:none}.scroll{overflow:visible}}
+font-weight:600}body{max-width:none}.scroll{overflow:visible}
+details.holds:not(.unexpected)>:is(.sources,p.muted){display:none}blockquote{margin:.3rem 1rem}}
 """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -172,7 +175,7 @@ def _claim_body(f: Finding) -> str:
         # Addresses as text (the page makes no outside links), and only web ones.
         named = "".join(f"<li>{esc(t or sid)}" + (f" <code>{esc(u)}</code>" if _WEB.match(u)
                                                    else "") + "</li>" for sid, t, u in f.sources)
-        parts.append(f"<p>Sources:</p><ul>{named}</ul>")
+        parts.append(f'<p class="sources">Sources:</p><ul class="sources">{named}</ul>')
     if f.warnings:
         parts.append("<ul>" + "".join(f"<li>⚠ {esc(w)}</li>" for w in f.warnings) + "</ul>")
     parts.append(f'<p class="muted">{esc(f.message)}</p>')

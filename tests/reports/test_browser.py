@@ -160,6 +160,15 @@ def test_print_shows_each_verdict_in_words(page_of: Any) -> None:
         "d => d.querySelector('blockquote') && !d.querySelector('blockquote').checkVisibility())"
         ".length")
     assert hidden == 0, f"{hidden} claims print without their quote"
+    shown = page.evaluate(
+        "[...document.querySelectorAll('#claims details')].map(d => [d.className,"
+        " [...d.querySelectorAll(':scope > .sources, :scope > p.muted')]"
+        ".filter(e => e.checkVisibility()).length])")
+    for cls, visible in shown:
+        if cls == "holds":  # as expected: sources and computation stay on screen only
+            assert visible == 0, cls
+        elif cls in ("contradicted", "undetermined"):
+            assert visible >= 1, cls
 
 
 def test_chart_labels_do_not_overlap_and_stay_inside(page_of: Any) -> None:
