@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.formats.escape import json_document
+from factcheck.formats.escape import json_ld_document
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -29,7 +29,8 @@ def dumps_visible(data: Any) -> str:
     """JSON with every invisible or bidi character written as a ``\\uXXXX`` escape.
 
     The decoded data is unchanged; only the file shows such characters visibly (and
-    is safe in a CI log, see :func:`escape.json_document`).
+    is safe in a CI log and inside an HTML script element, see
+    :func:`escape.json_ld_document`).
     """
     from factcheck.formats.json import dumps
 
@@ -40,7 +41,7 @@ _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cn"})
 
 
 def _visible(text: str) -> str:
-    """Encoded JSON with its invisible characters escaped, then made safe for a CI log.
+    """Encoded JSON with its invisible characters escaped, then made safe for a CI log and HTML.
 
     A line that ``str.isprintable`` accepts has none of them (printable excludes every
     one of these categories), so only the other lines are looked at character by character.
@@ -49,7 +50,7 @@ def _visible(text: str) -> str:
     for n, line in enumerate(lines):
         if not line.isprintable():
             lines[n] = "".join(_visible_char(ch) for ch in line)
-    return json_document("\n".join(lines))
+    return json_ld_document("\n".join(lines))
 
 
 def _visible_char(ch: str) -> str:

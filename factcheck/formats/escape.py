@@ -175,3 +175,14 @@ def _json_escape(m: re.Match[str]) -> str:
 def json_document(encoded: str) -> str:
     """A JSON document (as ``json.dumps`` wrote it) safe in a CI log; it decodes the same."""
     return _JSON_UNSAFE.sub(_json_escape, encoded)
+
+
+# JSON-LD is published inside an HTML <script type="application/ld+json"> element,
+# where '</script>' or '<!--' in a string would end or bend the element. Outside
+# strings JSON has no '<', '>' or '&', so writing them as escapes changes no value.
+_JSON_LD_MARKUP = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def json_ld_document(encoded: str) -> str:
+    """A JSON-LD document safe in a CI log and in an HTML script element; decodes the same."""
+    return json_document(encoded).translate(_JSON_LD_MARKUP)

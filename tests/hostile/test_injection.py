@@ -135,11 +135,18 @@ def test_xml_refuses_exactly_what_xml_1_0_forbids() -> None:
 @given(st.recursive(st.none() | st.integers() | HOSTILE,
                     lambda inner: st.lists(inner, max_size=3)
                     | st.dictionaries(HOSTILE, inner, max_size=3), max_leaves=8))
-def test_json_documents_decode_the_same_and_are_inert(data: object) -> None:
+def test_json_and_json_ld_documents_decode_the_same_and_are_inert(data: object) -> None:
     for indent in (None, 2):
-        out = escape.json_document(json.dumps(data, ensure_ascii=False, indent=indent))
+        encoded = json.dumps(data, ensure_ascii=False, indent=indent)
+        out = escape.json_document(encoded)
         assert json.loads(out) == data
         assert not command_lines(out)
+        # JSON-LD goes inside <script type="application/ld+json">: nothing may close it.
+        out = escape.json_ld_document(encoded)
+        assert json.loads(out) == data
+        assert not command_lines(out)
+        assert not set(out) & set("<>&"), out
+
 
 
 # -- every format ---------------------------------------------------------------------
@@ -183,6 +190,8 @@ def test_no_format_prints_a_command_from_input(s: str) -> None:
         for name in FORMATS:
             out = render(report, name, options)
             assert not command_lines(out, own_commands=name == "github"), (name, options)
+            if name == "claimreview":  # published inside <script type="application/ld+json">
+                assert not set(out) & set("<>&"), options
 
 
 # -- every command, run as from the shell ---------------------------------------------
