@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from factcheck.cache.entry import Entry, decode, encode, static_article
 from factcheck.cache.keys import digest, environment, file_digest
@@ -67,8 +67,11 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
     stale = [p for p in files if p in known and not _fresh(p, known[p], facts, options)]
     if not _load(stale, options, summaries, loaded):
         return None
+    checked = _check_parallel(files, loaded, fact_files, options)
+    if checked is False:
+        return None
     shared = None
-    if any(loaded.values()) or options.shard is not None:
+    if (checked is None and any(loaded.values())) or options.shard is not None:
         from factcheck.claims.load import load_files
 
         shared = load_files(fact_files, roots=options.read_roots)
@@ -82,7 +85,7 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
             if payload is not None:
                 store.write(keys[path], payload)
 
-    report = _assemble(files, known, loaded, shared, options, save)
+    report = _assemble(files, known, loaded, shared, options, save, checked)
     store.save()
     return report
 
@@ -181,8 +184,10 @@ def _rates_dependency(path: str, written: str, options: CheckOptions) -> list[st
 
 def _assemble(files: list[str], known: dict[str, Entry],
               loaded: dict[str, ArticleBundle | None], shared: Catalog | None,
-              options: CheckOptions, save: Callable[[str, Entry | None], None]) -> Report:
-    """The report in file order (as the one-process path builds it); new entries stored."""
+              options: CheckOptions, save: Callable[[str, Entry | None], None],
+              checked: dict[str, _Results] | None) -> Report:
+    """The report in file order (as the one-process path builds it); new entries stored.
+    The files to check are checked here, unless ``checked`` holds their results."""
     from factcheck.report.record import Report
     from factcheck.report.runner import attach_text, check_article, finish_report, record_shard
 
@@ -192,8 +197,11 @@ def _assemble(files: list[str], known: dict[str, Entry],
             bundle = loaded[path]
             entry: Entry | None = Entry(summary={})
             if bundle is not None:
-                assert shared is not None
-                findings, rates, article = check_article(bundle, shared, options)
+                if checked is not None:
+                    findings, rates, article = checked[path]
+                else:
+                    assert shared is not None
+                    findings, rates, article = check_article(bundle, shared, options)
                 entry = _new_entry(bundle, findings, rates, article, options)
                 report.findings.extend(findings)
                 report.rates.extend(rates)
@@ -210,6 +218,41 @@ def _assemble(files: list[str], known: dict[str, Entry],
     if shared is not None:
         record_shard(report, options, files, shared)
     return finish_report(report)
+
+
+_Results = tuple[list[Any], list[dict[str, Any]], dict[str, Any]]
+
+
+def _check_parallel(files: list[str], loaded: dict[str, ArticleBundle | None],
+                    fact_files: list[str],
+                    options: CheckOptions) -> dict[str, _Results] | None | Literal[False]:
+    """The results of the files to check, by file, from several processes (as --jobs
+    asks, or by default for much claim text); None: check them here; False: the
+    ordinary path must check the whole run (what parallel.py declines)."""
+    from factcheck.report import parallel
+
+    todo = [p for p in files if loaded.get(p) is not None]
+    jobs = parallel.wanted_jobs(options.jobs, todo)
+    if jobs < 2 or not parallel.fork_available():
+        return None
+    wanted = set(todo) | set(fact_files)
+    part = parallel.check_parallel(options, [p for p in files if p in wanted], [], jobs,
+                                   finish=False)
+    if part is None:
+        return False
+    out: dict[str, _Results] = {}
+    file_of = {}
+    for article in part.articles:
+        out[article["file"]] = ([], [], article)
+        file_of[article["id"]] = article["file"]
+    try:
+        for finding in part.findings:
+            out[finding.file][0].append(finding)
+        for block in part.rates:
+            out[file_of[block["article"]]][1].append(block)
+    except KeyError:  # a result of no article checked: the ordinary path decides
+        return False
+    return out if set(todo) <= set(out) else False
 
 
 def _new_entry(bundle: ArticleBundle, findings: list[Any], rates: list[dict[str, Any]],

@@ -101,8 +101,9 @@ def shards(files: list[str], count: int) -> list[list[str]]:
 
 
 def check_parallel(options: CheckOptions, files: list[str], expand_problems: list[Problem],
-                   jobs: int) -> Report | None:
-    """The report, or None when the input needs the single-process path."""
+                   jobs: int, *, finish: bool = True) -> Report | None:
+    """The report, or None when the input needs the single-process path; without
+    ``finish``, its parts in file order, before anchoring, coverage and sorting."""
     import multiprocessing
 
     from factcheck import limits
@@ -176,6 +177,8 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
             report.findings.extend(findings)
             report.rates.extend(rate_blocks)
             report.articles.extend(entries)
+    if not finish:
+        return report
     record_shard(report, options, files, shared)
     return finish_report(report)
 
