@@ -24,7 +24,8 @@ ROW = 20  # px from one legend line or strip row to the next
 
 # Chart colours are the page's variables, so dark mode and print follow the page.
 CSS = """
-.figure{margin:1rem 0}.figure figcaption{font-size:.95rem}
+.figure{margin:1rem 0}.figure figcaption{font-size:.95rem}.narrow{display:none}
+@media screen and (max-width:44rem){.narrow{display:inline}}
 svg.chart{display:block;max-width:none;height:auto;background:var(--bg)}
 svg.chart text{font-size:12px;fill:var(--fg)}svg.chart .frame{fill:var(--bg);stroke:var(--line)}
 svg.chart .grid{stroke:var(--line);stroke-width:.5}svg.chart .axis{stroke:var(--muted)}
@@ -405,6 +406,7 @@ def figures(block: dict[str, Any]) -> str:
                         "rates the article's conversions imply and the tolerance band"),
                        (cluster_strip(block), "The implied rates, zoomed")):
         if svg:
-            out.append(f'<figure class="figure"><figcaption>{esc(words)}</figcaption>'
+            out.append(f'<figure class="figure"><figcaption>{esc(words)}<span class="narrow">'
+                       " (scroll sideways for the whole chart)</span></figcaption>"
                        f'<div class="scroll">{svg}</div></figure>')
     return "".join(out)

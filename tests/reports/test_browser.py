@@ -202,6 +202,10 @@ def test_chart_text_is_12_px_on_every_screen(page_of: Any, width: int) -> None:
     for scale, fonts in sizes:
         # drawn at its own size (a narrow screen scrolls the chart), so 12 px stays 12 px
         assert scale == 1 and fonts == ["12px"], (width, scale, fonts)
+    hints = page.evaluate("[...document.querySelectorAll('figcaption .narrow')]"
+                          ".map(h => h.checkVisibility())")
+    # a chart wider than the screen says that it scrolls
+    assert hints and set(hints) == {width < 704}
 
 
 # The WCAG 2 contrast ratio of each text's colour (an SVG text's fill) against what is
