@@ -36,10 +36,14 @@ _CROSS_FILE = "facts.unknown-source"
 def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
     """The report, with unchanged files' results from the cache; None: use the ordinary path."""
     from factcheck import limits
+    from factcheck.cache.seal import secret
 
     assert options.cache_dir is not None
+    key = secret()
+    if key is None:
+        return None  # no private place for the secret: entries could not be trusted
     env = environment(options)
-    store = Store(options.cache_dir, env)
+    store = Store(options.cache_dir, env, key)
     digests: dict[str, str] = {}
     total = 0
     for path in files:

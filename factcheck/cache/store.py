@@ -1,11 +1,12 @@
 """The cache folder: one pack of entries per setting, written atomically, read back verified.
 
 A pack holds the entries of the latest run in one setting (the environment key of
-:mod:`factcheck.cache.keys`), one line each: the entry's key, the sha256 of its
-payload, and the payload (JSON, which never holds a raw newline). One file rather
+:mod:`factcheck.cache.keys`), one line each: the entry's key, the seal of its
+payload (an HMAC under this machine's secret, :mod:`factcheck.cache.seal`), and the
+payload (JSON, which never holds a raw newline). One file rather
 than one per claim file: an archive of ten thousand files is read in one go and
 written in one go, and an entry that is corrupt, truncated, oversized or does not
-match its digest is treated as absent (recomputed), the rest of the pack still used.
+match its seal is treated as absent (recomputed), the rest of the pack still used.
 The pack is read only as a regular file reached without a link, at most
 MAX_CACHE_BYTES. The folder holds a CACHEDIR.TAG (backup tools skip it) and a
 .gitignore of ``*``, as ruff's does; past MAX_CACHE_BYTES in all, the packs of
@@ -15,10 +16,11 @@ other settings are removed, oldest first.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import tempfile
+
+from factcheck.cache.seal import intact, read_regular, seal
 
 # One entry holds the results of one claim file (at most 2 MiB of YAML, 10,000 claims).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -29,14 +31,16 @@ LAYOUT = "v1"  # a change of the entry format gets a folder of its own
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by factcheck.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
-_HEAD = 64 + 1 + 64 + 1  # key, space, digest, space
+_HEAD = 64 + 1 + 64 + 1  # key, space, seal, space
 
 
 class Store:
-    """The entries of one setting (``name``) in ``folder``; see the module docstring."""
+    """The entries of one setting (``name``) in ``folder``, sealed with ``secret``; see the
+    module docstring."""
 
-    def __init__(self, folder: str, name: str) -> None:
+    def __init__(self, folder: str, name: str, secret: bytes) -> None:
         self.folder = folder
+        self.secret = secret
         self.root = os.path.join(folder, LAYOUT)
         self.path = os.path.join(self.root, name + ".pack")
         self._old: dict[bytes, bytes] | None = None  # key -> its line, as read
@@ -46,7 +50,7 @@ class Store:
     def _read_pack(self) -> dict[bytes, bytes]:
         if self._old is None:
             self._old = {}
-            data = _read_regular(self.path, MAX_CACHE_BYTES)
+            data = read_regular(self.path, MAX_CACHE_BYTES)
             for line in data.split(b"\n") if data else ():
                 if _HEAD < len(line) <= _HEAD + MAX_ENTRY_BYTES and line[64:65] == b" ":
                     self._old[line[:64]] = line
@@ -58,8 +62,7 @@ class Store:
         if line is None:
             return None
         payload = line[_HEAD:]
-        if line[_HEAD - 1:_HEAD] != b" " or \
-                hashlib.sha256(payload).hexdigest().encode("ascii") != line[65:_HEAD - 1]:
+        if line[_HEAD - 1:_HEAD] != b" " or not intact(self.secret, payload, line[65:_HEAD - 1]):
             return None
         self._lines[line[:64]] = line
         return payload
@@ -70,8 +73,7 @@ class Store:
         if len(payload) > MAX_ENTRY_BYTES or b"\n" in payload:
             return
         head = key.encode("ascii")
-        self._lines[head] = b"%s %s %s" % (
-            head, hashlib.sha256(payload).hexdigest().encode("ascii"), payload)
+        self._lines[head] = b"%s %s %s" % (head, seal(self.secret, payload), payload)
         self._changed = True
 
     def save(self) -> None:
@@ -126,27 +128,6 @@ class Store:
             with contextlib.suppress(OSError):
                 os.unlink(path)
                 total -= size
-
-
-def _read_regular(path: str, limit: int) -> bytes | None:
-    """The bytes of a regular file reached without a link, or None (absent, a link, a
-    device or pipe, a folder, larger than ``limit``)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-                     | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
-            return None
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(limit + 1)
-        return data if len(data) <= limit else None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def refuse_link(folder: str, follow_links: bool) -> None:

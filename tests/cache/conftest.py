@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def machine(tmp_path_factory: pytest.TempPathFactory,
+            monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A machine of each test's own: its secret and installation memo in a fresh folder."""
+    from factcheck.cache import keys, seal
+
+    home = str(tmp_path_factory.mktemp("machine"))
+    monkeypatch.setenv("XDG_CACHE_HOME", home)
+    seal.secret.cache_clear()
+    keys._installation.cache_clear()
+    yield home
+    seal.secret.cache_clear()
+    keys._installation.cache_clear()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cache import store
+from factcheck.cache import seal, store
 from factcheck.cli import main
 from tests.cache import corpus
 
@@ -33,8 +33,11 @@ def lines(root: Path) -> list[bytes]:
 
 
 def reseal(key: bytes, payload: bytes) -> bytes:
-    """An entry whose digest matches its (changed) payload: only the checks of content stop it."""
-    return key + b" " + hashlib.sha256(payload).hexdigest().encode() + b" " + payload
+    """An entry sealed with this machine's secret, as someone who can read the secret would
+    write it: only the checks of content stop it."""
+    secret = seal.secret()
+    assert secret is not None
+    return key + b" " + seal.seal(secret, payload) + b" " + payload
 
 
 Edit = Callable[[dict], None]  # type: ignore[type-arg]
@@ -216,3 +219,87 @@ def test_the_cache_stays_under_its_bound(tmp_path: Path, monkeypatch: pytest.Mon
     corpus.replace(tmp_path / "claims/a3.yaml", "600억", "700억")
     check(capsys)  # writes its pack again, and removes the other setting's
     assert sorted((tmp_path / ".factcheck_cache" / store.LAYOUT).glob("*.pack")) == [first]
+
+
+# -- entries written elsewhere: a pull request's cache folder ---------------------------
+def test_entries_sealed_on_another_machine_are_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        loads: list[list[str]]) -> None:
+    """A pack whose entries say what their author wants, sealed with the author's own
+    secret (a cache folder committed in a pull request), is not taken on this machine."""
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys)
+    cold = loads[:]
+    tamper_pack(tmp_path, edit(_set_row(8, "a message from the cache"), b'"findings":[['))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "this-machine"))
+    seal.secret.cache_clear()
+    loads.clear()
+    assert check(capsys) == clean
+    assert loads == cold, "every file was loaded again, as in a cold run"
+
+
+def test_entries_sealed_with_a_plain_digest_are_checked_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Anyone can compute a sha256; a seal needs the secret."""
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys)
+
+    def forged(line: bytes) -> bytes:
+        payload = line[130:].replace(b"holds", b"contradicted")
+        return line[:64] + b" " + hashlib.sha256(payload).hexdigest().encode() + b" " + payload
+
+    tamper_pack(tmp_path, forged)
+    assert check(capsys) == clean
+
+
+@pytest.mark.parametrize("place", ["a file", "a world-readable secret", "a link"])
+def test_without_a_private_secret_the_cache_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        place: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys, "--no-cache")
+    home = tmp_path / "home"
+    home.mkdir()
+    if place == "a file":
+        (home / "factcheck").write_text("not a folder")
+    else:
+        (home / "factcheck").mkdir()
+        key = home / "factcheck" / "seal.key"
+        if place == "a link":
+            (tmp_path / "elsewhere").write_bytes(b"k" * seal.SECRET_BYTES)
+            (tmp_path / "elsewhere").chmod(0o600)
+            key.symlink_to(tmp_path / "elsewhere")
+        else:
+            key.write_bytes(b"k" * seal.SECRET_BYTES)
+            key.chmod(0o644)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    seal.secret.cache_clear()
+    assert seal.secret() is None
+    assert check(capsys) == clean
+    assert not (tmp_path / ".factcheck_cache").exists(), "nothing was written"
+
+
+def test_the_installation_memo_is_used_only_while_it_is_intact(machine: str) -> None:
+    from factcheck.cache import keys
+
+    first = keys._installation()
+    memo = Path(machine) / "factcheck" / "installation.json"
+    stamp = json.loads(memo.read_text())["stamp"]
+    assert first == keys._contents(keys._own_files(), keys._ecb_path())
+    for bad in ("", "{", json.dumps({"stamp": stamp, "digest": "0" * 63}),
+                json.dumps({"stamp": stamp, "digest": "0" * 64, "x": 1})):
+        memo.write_text(bad)
+        keys._installation.cache_clear()
+        assert keys._installation() == first, bad
+    # A memo whose stamp no longer matches the files is worked out again.
+    memo.write_text(json.dumps({"stamp": "1" * 64, "digest": "0" * 64}))
+    keys._installation.cache_clear()
+    assert keys._installation() == first
+    # ... and one that matches is taken as it is (this is what saves the hashing).
+    memo.write_text(json.dumps({"stamp": stamp, "digest": "2" * 64}))
+    keys._installation.cache_clear()
+    assert keys._installation() == "2" * 64

@@ -1,0 +1,88 @@
+"""This machine's secret that seals cache entries, kept outside any checkout.
+
+A cache folder may come from someone else: a pull request can commit a
+``.factcheck_cache/`` whose entries are well-formed and say that a contradicted claim
+holds. A plain digest would let anyone seal such an entry; an HMAC with a secret that
+only this user's cache folder holds cannot be forged from the outside, so an entry
+written elsewhere never verifies and is checked again. The secret is 32 random bytes
+in ``$XDG_CACHE_HOME/factcheck/seal.key`` (``~/.cache/factcheck`` without it), created
+readable by its owner alone; when it can be neither read nor made, the run does
+without the cache. The same folder keeps the installation's digest (see
+:mod:`factcheck.cache.keys`), which is as private as the secret.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import os
+import stat
+
+SECRET_BYTES = 32
+
+
+def folder() -> str:
+    """The secret's folder: ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "factcheck")
+
+
+@functools.cache
+def secret() -> bytes | None:
+    """The secret, made on first use; None when it can be neither read nor made."""
+    path = os.path.join(folder(), "seal.key")
+    found = _read_secret(path)
+    if found is not None:
+        return found
+    try:
+        os.makedirs(folder(), mode=0o700, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                     0o600)
+    except FileExistsError:  # another run made it first
+        return _read_secret(path)
+    except OSError:
+        return None
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(os.urandom(SECRET_BYTES))
+    return _read_secret(path)
+
+
+def _read_secret(path: str) -> bytes | None:
+    """The secret at ``path``: exactly SECRET_BYTES in a private file, else None."""
+    data = read_regular(path, SECRET_BYTES, private=True)
+    return data if data is not None and len(data) == SECRET_BYTES else None
+
+
+def read_regular(path: str, limit: int, *, private: bool = False) -> bytes | None:
+    """The bytes of a regular file reached without a link, or None (absent, a link, a
+    device or pipe, a folder, larger than ``limit``; with ``private``, a file that is
+    not this user's or that others may read or write)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        if private and (info.st_mode & 0o077 or info.st_uid != os.getuid()):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def seal(key: bytes, payload: bytes) -> bytes:
+    """The hex HMAC-SHA256 of ``payload`` under ``key``: what a pack line carries."""
+    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+
+
+def intact(key: bytes, payload: bytes, sealed: bytes) -> bool:
+    """Whether ``sealed`` is ``payload``'s seal under ``key`` (compared in constant time)."""
+    return hmac.compare_digest(seal(key, payload), sealed)
