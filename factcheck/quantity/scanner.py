@@ -10,6 +10,7 @@ number. ``mode`` is ``parse`` (a whole string: any pint unit after the number),
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -175,6 +176,10 @@ def _pint_name(word: str) -> str | None:
     except FactcheckError:
         return None
     return word
+
+
+# digits with an exponent (1.5e9): such a number has its own scale
+_EXPONENT = re.compile(r"[0-9][eE][+-]?[0-9]")
 
 
 @dataclass(slots=True)
@@ -889,8 +894,10 @@ class Scanner:
             end = closer + len(word)
         # 5~10억, 수 십~수 백억: the left end borrows the right end's group word
         # (not when it has its own unit: 5 원~10억 원 is five won to a billion won)
+        # (nor when it has an exponent: 0e13至1十万亿 is zero to ten trillion)
         ln, rn = left.num, right.num
-        borrow = unit1 is None and not ln.scaled and rn.scaled and rn.top > 1
+        borrow = (unit1 is None and not ln.scaled and rn.scaled and rn.top > 1
+                  and not _EXPONENT.search(s, left.start, ln.end))
         if borrow and _abs(ln.value) * rn.top <= rn.value:
             ln.value = ln.value * rn.top
             ln.res = ln.res * rn.top
