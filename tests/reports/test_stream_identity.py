@@ -110,3 +110,13 @@ def test_json_claims_are_laid_out_as_the_generic_encoder_does(rows: list[tuple])
                 for cid, quote, line, warnings, details, span in rows]
     report = Report(findings=findings)
     assert _streamed(report, "json") == render(report, "json", RenderOptions())
+
+
+def test_json_of_a_key_that_is_not_text_outside_the_claims_falls_back_as_render_does(
+        generated: str) -> None:
+    import dataclasses
+
+    report = run_check([generated], CheckOptions(jobs=1))
+    for odd in ({"rates": [{1: "one"}]}, {"coverage": {"x": [float("nan")]}}):
+        case = dataclasses.replace(report, **odd)  # type: ignore[arg-type]
+        assert _streamed(case, "json") == render(case, "json", RenderOptions())
