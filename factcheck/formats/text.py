@@ -308,7 +308,8 @@ def _quote_lines(f: Finding, width: int, data: str) -> list[str]:
     after it (as ruff shows a span and its message)."""
     quote = " ".join(_t(f.quote).split())
     said = " ".join(_t(f.said).split())
-    at = quote.find(said) if said else -1
+    # a figure that is the whole quote (a claim on facts alone) has nothing to point at
+    at = quote.find(said) if said and said != quote else -1
     room = width - 6
     if at >= 0 and width_of(quote) > room:
         # Keep the figure in view: cut the quote before it.

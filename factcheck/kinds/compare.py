@@ -103,7 +103,7 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         message=_message(claim.expr, decision, verdict, context, suggestion, difference),
         warnings=warnings,
         details=details,
-        reading=_reading(claim.expr, decision, context,
+        reading=_reading(claim.expr, claim.quote, decision, context,
                          difference if verdict != "holds" else None),
     )
 
@@ -139,19 +139,24 @@ def _written_conversion(claim_id: str, tree: Any) -> ImpliedRate | None:
     return None
 
 
-def _reading(text: str, decision: Decision, context: Context,
+def _reading(text: str, quote: str, decision: Decision, context: Context,
              difference: tuple[Any, Any] | None) -> Reading:
-    """The stated side as written, the computed side and the gap in the article's notation."""
+    """The stated side as written, the computed side and the gap in the article's notation.
+
+    When the stated side is itself worked out from facts (``a > max(b, c)``), what the
+    article says is its quote, and what the data says is each side's value."""
+    from factcheck.expr.nodes import names
     from factcheck.quantity.readable import language_of, percent_text, readable, readable_value
 
     lang = language_of(context.article.language)
     unit = decision.stated.unit
     node = decision.stated_node
+    counter = decision.stated.counter
     gap, pct = "", ""
     if difference is not None and difference[0] != 0:
         absolute, relative = difference
         more = "more" if absolute > 0 else "less"
-        gap = f"{readable_value(abs(absolute), unit, lang)} {more}"
+        gap = f"{readable_value(abs(absolute), unit, lang, counter)} {more}"
         pct = "" if relative is None else percent_text(relative)
     seen: list[str] = []
     for name in decision.facts:
@@ -159,9 +164,17 @@ def _reading(text: str, decision: Decision, context: Context,
         if known is not None and known.fact.source not in seen:
             seen.append(known.fact.source)
     rates = tuple(dict.fromkeys(rate_ref(rate) for rate in decision.conversions))
+    said = text[node.start : node.end].strip()
+    data_says = readable(decision.computed.interval, unit, lang, counter)
+    if names(node):
+        sides = ((decision.computed_node, decision.computed), (node, decision.stated))
+        said = quote
+        data_says = "; ".join(
+            f"{text[side.start : side.end].strip()}: {readable(q.interval, unit, lang, counter)}"
+            for side, q in sides)
     return Reading(
-        said=text[node.start : node.end].strip(),
-        data_says=readable(decision.computed.interval, unit, lang),
+        said=said,
+        data_says=data_says,
         difference=gap,
         difference_pct=pct,
         sources=tuple(source_ref(sid, context) for sid in seen) + rates,
@@ -233,7 +246,7 @@ def _joined(claim: Claim, tree: Logic, quantities: dict[str, Quantity], context:
             message = _message(text, decision, verdict, context, None, difference)
             details = _details(text, decision, context, None, difference)
             warnings.extend(_warnings(claim, decision, context, verdict))
-            readings[snippet] = _reading(text, decision, context,
+            readings[snippet] = _reading(text, claim.quote, decision, context,
                                          difference if verdict != "holds" else None)
         parts.append({"expr": snippet, "verdict": _VERDICTS[truth.value],
                       "message": message, "details": details})

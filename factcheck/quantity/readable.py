@@ -56,33 +56,37 @@ def rounded(v: Fraction, language: str = "en") -> tuple[Fraction, Fraction | Non
     return (v, None) if near == v else (near, place)
 
 
-def readable_value(v: Fraction, unit: Any, language: str) -> str:
-    """One value: exact when it has few digits, else ``약``/``约``/``about`` and rounded."""
+def readable_value(v: Fraction, unit: Any, language: str, counter: str | None = None) -> str:
+    """One value: exact when it has few digits, else ``약``/``约``/``about`` and rounded.
+    A count is written with ``counter`` (the article's 명, 家) where one is given."""
     near, place = rounded(Fraction(v), language)
     if place is None:
-        return format_quantity(Quantity(Interval.point(near), unit, value=near), language)
-    q = Quantity(Interval.point(near), unit, value=near, qualifier="approx", resolution=place)
+        return format_quantity(Quantity(Interval.point(near), unit, value=near, counter=counter),
+                               language)
+    q = Quantity(Interval.point(near), unit, value=near, qualifier="approx", resolution=place,
+                 counter=counter)
     return format_quantity(q, language)
 
 
-def readable(interval: Interval, unit: Any, language: str) -> str:
-    """An interval of values as a reader would write it: a value, a range or a bound."""
+def readable(interval: Interval, unit: Any, language: str, counter: str | None = None) -> str:
+    """An interval of values as a reader would write it: a value, a range or a bound
+    (a count with ``counter``, as :func:`readable_value`)."""
     lo, hi = interval.lo, interval.hi
     if lo is not None and hi is not None:
         if lo == hi or rounded(lo, language) == rounded(hi, language):
-            return readable_value((lo + hi) / 2 if lo != hi else lo, unit, language)
+            return readable_value((lo + hi) / 2 if lo != hi else lo, unit, language, counter)
         a, b = rounded(lo, language)[0], rounded(hi, language)[0]
-        q = Quantity(Interval(a, b), unit, value=a, qualifier="range")
+        q = Quantity(Interval(a, b), unit, value=a, qualifier="range", counter=counter)
         return format_quantity(q, language)
     bound = lo if lo is not None else hi
     if bound is None:
-        return format_quantity(Quantity(interval, unit), language)
+        return format_quantity(Quantity(interval, unit, counter=counter), language)
     near = rounded(bound, language)[0]
     if lo is not None:
         shown = Interval(near, None, lo_open=interval.lo_open)
     else:
         shown = Interval(None, near, hi_open=interval.hi_open)
-    return format_quantity(Quantity(shown, unit), language)
+    return format_quantity(Quantity(shown, unit, counter=counter), language)
 
 
 def percent_text(value: Fraction) -> str:

@@ -56,6 +56,25 @@ def test_the_seed_reading_is_in_korean_notation_with_the_note() -> None:
     assert "164.78 KRW/CNY" in shanghai.difference and shanghai.difference_pct == "-0.10%"
 
 
+
+def test_facts_against_facts_read_as_the_quote_and_each_sides_data() -> None:
+    """No side of 'a > max(b, c)' is a figure the article wrote: the article says its
+    quote, and the data says what each side comes to."""
+    report = run_check(["claims"])
+    pie = next(f for f in report.findings if f.claim_id == "shanghai-biggest-pie")
+    assert pie.said == pie.quote
+    assert pie.data_says == ("shanghai.key_2020: 1,000억 위안 초과; "
+                             "max(beijing.core_2020, wuhan.core_2020): 500억 위안 초과")
+
+
+def test_a_count_is_written_with_the_articles_counter() -> None:
+    report = run_check(["claims"])
+    staff = next(f for f in report.findings if f.claim_id == "wuhan-100-rd-staff")
+    assert (staff.said, staff.data_says) == ("100명", "100명")
+    for language, counter in (("ko", "명"), ("zh", "家"), ("ko", None)):
+        text = readable_value(Fraction(450), units.unit("count"), language, counter)
+        assert text == "450" + (counter or "개"), text
+
 def test_json_carries_the_reading_and_merge_reads_it_back() -> None:
     report = run_check(["claims"])
     data = json.loads(json.dumps(report.to_json()))
