@@ -174,7 +174,12 @@ def _json_escape(m: re.Match[str]) -> str:
 
 def json_document(encoded: str) -> str:
     """A JSON document (as ``json.dumps`` wrote it) safe in a CI log; it decodes the same."""
-    return _JSON_UNSAFE.sub(_json_escape, encoded)
+    # Four substring searches are several times faster than the pattern's one pass,
+    # and most documents (every claim of a streamed report) have none of them.
+    if ("##[" in encoded or "\x85" in encoded or "\u2028" in encoded
+            or "\u2029" in encoded):
+        return _JSON_UNSAFE.sub(_json_escape, encoded)
+    return encoded
 
 
 # JSON-LD is published inside an HTML <script type="application/ld+json"> element,

@@ -120,3 +120,10 @@ def test_json_of_a_key_that_is_not_text_outside_the_claims_falls_back_as_render_
     for odd in ({"rates": [{1: "one"}]}, {"coverage": {"x": [float("nan")]}}):
         case = dataclasses.replace(report, **odd)  # type: ignore[arg-type]
         assert _streamed(case, "json") == render(case, "json", RenderOptions())
+
+
+@given(st.text(st.sampled_from("#[a\x85\u2028\u2029\n가")) | st.text())
+def test_json_document_leaves_only_text_without_unsafe_sequences_as_is(text: str) -> None:
+    from factcheck.formats import escape
+
+    assert escape.json_document(text) == escape._JSON_UNSAFE.sub(escape._json_escape, text)
