@@ -95,6 +95,7 @@ class _Tables:
     w: Words
     reader: NumberReader
     suffixes: list[tuple[str, object]]
+    letter_suffixes: frozenset[str]
     vague_marks: frozenset[str]
     small: dict[str, int]
     big: dict[str, int]
@@ -124,6 +125,10 @@ class _Tables:
             frozenset(k for k in w.odd.exact if len(k) == 1),
         )
         self.suffixes = sorted(w.suffix.exact.items(), key=lambda kv: -len(kv[0]))
+        # letters that scale a number when glued to it, and G (giga): apart from the
+        # digits (5 k, 1,674.5 G) they are refused rather than dropped
+        self.letter_suffixes = frozenset(
+            [word for word in w.suffix.exact if len(word) == 1] + ["G"])
         self.vague_marks = frozenset(w.vague.exact)
         self.small = {k: int(str(v)) for k, v in w.small.exact.items()}
         self.big = self.reader.big
@@ -333,6 +338,12 @@ class Scanner:
             num.end = j + 1
             return 1_000_000
         k = skip_ws(s, j)
+        if k > j and k + 1 <= n and s[k] in self.t.letter_suffixes and (
+                k + 1 == n or not (is_latin(s[k + 1]) or s[k + 1].isdigit())):
+            # 5 k, 1.2 B, 3 M: a scale letter apart from the digits may be a scale, a
+            # unit or a label; reading the bare number would be wrong by a thousand
+            raise Bad(f"{s[k]!r} after a number: a scale letter apart from the digits is "
+                      f"ambiguous; write it attached (5k) or in words (5 thousand)")
         if k == j and k < n and is_latin(s[k]):
             return 1  # 5billion is not English; leave it to the unit reader
         scale = 1

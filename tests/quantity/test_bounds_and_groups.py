@@ -129,6 +129,9 @@ REFUSED = [
     ("1 234,5", "is one number or two"),
     ("1\u202f234,5", "may be a decimal comma"),
     ("大于20小于10", "the lower bound 20 is not below the upper 10"),
+    ("5 k", "a scale letter apart from the digits is ambiguous"),
+    ("1.2 B", "a scale letter apart from the digits is ambiguous"),
+    ("1,674.5 G", "a scale letter apart from the digits is ambiguous"),
 ]
 
 
@@ -141,6 +144,8 @@ def test_refused_with_a_reason(text: str, message: str) -> None:
 @pytest.mark.parametrize("text", [
     "a loan of 5 lakh rupees", "Rs 3 crore was paid", "它说 12 500 。", "約合新台幣100億元",
     "1\u202f234,5 euros", "5 to 10 lakh",
+    # a scale letter apart from the digits: a thousand times off if dropped
+    "revenue hit 5 k last year", "1,674.5 G of data", "about 3 M people", "a 2 B budget",
     # English words where no reading is safe: an ordinal, or a fraction two ways
     "the twenty-first century", "a twenty-first", "six million and two thirds",
     "one hundred thirty fifths", "one hundred and thirty-two fifths",
