@@ -131,10 +131,13 @@ def extract_quantities(text: str, *, limit: int | None = None) -> list[Extracted
                 continue
         try:
             found = sc.quantity(i)
-        except (Bad, FactcheckError):
+        except (Bad, FactcheckError) as exc:
             # a malformed number: skip all of its digits, so that a long run such
-            # as 1,000,000,... is read once, not once from every comma
+            # as 1,000,000,... is read once, not once from every comma; a refused
+            # reading that says where it ends is skipped whole
             i = _run_end(s, i) if ch.isdigit() else i + 1
+            if isinstance(exc, Bad) and exc.end is not None:
+                i = max(i, exc.end)
             continue
         if found is None:
             i += 1

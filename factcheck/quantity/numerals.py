@@ -42,7 +42,12 @@ def _cjk(word: str) -> bool:
 
 
 class Bad(Exception):
-    """A malformed number; the caller turns it into a QuantityError or skips it."""
+    """A malformed number; the caller turns it into a QuantityError or skips it (up to
+    ``end`` when given: no reading may start inside a refused one)."""
+
+    def __init__(self, message: str, end: int | None = None) -> None:
+        super().__init__(message)
+        self.end = end
 
 
 @dataclass(slots=True)

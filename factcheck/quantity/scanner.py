@@ -754,9 +754,11 @@ class Scanner:
                 qual = aq
                 end = aend
         if qual is not None and (left.num.vague or right is not None):
-            if self.mode == "extract":
-                return None
-            raise Bad(f"{s[pos:end]!r}: a range or vague amount cannot take a qualifier")
+            if self.mode == "extract" and right is None:
+                return None  # 약 수십억 원: the vague amount is read without 약 (no narrower)
+            # 约5至10亿元: refused whole, so that running text does not read the range
+            # after the qualifier as exact
+            raise Bad(f"{s[pos:end]!r}: a range or vague amount cannot take a qualifier", end)
         q = self._build(left, right, qual, odd, unit_name, counter, pos, end)
         if about is not None:
             q = _rounded_bound(q, about)

@@ -146,6 +146,8 @@ def test_refused_with_a_reason(text: str, message: str) -> None:
     "1\u202f234,5 euros", "5 to 10 lakh",
     # a scale letter apart from the digits: a thousand times off if dropped
     "revenue hit 5 k last year", "1,674.5 G of data", "about 3 M people", "a 2 B budget",
+    # about a range: parse refuses it, and the range after the qualifier is not exact
+    "项目投资约5至10亿元。", "약 5~10억 원을 투자", "about 5 to 10 billion dollars",
     # English words where no reading is safe: an ordinal, or a fraction two ways
     "the twenty-first century", "a twenty-first", "six million and two thirds",
     "one hundred thirty fifths", "one hundred and thirty-two fifths",
