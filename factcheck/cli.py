@@ -87,9 +87,16 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help(sys.stderr)
         return 2
+    from factcheck import limits
     from factcheck.errors import FactcheckError
     from factcheck.quantity.units import lean_pint
 
+    if limits.ENV_PROBLEMS:
+        from factcheck.formats.escape import terminal
+
+        for problem in limits.ENV_PROBLEMS:
+            print(f"factcheck: {terminal(problem)}", file=sys.stderr)
+        return 2
     lean_pint()
     try:
         return int(_module(args.command).run(args))

@@ -54,6 +54,29 @@ MAX_EXPR_DEPTH = 50
 MAX_NUMBER_MAGNITUDE = 10**30
 MAX_REPORT_BYTES = 512 * 1024 * 1024
 
+# The run limits bound memory, not any one file: the operator of a run (never a claim
+# file) may raise them for an archive, as FACTCHECK_MAX_RUN_CLAIMS=400000 in the
+# environment; a value that is not a whole number from 1 to 10**9 is a usage error.
+OPERATOR_LIMITS = ("MAX_RUN_CLAIMS", "MAX_RUN_BYTES")
+ENV_PROBLEMS: list[str] = []
+
+
+def _from_environment() -> None:
+    import os
+
+    for name in OPERATOR_LIMITS:
+        given = os.environ.get("FACTCHECK_" + name)
+        if given is None:
+            continue
+        if given.isascii() and given.isdigit() and 1 <= int(given) <= 10**9:
+            globals()[name] = int(given)
+        else:
+            ENV_PROBLEMS.append(f"FACTCHECK_{name}={given!r} is not a whole number from 1 to "
+                                f"1000000000; unset it or give the limit the run needs")
+
+
+_from_environment()
+
 LIMITS: dict[str, tuple[int, str]] = {
     "MAX_FILE_BYTES": (MAX_FILE_BYTES, "bytes in one claim file"),
     "MAX_TEXT_BYTES": (MAX_TEXT_BYTES, "bytes in an article text or rates file"),
