@@ -184,9 +184,13 @@ def read_words(low: str, pos: int) -> Num | None:
             end = tok[2]
         elif r.last == "scale":
             value = value + part * r.last_scale  # one million and a half
+            scale = r.last_scale
         else:
             value = value + part
-        res = 0
+            scale = 1
+        # five and a half million is 5.5 million: rounded to a tenth of a million, as the
+        # digits would be; a third has no last digit, and a half year is exact
+        res = scaled_resolution(part, scale) if scale > 1 else 0
     top = r.last_scale if r.last_scale < 10**15 else 1
     return Num(value, res, end, nchars=r.words, top=top, scaled=top > 1)
 
@@ -260,14 +264,32 @@ def _and_fraction(low: str, i: int) -> tuple[Fraction, int] | None:
     return Fraction(count, DENOMINATORS[den[0]]), den[2]
 
 
+def scaled_resolution(part: Fraction, scale: int) -> Fraction:
+    """The place of the last digit of ``part`` of a scale written in decimals (a half
+    million is 0.5 million: 10^5; three quarters, 0.75: 10^4); 0 (exact) for a part with
+    no last digit (a third)."""
+    den, places = part.denominator, 0
+    while den % 10 == 0:
+        den //= 10
+        places += 1
+    while den % 2 == 0 or den % 5 == 0:
+        den //= 2 if den % 2 == 0 else 5
+        places += 1  # one more place for each 2 or 5 beyond the pairs
+    if den != 1:
+        return Fraction(0)
+    return Fraction(scale, 10**places)
+
+
 def _half(low: str, i: int) -> Num | None:
     """``half a million``, ``half million``, ``half a dozen``, or a lone ``half``."""
     tok = _word(low, i)
     j = i
     if tok is not None and tok[0] in ("a", "an"):
         tok = _word(low, tok[2])
-    if tok is not None and tok[0] in SCALES:
-        return Num(Fraction(SCALES[tok[0]], 2), 0, tok[2], nchars=2, scaled=True)
+    if tok is not None and tok[0] in SCALES:  # half a million: 0.5 million
+        scale = SCALES[tok[0]]
+        return Num(Fraction(scale, 2), scaled_resolution(Fraction(1, 2), scale), tok[2],
+                   nchars=2, scaled=True)
     if tok is not None and tok[0] == "dozen":
         return Num(6, 0, tok[2], nchars=2, scaled=True)
     return Num(Fraction(1, 2), 0, j, nchars=1, scaled=False)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck import limits
 from factcheck.errors import FactcheckError, LimitError, UnitError
 from factcheck.quantity.english import WORDS as ENGLISH_WORDS
-from factcheck.quantity.english import read_words
+from factcheck.quantity.english import read_words, scaled_resolution
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.korean import FIRSTS as NATIVE_FIRSTS
 from factcheck.quantity.korean import read_native
@@ -467,6 +467,8 @@ class Scanner:
         fraction = part.value
         part.value = Fraction(whole.value) + fraction * (whole.top if whole.scaled else 1)
         part.nchars += whole.nchars  # 3 million and a half is 3.5 million
+        if whole.scaled:  # rounded as 3.5 million would be; 3 and a half years is exact
+            part.res = scaled_resolution(fraction, whole.top)
         k = skip_ws(self.s, part.end)
         scale = self.t.scale.match(self.low, k)
         if scale is not None:
@@ -474,6 +476,7 @@ class Scanner:
                 raise Bad(f"{self.s[k : k + len(scale[0])]!r} follows a scaled whole and a "
                           "fraction: write the amount in digits")
             part.end = k + len(scale[0])
+            part.res = scaled_resolution(fraction, 1)  # 3 and a half million: 3.5 million
             _scale(part, int(str(scale[1])))
         return part
 

@@ -155,3 +155,38 @@ def test_refused_with_a_reason(text: str, message: str) -> None:
 ])
 def test_running_text_leaves_refused_forms_unread(text: str) -> None:
     assert [e.text for e in extract_quantities(text)] == []
+
+
+
+def _factors(n: int, p: int) -> int:
+    count = 0
+    while n % p == 0:
+        n //= p
+        count += 1
+    return count
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=0, max_value=6),
+       st.integers(min_value=0, max_value=6), st.sampled_from([1, 10**3, 10**6, 10**9]))
+def test_a_fraction_of_a_scale_is_rounded_at_its_last_decimal(
+        top: int, twos: int, fives: int, scale: int) -> None:
+    from factcheck.quantity.english import scaled_resolution
+
+    part = Fraction(top, 2**twos * 5**fives)
+    res = scaled_resolution(part, scale)
+    # the place of the last digit of part written in decimals, times the scale
+    places = max(_factors(part.denominator, 2), _factors(part.denominator, 5))
+    assert res == Fraction(scale, 10**places)
+    assert (part * scale / res).denominator == 1  # the value ends at that place
+
+
+@FAST
+@given(st.integers(min_value=1, max_value=50), st.integers(min_value=1, max_value=40))
+def test_only_a_fraction_with_no_last_digit_stays_exact(top: int, den: int) -> None:
+    from factcheck.quantity.english import scaled_resolution
+
+    part = Fraction(top, den)
+    rest = part.denominator // (2 ** _factors(part.denominator, 2)
+                                * 5 ** _factors(part.denominator, 5))
+    assert (scaled_resolution(part, 10**6) == 0) == (rest != 1), part
