@@ -68,6 +68,8 @@ def bytecode_env(folder: str) -> None:
     # The growth runs check three times --claims in one run: past the default run limit
     # (150,000 claims), which the operator of a run may raise.
     _ENV["FACTCHECK_MAX_RUN_CLAIMS"] = "1000000"
+    # ... and their JSON reports (about 1.7 KB a claim) are read back by merge whole.
+    _ENV["FACTCHECK_MAX_REPORT_BYTES"] = str(4 * 1024**3)
 
 
 def _run(cmd: list[str], *, expect_ok: bool = True, env: dict[str, str] | None = None) -> float:

@@ -54,10 +54,11 @@ MAX_EXPR_DEPTH = 50
 MAX_NUMBER_MAGNITUDE = 10**30
 MAX_REPORT_BYTES = 512 * 1024 * 1024
 
-# The run limits bound memory, not any one file: the operator of a run (never a claim
-# file) may raise them for an archive, as FACTCHECK_MAX_RUN_CLAIMS=400000 in the
-# environment; a value that is not a whole number from 1 to 10**9 is a usage error.
-OPERATOR_LIMITS = ("MAX_RUN_CLAIMS", "MAX_RUN_BYTES")
+# The run limits (and the size of a report read back) bound memory, not any one file:
+# the operator of a run (never a claim file) may raise them for an archive, as
+# FACTCHECK_MAX_RUN_CLAIMS=400000 in the environment; a value that is not a whole
+# number from 1 to 10**12 is a usage error.
+OPERATOR_LIMITS = ("MAX_RUN_CLAIMS", "MAX_RUN_BYTES", "MAX_REPORT_BYTES")
 ENV_PROBLEMS: list[str] = []
 
 
@@ -68,11 +69,11 @@ def _from_environment() -> None:
         given = os.environ.get("FACTCHECK_" + name)
         if given is None:
             continue
-        if given.isascii() and given.isdigit() and 1 <= int(given) <= 10**9:
+        if given.isascii() and given.isdigit() and 1 <= int(given) <= 10**12:
             globals()[name] = int(given)
         else:
             ENV_PROBLEMS.append(f"FACTCHECK_{name}={given!r} is not a whole number from 1 to "
-                                f"1000000000; unset it or give the limit the run needs")
+                                f"10**12; unset it or give the limit the run needs")
 
 
 _from_environment()

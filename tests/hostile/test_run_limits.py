@@ -154,18 +154,19 @@ def test_run_limits_hold_over_all_shards_of_a_parallel_run(
 def _limits_in(environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
     """``factcheck.limits`` as a fresh process with ``environment`` sees them."""
     code = ("import sys; from factcheck import cli, limits; "
-            "print(limits.MAX_RUN_CLAIMS, limits.MAX_RUN_BYTES); "
+            "print(limits.MAX_RUN_CLAIMS, limits.MAX_RUN_BYTES, limits.MAX_REPORT_BYTES); "
             "sys.exit(cli.main(['parse', '1']) if limits.ENV_PROBLEMS else 0)")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, **environment}, check=False)
 
 
 def test_the_operator_may_raise_the_run_limits_in_the_environment() -> None:
-    done = _limits_in({"FACTCHECK_MAX_RUN_CLAIMS": "400000", "FACTCHECK_MAX_RUN_BYTES": "1"})
-    assert (done.returncode, done.stdout.split()) == (0, ["400000", "1"])
+    done = _limits_in({"FACTCHECK_MAX_RUN_CLAIMS": "400000", "FACTCHECK_MAX_RUN_BYTES": "1",
+                       "FACTCHECK_MAX_REPORT_BYTES": "4294967296"})
+    assert (done.returncode, done.stdout.split()) == (0, ["400000", "1", "4294967296"])
 
 
-@pytest.mark.parametrize("value", ["", "abc", "0", "-5", "1e6", "10000000000", "٣"])
+@pytest.mark.parametrize("value", ["", "abc", "0", "-5", "1e6", "10000000000000", "٣"])
 def test_a_run_limit_from_the_environment_must_be_a_whole_number(value: str) -> None:
     done = _limits_in({"FACTCHECK_MAX_RUN_CLAIMS": value})
     assert done.returncode == 2, done
