@@ -468,7 +468,7 @@ class Scanner:
         part.value = Fraction(whole.value) + fraction * (whole.top if whole.scaled else 1)
         part.nchars += whole.nchars  # 3 million and a half is 3.5 million
         if whole.scaled:  # rounded as 3.5 million would be; 3 and a half years is exact
-            part.res = scaled_resolution(fraction, whole.top)
+            part.res = scaled_resolution(Fraction(fraction), whole.top)
         k = skip_ws(self.s, part.end)
         scale = self.t.scale.match(self.low, k)
         if scale is not None:
@@ -476,7 +476,7 @@ class Scanner:
                 raise Bad(f"{self.s[k : k + len(scale[0])]!r} follows a scaled whole and a "
                           "fraction: write the amount in digits")
             part.end = k + len(scale[0])
-            part.res = scaled_resolution(fraction, 1)  # 3 and a half million: 3.5 million
+            part.res = scaled_resolution(Fraction(fraction), 1)  # 3 and a half million: 3.5 million
             _scale(part, int(str(scale[1])))
         return part
 
