@@ -133,10 +133,12 @@ def totals(report: Report) -> list[tuple[str, str]]:
     return parts
 
 
-def summary_line(report: Report, color: bool = False) -> str:
-    """``58 claims: 0 unexpected, 5 contradicted, 8 undetermined, 45 hold (23 with warnings)``."""
-    body = ", ".join(_paint(text, verdict, color) for text, verdict in totals(report))
-    return f"{report.summary()['claims']} claims: {body}"
+def summary_line(report: Report, color: bool = False,
+                 parts: list[tuple[str, str]] | None = None) -> str:
+    """``58 claims: 0 unexpected, 5 contradicted, 8 undetermined, 45 hold (23 with warnings)``
+    (``parts``: the report's :func:`totals`, when the caller has them already)."""
+    body = ", ".join(_paint(text, verdict, color) for text, verdict in parts or totals(report))
+    return f"{len(report.findings)} claims: {body}"
 
 
 def coverage_lines(coverage: dict[str, Any] | None, width: int = 100) -> list[str]:
@@ -414,7 +416,8 @@ def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
         if extra:
             yield from extra
             yield ""
-    plain = summary_line(report)
-    yield from ([summary_line(report, options.color)] if width_of(plain) <= width
+    parts = totals(report)  # one pass over the findings for both lines below
+    plain = summary_line(report, parts=parts)
+    yield from ([summary_line(report, options.color, parts)] if width_of(plain) <= width
                 else wrap(plain, width, "", "  "))
     yield ""  # the final newline
