@@ -44,13 +44,17 @@ def _visible(text: str) -> str:
     """Encoded JSON with its invisible characters escaped, then made safe for a CI log and HTML.
 
     A line that ``str.isprintable`` accepts has none of them (printable excludes every
-    one of these categories), so only the other lines are looked at character by character.
+    one of these categories), so only the other lines are looked at character by
+    character; most documents have no such line at all, which one scan of the text
+    without its newlines tells.
     """
-    lines = text.split("\n")
-    for n, line in enumerate(lines):
-        if not line.isprintable():
-            lines[n] = "".join(_visible_char(ch) for ch in line)
-    return json_ld_document("\n".join(lines))
+    if not text.replace("\n", "").isprintable():
+        lines = text.split("\n")
+        for n, line in enumerate(lines):
+            if not line.isprintable():
+                lines[n] = "".join(_visible_char(ch) for ch in line)
+        text = "\n".join(lines)
+    return json_ld_document(text)
 
 
 def _visible_char(ch: str) -> str:
@@ -74,29 +78,37 @@ def _appearance(article: dict[str, Any] | None) -> dict[str, Any]:
     return work
 
 
-def review(f: Finding, article: dict[str, Any] | None, author: str) -> dict[str, Any]:
-    value, name = SCALE[f.verdict]
+def _item(article: dict[str, Any] | None) -> dict[str, Any]:
+    """The reviewed claim as it appeared: the article, its publisher and its day."""
     appearance = _appearance(article)
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if "publisher" in appearance:
         item["author"] = appearance["publisher"]
     if "datePublished" in appearance:
         item["datePublished"] = appearance["datePublished"]
+    return item
+
+
+def _rating(verdict: str) -> dict[str, Any]:
+    value, name = SCALE[verdict]
+    return {"@type": "Rating", "ratingValue": value, "bestRating": 3, "worstRating": 1,
+            "alternateName": name}
+
+
+def _author(author: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": author}
+
+
+def review(f: Finding, article: dict[str, Any] | None, author: str) -> dict[str, Any]:
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": f.claim_id,
         "claimReviewed": f.quote,
         "reviewBody": f.message,
-        "itemReviewed": item,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": value,
-            "bestRating": 3,
-            "worstRating": 1,
-            "alternateName": name,
-        },
-        "author": {"@type": "Organization", "name": author},
+        "itemReviewed": _item(article),
+        "reviewRating": _rating(f.verdict),
+        "author": _author(author),
     }
 
 
@@ -109,16 +121,39 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     out.writelines(_document(report, options))
 
 
+# Each review is a list item: its lines are indented one level more than dumps() writes
+# them, which no string's content can change (a newline inside a string is ``\n``).
+_ITEM = "\n  "
+_FIELD = _ITEM + "  "
+
+
 def _document(report: Report, options: RenderOptions) -> Iterator[str]:
-    """The reviews as ``dumps_visible`` writes their list, one review per piece: the
-    list's items are indented one level more, which no string's content can change
-    (a newline inside a string is written ``\\n``)."""
+    """The reviews as ``dumps_visible`` writes their list, one review per piece.
+
+    A review is ``review()`` encoded: the parts that many reviews share (the article
+    reviewed, the rating of each verdict, the author) are encoded once, and each
+    review lays out its own three texts around them.
+    """
+    from factcheck.formats.json import dumps
+
     articles = {str(a.get("id", "")): a for a in report.articles}
     only = report.articles[0] if len(report.articles) == 1 else None
-    separator = "[\n  "
+    items: dict[int, str] = {}  # by the id of an article dict (held by the report)
+    tail = {verdict: (f"{_FIELD}\"reviewRating\": {dumps(_rating(verdict), _FIELD)},"
+                      f"{_FIELD}\"author\": {dumps(_author(options.author), _FIELD)}{_ITEM}}}")
+            for verdict in SCALE}
+    separator = "[" + _ITEM
     for f in report.findings:
         if f.verdict in SCALE:
-            item = dumps_visible(review(f, articles.get(f.article_id, only), options.author))
-            yield separator + item.replace("\n", "\n  ")
-            separator = ",\n  "
+            article = articles.get(f.article_id, only)
+            item = items.get(id(article))
+            if item is None:
+                item = items[id(article)] = dumps(_item(article), _FIELD)
+            texts = [dumps(t, _FIELD) for t in (f.claim_id, f.quote, f.message)]
+            yield separator + _visible(
+                f'{{{_FIELD}"@context": "https://schema.org",{_FIELD}"@type": "ClaimReview",'
+                f'{_FIELD}"identifier": {texts[0]},{_FIELD}"claimReviewed": {texts[1]},'
+                f'{_FIELD}"reviewBody": {texts[2]},{_FIELD}"itemReviewed": {item},'
+                + tail[f.verdict])
+            separator = "," + _ITEM
     yield "[]\n" if separator[0] == "[" else "\n]\n"

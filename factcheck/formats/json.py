@@ -88,19 +88,20 @@ def _encode_flushed(o: Any, newline: str, claims: _Sink, depth: int) -> None:
     append("}" if cls is dict else "]")
 
 
-def dumps(data: Any) -> str:
+def dumps(data: Any, newline: str = "\n") -> str:
     """``json.dumps(data, ensure_ascii=False, indent=2)``, about twice as fast.
 
     With ``indent`` the standard library encodes in pure Python, half the time of a
     100,000-claim report; plain JSON data (dict with str keys, list, tuple, str,
     int, float, bool, None) is written here the same way, character for character;
-    anything else goes to the standard encoder.
+    anything else goes to the standard encoder. ``newline`` is what starts each line
+    after the first: ``"\n"`` and the indentation of the place where the text goes.
     """
     out: list[str] = []
     try:
-        _encode(data, "\n", out.append)
+        _encode(data, newline, out.append)
     except (_Unusual, RecursionError):
-        return _json.dumps(data, ensure_ascii=False, indent=2)
+        return _json.dumps(data, ensure_ascii=False, indent=2).replace("\n", newline)
     return "".join(out)
 
 
