@@ -98,6 +98,17 @@ def has_step(node: Any, step: Any) -> bool:
     return isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node)
 
 
+def duplicate_key(file: str, key: str, first_line: int,
+                  where: tuple[int, int]) -> ClaimFileError:
+    """The problem of a key written twice in one mapping (the first value is kept)."""
+    return ClaimFileError(
+        f"duplicate key {key!r} (first at line {first_line})",
+        hint="remove one of them: YAML keeps only one value per key",
+        location=Location(file, *where),
+        code="yaml.duplicate-key",
+    )
+
+
 def _loader_class() -> Any:
     import yaml
 
@@ -109,7 +120,19 @@ def _shorten(text: str, width: int = 40) -> str:
 
 
 def parse_yaml(text: str, file: str = "<string>") -> Document:
-    """Parse one YAML document safely; raise ClaimFileError (located) when refused."""
+    """Parse one YAML document safely; raise ClaimFileError (located) when refused.
+
+    Files that keep to plain YAML are read by ``yamlplain`` (the same result, about
+    three times faster); the rest, and every refusal, by PyYAML's event stream.
+    """
+    from factcheck.claims.yamlplain import read_plain
+
+    doc = read_plain(text, file)
+    return doc if doc is not None else parse_yaml_events(text, file)
+
+
+def parse_yaml_events(text: str, file: str = "<string>") -> Document:
+    """``parse_yaml`` through PyYAML's event stream alone, for any YAML."""
     import yaml
 
     if not text.strip():
@@ -247,15 +270,7 @@ def _build(loader: Any, text: str, file: str) -> Document:
         key = frame.key
         frame.key = _NO_KEY
         if key in frame.table:
-            first = frame.table[key]
-            doc.problems.append(
-                refuse(
-                    f"duplicate key {key!r} (first at line {first[0]})",
-                    "remove one of them: YAML keeps only one value per key",
-                    "yaml.duplicate-key",
-                    *frame.key_pos,
-                )
-            )
+            doc.problems.append(duplicate_key(file, key, frame.table[key][0], frame.key_pos))
             return
         frame.container[key] = value
         frame.table[key] = (*frame.key_pos, line, col)

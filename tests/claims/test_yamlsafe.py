@@ -118,9 +118,9 @@ def test_pure_python_parser_gives_the_same_result(monkeypatch):
     from factcheck.claims import yamlsafe
 
     text = "a: no\nb:\n  - 1\n  - {c: '~', d: ~}\n"
-    fast = yamlsafe.parse_yaml(text)
+    fast = yamlsafe.parse_yaml_events(text)
     monkeypatch.setattr(yamlsafe, "_loader_class", lambda: yaml.SafeLoader)
-    slow = yamlsafe.parse_yaml(text)
+    slow = yamlsafe.parse_yaml_events(text)
     assert slow.data == fast.data
     assert slow.where(("b", 1, "d")) == fast.where(("b", 1, "d"))
     with pytest.raises(ClaimFileError) as info:
