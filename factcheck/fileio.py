@@ -83,6 +83,12 @@ def _read_at_most(fh: BinaryIO, most: int) -> bytes:
     return b"".join(chunks)
 
 
+def open_binary(path: str, *, regular_only: bool = False) -> BinaryIO:
+    """``path`` opened to read bytes; ``regular_only`` as for ``read_text`` (a device,
+    pipe or socket is a ClaimFileError, and opening a FIFO never waits)."""
+    return _open(path, regular_only)
+
+
 def _open(path: str, regular_only: bool) -> BinaryIO:
     if not regular_only:
         return open(path, "rb")

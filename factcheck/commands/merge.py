@@ -23,24 +23,22 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import stream_output
-    from factcheck.formats import RenderOptions, render, write
-    from factcheck.report.merge import merge_reports, report_from_json
-    from factcheck.report.reportschema import load_json, read_report
-    from factcheck.report.shards import check_shards
+    from factcheck.formats import RenderOptions, write
+    from factcheck.gcpause import paused_gc
+    from factcheck.report.merge import merge_files
 
-    loaded = []
-    for path in args.reports:
-        # Strict: bounded numbers, every field of its type, located errors (exit 2).
-        loaded.append((path, report_from_json(load_json(read_report(path), path), path)))
-    # Shard reports must be one whole set, checked against the same facts.
-    notes = check_shards([(path, report.shard) for path, report in loaded], args.partial)
-    merged = merge_reports(loaded)
-    if args.output in (None, "-"):
-        text = render(merged, args.format, RenderOptions())
-        stream_output(lambda out: out.write(text), args.output)
-    else:  # claim by claim where the format can; a failure half-way leaves the file as it was
-        stream_output(lambda out: write(merged, args.format, RenderOptions(), out), args.output,
-                      follow_links=args.follow_links)
+    # Strict: bounded numbers, every field of its type, located errors (exit 2); shard
+    # reports must be one whole set, checked against the same facts. No report is ever
+    # whole in memory: each is read claim by claim, and its claims read again as the
+    # format lists them.
+    with paused_gc():  # entries stay alive to the end: collections would find nothing
+        merged, notes = merge_files(args.reports, args.partial)
+        try:
+            # A failure half-way leaves an output file as it was.
+            stream_output(lambda out: write(merged, args.format, RenderOptions(), out),
+                          args.output, follow_links=args.follow_links)
+        finally:
+            merged.sources.close()
     for note in notes:
         print(f"factcheck merge: {note}", file=sys.stderr)
     return merged.exit_code

@@ -70,6 +70,11 @@ def read_report(path: str) -> str:
     return read_text(path, limit=limits.MAX_REPORT_BYTES, regular_only=True)
 
 
+def strict_decoder() -> json.JSONDecoder:
+    """A decoder that bounds every number as ``load_json`` does (refusals raise ValueError)."""
+    return json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=_constant)
+
+
 def load_json(text: str, origin: str) -> Any:
     """``text`` parsed as JSON with every number bounded; errors located in ``origin``."""
     try:
@@ -173,7 +178,8 @@ def _kind(v: Any) -> str:
             list: "a list", dict: "an object"}.get(type(v), type(v).__name__)
 
 
-def _contract() -> Check:
+def _contract() -> tuple[Check, Check]:
+    """The whole report's check, and that of one item of its ``claims``."""
     from factcheck.report.record import SEVERITY, TODO
 
     verdicts = frozenset(SEVERITY) | {TODO}
@@ -206,26 +212,39 @@ def _contract() -> Check:
                       "percent": string(_PERCENT), "items": array(item)})
     coverage = record({"quantities": line, "covered": line, "percent": string(_PERCENT),
                        "articles": array(article)})
-    return record(
+    whole = record(
         {"summary": record({}), "claims": array(claim), "rates": array(block)},
         {"problems": array(problem), "coverage": optional(coverage)},
     )
+    return whole, claim
 
 
 def _series_point(v: Any, path: str, problems: list[str]) -> None:
     (string(_DATE) if path.endswith("[0]") else number)(v, path, problems)
 
 
-_CONTRACT: Check | None = None
+_CONTRACT: tuple[Check, Check] | None = None
+
+
+def _checks() -> tuple[Check, Check]:
+    global _CONTRACT
+    if _CONTRACT is None:
+        _CONTRACT = _contract()
+    return _CONTRACT
+
+
+def claim_is_valid(item: Any) -> bool:
+    """Whether one item of a report's ``claims`` keeps the contract (``check_report``
+    names what breaks it)."""
+    problems: list[str] = []
+    _checks()[1](item, "claim", problems)
+    return not problems
 
 
 def check_report(data: Any, origin: str) -> None:
     """Raise one located error listing what in ``data`` breaks the report contract."""
-    global _CONTRACT
-    if _CONTRACT is None:
-        _CONTRACT = _contract()
     problems: list[str] = []
-    _CONTRACT(data, "report", problems)
+    _checks()[0](data, "report", problems)
     if not problems:
         return
     errors: list[FactcheckError] = [
