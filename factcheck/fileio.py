@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shlex
 import stat
 import sys
 import tempfile
@@ -244,6 +243,8 @@ def _no_folder(path: str, target: str, directory: str, what: str) -> ClaimFileEr
         problem, hint = (f"{shown!r} is a file, not a folder",
                          "give a path in a folder, or move the file out of the way")
     else:
+        import shlex
+
         problem, hint = (f"the folder {shown!r} does not exist",
                          f"create it first (mkdir -p {shlex.quote(shown)}), or give a path "
                          "in a folder that exists")

@@ -168,22 +168,12 @@ def _read_memo(path: str) -> tuple[str, str] | None:
 
 def _write_memo(path: str, stamp: str, found: str) -> None:
     """Keep the memo (atomically); a folder that cannot be written keeps none."""
-    import contextlib
     import json
-    import tempfile
 
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".installation-", dir=os.path.dirname(path))
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            json.dump({"stamp": stamp, "digest": found}, fh)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    from factcheck.cache.seal import write_private
+
+    write_private(path, [json.dumps({"stamp": stamp, "digest": found}).encode("ascii")],
+                  ".installation-")
 
 
 def environment(options: CheckOptions) -> str:

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import stat
+from collections.abc import Iterable
 
 SECRET_BYTES = 32
 
@@ -76,6 +77,27 @@ def read_regular(path: str, limit: int, *, private: bool = False) -> bytes | Non
         return None
     finally:
         os.close(fd)
+
+
+def write_private(path: str, chunks: Iterable[bytes], prefix: str) -> None:
+    """Write ``chunks`` to ``path`` atomically (a temporary file readable by its owner
+    alone, then a rename), making its folder private if needed; a folder that cannot
+    be written keeps nothing."""
+    import contextlib
+    import tempfile
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, dir=os.path.dirname(path))
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.writelines(chunks)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def seal(key: bytes, payload: bytes) -> bytes:

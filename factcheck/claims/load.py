@@ -10,7 +10,6 @@ read. Invalid entries are left out of the catalog; the problems say why.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -276,6 +275,8 @@ def did_you_mean(word: Any, choices: Any) -> str:
     """'; did you mean 'x'?' when some choice is close to ``word``, else ''."""
     if not isinstance(word, str):
         return ""
+    import difflib  # only for this message: its import is a cost of every start
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f"; did you mean {close[0]!r}?" if close else ""
 

@@ -7,7 +7,6 @@ holds every value the facts allow. Errors name the sub-expression and its column
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -136,6 +135,8 @@ class _Evaluator:
             pass
         if node.name in self.unknown:
             raise UnknownValue(node.name)
+        import difflib  # only for this message: its import is a cost of every start
+
         close = difflib.get_close_matches(node.name, sorted(self.facts), n=3, cutoff=0.6)
         hint = (
             "did you mean " + " or ".join(repr(c) for c in close) + "?"

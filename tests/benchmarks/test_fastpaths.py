@@ -29,6 +29,16 @@ def test_visible_fast_path_changes_nothing(text):
     assert escape.visible(text) == _slow_visible(text)
 
 
+@given(st.text(st.sampled_from("&<>\"'a&#;x\u00e9\U0001f600") | st.characters()))
+def test_html_escape_is_the_standard_librarys(text):
+    """The HTML escape replaces what html.escape(quote=True) does, without importing html."""
+    import html
+
+    assert escape.html(text) == escape._break_commands(
+        html.escape(escape.visible(text), quote=True), "&#58;", "&#35;")
+    assert escape._html_special(text) == html.escape(text, quote=True)
+
+
 def _kinship(old: str, new: str) -> tuple[int, str]:
     """The candidate order as first written: shared leading entity segments, then name."""
     shared = 0
