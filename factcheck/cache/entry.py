@@ -17,6 +17,7 @@ import json
 import re
 from typing import Any
 
+from factcheck.report.details import plain
 from factcheck.report.record import SEVERITY, TODO, Finding
 
 _VERDICTS = frozenset(SEVERITY) | {TODO}
@@ -57,6 +58,7 @@ def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
         if finding.quote_span is not None:
             return None
         row = [getattr(finding, name) for name in _NAMES]
+        row[_AT["details"]] = plain(finding.details)
         row[_AT["warnings"]] = list(finding.warnings)
         row[_AT["sources"]] = [list(s) for s in finding.sources]
         rows.append(row)

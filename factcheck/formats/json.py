@@ -9,6 +9,7 @@ from json.encoder import encode_basestring as _string  # the C version where ava
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document
+from factcheck.report.details import plain
 from factcheck.report.record import Finding
 
 if TYPE_CHECKING:
@@ -224,7 +225,7 @@ def _encode_finding(f: Any, newline: str, append: Callable[[str], None]) -> None
     inner = newline + "  "
     _encode(list(f.warnings), inner, append)
     append(f'{k}"details": ')
-    _encode(f.details, inner, append)
+    _encode(plain(f.details), inner, append)
     append(f'{k}"quote_span": ')
     _encode(None if f.quote_span is None else list(f.quote_span), inner, append)
     append(f'{k}"note": {s(f.note)}{k}"said": {s(f.said)}{k}"data_says": {s(f.data_says)}'

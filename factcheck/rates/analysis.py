@@ -26,6 +26,7 @@ from factcheck.quantity.rational import Fraction, as_fraction
 from factcheck.rates.clusters import Cluster, cluster, main_cluster
 from factcheck.rates.implied import ImpliedRate
 from factcheck.rates.numbers import display, places, significant
+from factcheck.report.details import plain
 
 if TYPE_CHECKING:
     from factcheck.claims.model import Article
@@ -44,6 +45,9 @@ def implied_from_findings(findings: Iterable[Any]) -> list[ImpliedRate]:
             out.append(f)
             continue
         details = getattr(f, "details", None) or {}
+        if "implied_rate" not in details:
+            continue
+        details = plain(details)  # decoded once, not at each read below
         block = details.get("implied_rate")
         if not isinstance(block, dict) or "from" not in details:
             continue

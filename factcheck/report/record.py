@@ -5,8 +5,12 @@ Formats only format: everything they show is computed before it lands here.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from factcheck.report.details import compact, plain
 
 SEVERITY = {"error": 0, "contradicted": 1, "undetermined": 2, "holds": 3}  # todo: last
 # The verdict of a claim marked ``status: todo``: listed as "to write", never checked,
@@ -14,9 +18,14 @@ SEVERITY = {"error": 0, "contradicted": 1, "undetermined": 2, "holds": 3}  # tod
 TODO = "todo"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One claim's result: where it is, what it says, what the data says."""
+    """One claim's result: where it is, what it says, what the data says.
+
+    A report holds every finding to the end, so a finding is held compactly: slots,
+    its kind and expected verdict shared among findings, and its details as compact
+    JSON text (report/details.py), which reads as a read-only mapping.
+    """
 
     claim_id: str
     file: str
@@ -28,7 +37,7 @@ class Finding:
     expect: str
     message: str
     warnings: tuple[str, ...] = ()
-    details: dict[str, Any] = field(default_factory=dict)
+    details: Mapping[str, Any] = field(default_factory=dict)
     article_id: str = ""
     # Where the quote stands in the article text: (line, col, end_line, end_col),
     # 1-based, end exclusive; None when there is no article text or no match.
@@ -41,6 +50,14 @@ class Finding:
     difference: str = ""
     difference_pct: str = ""
     sources: tuple[tuple[str, str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "details", compact(self.details))
+        if self.kind.__class__ is str:
+            setattr_(self, "kind", sys.intern(self.kind))
+        if self.expect.__class__ is str:
+            setattr_(self, "expect", sys.intern(self.expect))
 
     @property
     def unexpected(self) -> bool:
@@ -70,7 +87,7 @@ class Finding:
             "expect": self.expect,
             "message": self.message,
             "warnings": list(self.warnings),
-            "details": self.details,
+            "details": plain(self.details),
             "quote_span": None if self.quote_span is None else list(self.quote_span),
             "note": self.note,
             "said": self.said,
