@@ -108,6 +108,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 # the first character (written as an entity, as GitHub's own bots do) breaks each.
 _MD_LINKY = re.compile(r"(?i)(:)(//)|(www)(\.)|(@)(\w)|(#)(\d)")
 _ZWSP = "&#8203;"
+# Where either of the two may match: each match of _MD_LINKY starts with ':', 'www', '@'
+# or '#' (which is special), in any case.
+_MD_EITHER = re.compile(r"[\\`*_{}\[\]()#+!|~@]|://|(?i:www\.)")
 
 
 def _unlink(m: re.Match[str]) -> str:
@@ -127,11 +130,18 @@ def markdown(text: str) -> str:
     text = " ".join(visible(text).split())
     if not text:
         return " "
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Syntax first, then the entities of the breaks: their '#' must stay unescaped.
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINKY.sub(_unlink, text)
+    # One search first: most text has nothing that either pattern replaces.
+    if _MD_EITHER.search(text):
+        text = _MD_SPECIAL.sub(_backslashed, text)
+        text = _MD_LINKY.sub(_unlink, text)
     return _break_commands(text, "&#58;", "&#35;")
+
+
+def _backslashed(m: re.Match[str]) -> str:
+    return "\\" + m.group()
 
 
 def html(text: str, *, newlines: bool = False) -> str:
@@ -159,12 +169,18 @@ def _html_special(text: str) -> str:
 # forbidden characters, not as the complement of the allowed ranges: the same set,
 # but compiling the complement's classes took a few milliseconds of every start-up.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def xml(text: str, *, newlines: bool = False) -> str:
     """Input text for XML, in an element or a double-quoted attribute."""
-    clean = _XML_ILLEGAL.sub("\ufffd", visible(text, newlines=newlines)).translate(_XML)
+    # Printable text holds none of the forbidden characters and visible() leaves it
+    # as it is; and most text has none of the four that XML escapes, which a few
+    # substring searches tell faster than a pass that looks up every character.
+    clean = (text if text.isprintable()
+             else _XML_ILLEGAL.sub("\ufffd", visible(text, newlines=newlines)))
+    if "&" in clean or "<" in clean or ">" in clean or '"' in clean:
+        clean = (clean.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                 .replace('"', "&quot;"))
     return _break_commands(clean, "&#58;", "&#35;")
 
 

@@ -30,9 +30,7 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
     other lists (rate blocks, coverage), which are as many as the articles.
     """
     data = dataclasses.replace(report, findings=[]).to_json()
-    try:
-        _encode(data, "\n", _drop)  # all but the claims: the fast path must take them
-    except (_Unusual, RecursionError):
+    if not _plain_keys(data, _FLUSHED_DEPTH):
         out.write(render(report, options))
         return
     data["summary"] = report.summary()
@@ -42,11 +40,9 @@ def write(report: Report, options: RenderOptions, out: TextIO) -> None:
 
 def write_document(data: Any, out: TextIO, depth: int) -> bool:
     """Write ``json_document(dumps(data)) + "\\n"`` an item at a time, the items of lists
-    and objects down to ``depth``; False, having written nothing, when a value of
-    ``data`` is one that only the standard encoder takes (the caller renders it whole)."""
-    try:
-        _encode(data, "\n", _drop)
-    except (_Unusual, RecursionError):
+    and objects down to ``depth``; False, having written nothing, when an object down
+    to that depth has a key that is not text (the caller renders it whole)."""
+    if not _plain_keys(data, depth):
         return False
     _write_flushed(data, _Sink(out), depth)
     return True
@@ -62,16 +58,36 @@ def _write_flushed(data: Any, sink: _Sink, depth: int) -> None:
 _FLUSHED_DEPTH = 3
 
 
-def _drop(piece: str) -> None:
-    """Where the check that the fast path takes a report's values writes its pieces."""
+def _plain_keys(o: Any, depth: int) -> bool:
+    """Whether every object that ``_encode_flushed`` lays out itself (down to ``depth``)
+    has text keys: below that, values the fast path does not take are encoded by the
+    standard encoder where they stand, which writes what it writes for a whole document."""
+    cls = o.__class__
+    if depth == 0 or not (cls is dict or cls is list or cls is tuple):
+        return True
+    if cls is dict:
+        return all(k.__class__ is str for k in o) and all(
+            _plain_keys(v, depth - 1) for v in o.values())
+    return all(_plain_keys(v, depth - 1) for v in o)
 
 
 def _encode_flushed(o: Any, newline: str, claims: _Sink, depth: int) -> None:
     """As ``_encode``, writing out what is encoded after each item of a list or object
     down to ``depth`` (a piece is a whole token, so no escaped sequence spans writes)."""
     cls = o.__class__
+    if cls is _Claims:
+        _encode_claims(o, newline, claims.pieces.append)  # each claim has its own fallback
+        return
     if depth == 0 or not (cls is dict or cls is list or cls is tuple) or not o:
-        _encode(o, newline, claims.pieces.append)
+        pieces = claims.pieces
+        mark = len(pieces)
+        try:
+            _encode(o, newline, pieces.append)
+        except (_Unusual, RecursionError):
+            # The standard encoder's text of a value nested here is its text of the
+            # value alone, each line indented as deep as the value stands.
+            del pieces[mark:]
+            pieces.append(_json.dumps(o, ensure_ascii=False, indent=2).replace("\n", newline))
         return
     append = claims.pieces.append
     inner = newline + "  "
@@ -114,18 +130,6 @@ def _encode(o: Any, newline: str, append: Callable[[str], None]) -> None:
     cls = o.__class__
     if cls is str:
         append(_string(o))
-    elif o is None:
-        append("null")
-    elif o is True:
-        append("true")
-    elif o is False:
-        append("false")
-    elif cls is int:
-        append(int.__repr__(o))
-    elif cls is float:
-        if o != o or o in (_INF, -_INF):
-            raise _Unusual
-        append(float.__repr__(o))
     elif cls is dict:
         if not o:
             append("{}")
@@ -135,13 +139,21 @@ def _encode(o: Any, newline: str, append: Callable[[str], None]) -> None:
         for key, value in o.items():
             if key.__class__ is not str:
                 raise _Unusual
-            append(separator)
-            append(_string(key))
-            append(": ")
-            _encode(value, inner, append)
+            # A value that is one token is written with its key in one piece: most
+            # values are, and a call per value was most of the time.
+            vc = value.__class__
+            if vc is str:
+                append(f"{separator}{_string(key)}: {_string(value)}")
+            elif vc is dict or vc is list or vc is tuple:
+                append(f"{separator}{_string(key)}: ")
+                _encode(value, inner, append)
+            else:
+                token = _token(value)
+                if token is None:
+                    raise _Unusual
+                append(f"{separator}{_string(key)}: {token}")
             separator = "," + inner
-        append(newline)
-        append("}")
+        append(newline + "}")
     elif cls is list or cls is tuple:
         if not o:
             append("[]")
@@ -149,15 +161,47 @@ def _encode(o: Any, newline: str, append: Callable[[str], None]) -> None:
         inner = newline + "  "
         separator = "[" + inner
         for value in o:
-            append(separator)
-            _encode(value, inner, append)
+            vc = value.__class__
+            if vc is str:
+                append(separator + _string(value))
+            elif vc is dict or vc is list or vc is tuple:
+                append(separator)
+                _encode(value, inner, append)
+            else:
+                token = _token(value)
+                if token is None:
+                    raise _Unusual
+                append(separator + token)
             separator = "," + inner
-        append(newline)
-        append("]")
+        append(newline + "]")
     elif cls is _Claims:
         _encode_claims(o, newline, append)
     else:
-        raise _Unusual
+        token = _token(o)
+        if token is None:
+            raise _Unusual
+        append(token)
+
+
+def _token(o: Any) -> str | None:
+    """A plain value that is one token (text, number, true, false, null) as JSON; None
+    for anything else (a list or an object; a value that is not plain JSON data)."""
+    cls = o.__class__
+    if cls is str:
+        return _string(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if cls is int:
+        return int.__repr__(o)
+    if cls is float:
+        if o != o or o in (_INF, -_INF):
+            raise _Unusual
+        return float.__repr__(o)
+    return None
 
 
 class _Sink:

@@ -66,3 +66,78 @@ def test_claimreview_is_its_reviews_encoded_whole(report: Report, author: str) -
                for f in report.findings if f.verdict in SCALE]
     expected = _slow_json_ld(json.dumps(reviews, ensure_ascii=False, indent=2)) + "\n"
     assert render(report, "claimreview", RenderOptions(author=author)) == expected
+
+
+def _slow_xml(text: str, newlines: bool) -> str:
+    from factcheck.formats import escape
+
+    clean = escape._XML_ILLEGAL.sub("\ufffd", escape.visible(text, newlines=newlines))
+    clean = clean.translate(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;",
+                                           '"': "&quot;"}))
+    return escape._break_commands(clean, "&#58;", "&#35;")
+
+
+@settings(max_examples=1000)
+@given(st.text() | st.lists(_TRICKY, max_size=3).map("".join) | _TEXT, st.booleans())
+def test_xml_escape_is_the_plain_escape(text: str, newlines: bool) -> None:
+    from factcheck.formats import escape
+
+    assert escape.xml(text, newlines=newlines) == _slow_xml(text, newlines)
+
+
+def _slow_markdown(text: str) -> str:
+    import re
+
+    from factcheck.formats import escape
+
+    text = " ".join(escape.visible(text).split())
+    if not text:
+        return " "
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", text)
+    text = escape._MD_LINKY.sub(escape._unlink, text)
+    return escape._break_commands(text, "&#58;", "&#35;")
+
+
+_LINKY = st.sampled_from(["://", "http://x", "WWW.", "wWw.x", "@a", "a@b.c", "#1", "##[", "#",
+                          "::", "*", "_", "|", "~", "\\", "`"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(_LINKY | _TRICKY | st.text(max_size=3), max_size=3).map("".join))
+def test_markdown_escape_is_the_plain_escape(text: str) -> None:
+    from factcheck.formats import escape
+
+    assert escape.markdown(text) == _slow_markdown(text)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | _TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+    | st.dictionaries(_TEXT, inner, max_size=3)
+    | st.dictionaries(st.integers(), inner, max_size=2),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["from", "to", "series", "clusters"]),
+                                _JSON_VALUES, max_size=4), max_size=3),
+       st.none() | st.dictionaries(st.text(max_size=4), _JSON_VALUES, max_size=3))
+def test_json_report_streamed_is_the_standard_encoding(rates: list, coverage: dict | None
+                                                       ) -> None:
+    """Values the fast encoder leaves to the standard one (NaN, keys that are not text,
+    numbers as keys) are encoded where they stand, as in a whole document."""
+    import io
+
+    from factcheck.formats import write
+    from factcheck.formats.escape import json_document
+
+    report = Report(findings=[Finding("c", "f.yaml", 1, 1, "compare", "q", "holds", "holds",
+                                      "m", details={"x": rates})], rates=rates,
+                    coverage=coverage)
+    expected = json_document(json.dumps(report.to_json(), ensure_ascii=False, indent=2)) + "\n"
+    out = io.StringIO()
+    write(report, "json", RenderOptions(), out)
+    assert out.getvalue() == expected
+    assert render(report, "json") == expected
