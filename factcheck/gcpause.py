@@ -23,7 +23,22 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            _to_oldest_generation()
             gc.enable()
+
+
+def _to_oldest_generation() -> None:
+    """Move every tracked object to the oldest generation, in constant time.
+
+    What was built during a pause sits in the youngest generation: the first young
+    collection after it would scan all of it (a tenth of loading 20,000 claims) and
+    the next one again, only to find it alive. Freezing and unfreezing moves it to
+    the oldest generation, which only full collections scan. Skipped when objects
+    are frozen already, since unfreezing would hand those back too.
+    """
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
 
 
 # Objects held until the process ends, when the process is a command (cli.entry sets
