@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -100,7 +101,15 @@ class Spec:
         self.record = record
         self.fields = fields
         self.check = check  # a rule over several fields (the model's own validator)
-        self._items = tuple(fields.items())
+        # What ``read`` needs, worked out once: the reader of each field, the fields
+        # that must be written, the defaults in field order (a record's attributes keep
+        # that order), and the fields whose default is a new empty dict each time.
+        self._readers = {name: reader for name, (reader, _) in fields.items()}
+        self._required = frozenset(name for name, (_, default) in fields.items()
+                                   if default is REQUIRED)
+        self._defaults = {name: default for name, (_, default) in fields.items()}
+        self._fresh = tuple(name for name, (_, default) in fields.items()
+                            if default.__class__ is dict)
 
     def model(self) -> Any:
         """The pydantic model these rules restate (imported now, if not yet)."""
@@ -113,21 +122,19 @@ class Spec:
         """The record of ``raw`` (a mapping from YAML) when plainly valid, else None."""
         if raw.__class__ is not dict:
             return None
-        fields = self.fields
-        for key in raw:
-            if key not in fields:
+        keys = raw.keys()
+        readers = self._readers
+        if not keys <= readers.keys() or not keys >= self._required:
+            return None
+        values = self._defaults.copy()
+        for name, item in raw.items():
+            value = readers[name](item)
+            if value is NO:
                 return None
-        values: dict[str, Any] = {}
-        for name, (reader, default) in self._items:
-            if name in raw:
-                value = reader(raw[name])
-                if value is NO:
-                    return None
-            elif default is REQUIRED:
-                return None
-            else:
-                value = {} if default.__class__ is dict else default
             values[name] = value
+        for name in self._fresh:
+            if name not in raw:
+                values[name] = {}
         if self.check is not None and not self.check(values):
             return None
         record = self.record.__new__(self.record)
@@ -153,11 +160,11 @@ def text(min_length: int = 0, max_length: int | None = None, pattern: str | None
          check: Callable[[str], Any] | None = None) -> Reader:
     """A str field's reader: its length in code points, its pattern, its validator."""
     match = re.compile(pattern).fullmatch if pattern else None
-    top = max_length if max_length is not None else -1
+    top = max_length if max_length is not None else sys.maxsize
 
     def read(value: Any) -> Any:
-        if value.__class__ is not str or len(value) < min_length or (
-                top >= 0 and len(value) > top) or (match is not None and match(value) is None):
+        if value.__class__ is not str or not min_length <= len(value) <= top or (
+                match is not None and match(value) is None):
             return NO
         if check is not None:
             try:
@@ -166,7 +173,11 @@ def text(min_length: int = 0, max_length: int | None = None, pattern: str | None
                 return NO
         return value
 
-    return read
+    def read_length(value: Any) -> Any:
+        # the usual field: only a length to check
+        return value if value.__class__ is str and min_length <= len(value) <= top else NO
+
+    return read if match is not None or check is not None else read_length
 
 
 def optional(reader: Reader) -> Reader:

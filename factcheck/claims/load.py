@@ -313,7 +313,7 @@ class _Loader:
         self.catalog = Catalog()
         self._parse_value = parse_value
         self._article_ids: dict[str, Location] = {}
-        self._claim_ids: dict[str, Location] = {}
+        self._claim_ids: dict[str, tuple[str, int, int]] = {}  # id -> its Location's fields
         self._fact_places: dict[str, Location] = {}
         self._fact_sources: list[tuple[str, str, Location]] = []
         self._claim_specs: dict[str, Spec | None] = {}
@@ -600,28 +600,38 @@ class _Loader:
         kinds = ", ".join(KIND_MODULES)
         claim_pos = doc.positions(raw)
         out: list[LoadedClaim] = []
+        # The loop runs once per claim: lookups are bound once, and the messages and
+        # locations that only a problem needs are made when one is reported.
+        file, positions, claim_ids, specs = doc.file, doc._pos, self._claim_ids, self._claim_specs
         for i, item in enumerate(raw):
-            path: Path = ("claims", i)
-            line, col = claim_pos[i] if i < len(claim_pos) else doc.where(path)
-            if not isinstance(item, dict):
-                self.report(doc.file, (line, col), "claims.schema",
+            line, col = claim_pos[i] if i < len(claim_pos) else doc.where(("claims", i))
+            if item.__class__ is not dict:
+                self.report(file, (line, col), "claims.schema",
                             f"claim #{i + 1} is {quote(item)}, not a mapping; write its "
                             "fields (id, quote, kind, ...) after '- '")
                 continue
             cid = item.get("id")
-            what = f"claim {cid!r}" if isinstance(cid, str) else f"claim #{i + 1}"
-            if isinstance(cid, str):
+            if cid.__class__ is str:
                 # Checked before validation so that a duplicate is named even when
                 # one of the two claims is invalid for another reason.
-                first = self._claim_ids.get(cid)
+                first = claim_ids.get(cid)
                 if first is not None:
-                    self.report(doc.file, doc.where(path + ("id",)), "claims.duplicate-id",
-                                f"claim id {cid!r} is already used at {first}; "
+                    self.report(file, doc.where(("claims", i, "id")), "claims.duplicate-id",
+                                f"claim id {cid!r} is already used at {Location(*first)}; "
                                 "claim ids must be unique across all files")
                     continue
-                self._claim_ids[cid] = Location(doc.file, line, col)
+                claim_ids[cid] = (file, line, col)
             kind = item.get("kind")
-            spec = self._claim_spec(kind) if isinstance(kind, str) else None
+            spec = specs.get(kind) if kind.__class__ is str else None
+            if spec is not None:
+                record = spec.read(item)
+                if record is not None:
+                    out.append(LoadedClaim(record, file, line, col, positions.get(id(item), {})))
+                    continue
+            elif kind.__class__ is str and kind not in specs:
+                spec = self._claim_spec(kind)
+            path: Path = ("claims", i)
+            what = f"claim {cid!r}" if isinstance(cid, str) else f"claim #{i + 1}"
             if spec is None:
                 if "kind" not in item:
                     where, msg = (line, col), f"{what} has no 'kind'; add 'kind:' with one of "
@@ -637,7 +647,7 @@ class _Loader:
             model = self._validate(spec, item, doc, path, what, "claims.schema")
             if model is None:
                 continue
-            out.append(LoadedClaim(model, doc.file, line, col, doc.positions(item)))
+            out.append(LoadedClaim(model, file, line, col, positions.get(id(item), {})))
         return out
 
     def _claim_spec(self, kind: str) -> Spec | None:

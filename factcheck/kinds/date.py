@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.claims.fields import REQUIRED, claim_spec, optional, text
+from factcheck.claims.fields import NO, REQUIRED, claim_spec, day, optional, text
 from factcheck.dates.relative import parse_iso_span, resolve_date
 from factcheck.dates.span import day_span
 from factcheck.errors import ClaimFileError, DateError
@@ -32,8 +32,8 @@ MISSING_EXPECTED = ("expected: is missing; write the date the facts give (2017-1
 def possible_date(value: str | None) -> str | None:
     """``expected`` as the model checks it: an impossible written date (2017-13-45) is a
     problem of the file, reported when loading at the field, not only when evaluating."""
-    if value is None:
-        return value
+    if value is None or day(value) is not NO:
+        return value  # nothing written, or a day that exists (the usual case, read quickly)
     try:
         parse_iso_span(value)
     except DateError as err:
