@@ -14,8 +14,8 @@ which reads or refuses it as before: tabs, carriage returns, a BOM, characters Y
 does not allow, document markers, directives, anchors, aliases, tags, block scalars
 (``|``, ``>``), escapes in double quotes, scalars over several lines, quoted keys,
 flow collections that nest or hold quotes or colons, a list indented no further than
-its key, a ``-`` with nothing after it, a null key, keys over 1,000 characters,
-values over the scalar limit, and nesting near the depth limit. When in doubt it
+its key, a ``-`` with nothing after it, a null key, lines over 1,000 characters (or
+the scalar limit, if lower), and nesting near the depth limit. When in doubt it
 declines: a declined file costs time, a misread one would cost a wrong answer.
 """
 
@@ -38,17 +38,18 @@ _OUTSIDE = re.compile(
 # ('-', '?' and ':' only when a non-space follows); inside it, ': ' and ' #' end it;
 # trailing spaces are not part of it. Every quantifier is possessive.
 _FIRST = r"""(?:[^ \n\-?:,\[\]{}#&*!|>'"%@`]|[-?:](?=[^ \n]))"""
-_PLAIN = _FIRST + r"(?:[^ \n:]|:(?=[^ \n])| ++(?:[^ \n:#]|:(?=[^ \n])))*+"
+_PLAIN = _FIRST + r"(?:[^ \n:]++|:(?=[^ \n])| ++(?:[^ \n:#]|:(?=[^ \n])))*+"
 
 # One line (its newline included), as groups: indent, '- ' (with its spaces), key,
 # ':' (with its spaces), and the value: plain, "double-quoted", 'single-quoted',
 # [flow] or {flow} (told apart by its first character); or, when the line is none
-# of these, the whole line in the last group.
+# of these, the whole line in the last group. A null key ('~:', 'null:'), which the
+# walk refuses, makes a line of the last kind.
 _LINE = re.compile(
     r"^(?:(?!---|\.\.\.)"
     r"( *+)"
     r"(- ++)?+"
-    rf"(?:({_PLAIN})(:(?: ++|(?=\n)|\Z)))?+"
+    rf"(?:(?!(?:~|null|Null|NULL):)({_PLAIN})(:(?: ++|(?=\n)|\Z)))?+"
     rf"({_PLAIN}|\"[^\"\\\n]*+\"|'[^'\n]*+'|\[[^\n\]]*+\]|\{{[^\n}}]*+\}})?+"
     r"(?: *+(?<![^ \n])#[^\n]*+| *+)"
     r"(?:\n|\Z)"
@@ -58,11 +59,20 @@ _LINE = re.compile(
 
 # A plain word inside a one-line flow collection: no indicator first, and no ':',
 # '#', ',', bracket or brace anywhere.
-_FLOW_WORD = r"""[^ ,\[\]{}#&*!|>'"%@`?:\-](?:[^ ,\[\]{}#:]| ++[^ ,\[\]{}#:])*+"""
+_FLOW_WORD = r"""[^ ,\[\]{}#&*!|>'"%@`?:\-](?:[^ ,\[\]{}#:]++| ++[^ ,\[\]{}#:])*+"""
 _FLOW_ITEM = re.compile(rf"( *+)({_FLOW_WORD}) *+")
 _FLOW_PAIR = re.compile(rf"( *+)({_FLOW_WORD}): ++({_FLOW_WORD}) *+")
 
 _MAX_KEY = 1000  # libyaml refuses a key over 1,024 characters
+_LONG_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _long_line(longest: int) -> re.Pattern[str]:
+    """A line of more than ``longest`` characters (tried at line starts only: linear)."""
+    pattern = _LONG_LINES.get(longest)
+    if pattern is None:
+        pattern = _LONG_LINES[longest] = re.compile(f"^[^\n]{{{longest + 1}}}", re.MULTILINE)
+    return pattern
 
 
 class _Decline(Exception):
@@ -73,9 +83,9 @@ def read_plain(text: str, file: str = "<string>") -> Document | None:
     """The document of ``text`` when it keeps to the subset, else None (see the module)."""
     if _OUTSIDE.search(text) is not None:
         return None
-    if len(text) > limits.MAX_SCALAR_CHARS and max(map(len, text.split("\n"))) > \
-            limits.MAX_SCALAR_CHARS:
-        return None  # a line that may hold a value beyond the limit, which the walk refuses
+    longest = min(_MAX_KEY, limits.MAX_SCALAR_CHARS)
+    if len(text) > longest and _long_line(longest).search(text) is not None:
+        return None  # a key or value that may be too long: the walk says which
     try:
         return _read(text, file)
     except _Decline:
@@ -160,18 +170,13 @@ def _read(text: str, file: str) -> Document | None:
             indent_t, cont, table, is_map = col, new, new_table, True
         elif not key or not is_map:
             raise _Decline  # a value where a key belongs, or a key inside a list
-        if key in nulls or len(key) > _MAX_KEY:
-            raise _Decline
         after = col + len(key)
         if not value:
             pending, pending_pos, empty_pos = key, (line, col + 1), (line, after + 2)
             continue
         after += len(colon)
-        first = value[0]
-        if first == '"' or first == "'":
-            data: Any = value[1:-1]
-        elif first == "[" or first == "{":
-            data = _flow(value, line, after, doc)
+        if value[0] in "\"'[{":
+            data: Any = _value(value, line, after, doc)
         else:
             data = None if value in nulls else value
         if key in table:
