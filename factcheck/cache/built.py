@@ -5,8 +5,10 @@ pint's parser read ``units.txt`` (about 10 ms) and the ECB zip was inflated and 
 (about 15 ms). What such a step builds is kept here in a plain form (JSON and text,
 never pickle) and read back instead, while the files it came from stay as they were.
 
-One file per kind of data, in ``built/`` beside the seal's secret (see
-:mod:`factcheck.cache.seal`): a first line ``factcheck-built-1 SEAL``, then an index
+One file per kind of data and stamp, in ``built/`` beside the seal's secret (see
+:mod:`factcheck.cache.seal`), named by both (several installations of one user, such
+as virtual environments or checkouts, each keep their own; the KEEP newest of a kind
+stay): a first line ``factcheck-built-1 SEAL``, then an index
 line (JSON: the data's name, the ``stamp`` of what it was built from, extra ``meta``
 data and each part's offset, length and sha256 in the body), then the body. SEAL is
 the HMAC of the index line under this user's secret, so only this user's factcheck
@@ -57,10 +59,29 @@ class Built:
         return data
 
 
-def _path(name: str) -> str:
+KEEP = 8
+
+
+def _path(name: str, stamp: str) -> str:
     from factcheck.cache.seal import folder
 
-    return os.path.join(folder(), "built", name)
+    return os.path.join(folder(), "built", f"{name}-{stamp[:32]}")
+
+
+def _prune(name: str, folder: str) -> None:
+    """Remove the files of ``name`` but the KEEP newest (other stamps: older installations)."""
+    import contextlib
+
+    found = []
+    with contextlib.suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            kind, _, stamp = entry.name.rpartition("-")
+            if kind == name and len(stamp) == 32:
+                with contextlib.suppress(OSError):
+                    found.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+    for _, path in sorted(found, reverse=True)[KEEP:]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def _seal(key: bytes, index: bytes) -> str:
@@ -74,7 +95,7 @@ def load(name: str, stamp: str, limit: int) -> Built | None:
     key = secret()
     if key is None:
         return None
-    raw = read_regular(_path(name), limit, private=True)
+    raw = read_regular(_path(name, stamp), limit, private=True)
     if raw is None or len(raw) < _HEAD or raw[_HEAD - 1:_HEAD] != b"\n":
         return None
     head = raw[:_HEAD - 1].decode("ascii", "replace")
@@ -127,7 +148,9 @@ def store(name: str, stamp: str, meta: Any, parts: dict[str, bytes]) -> None:
     index = json.dumps({"name": name, "stamp": stamp, "meta": meta, "parts": listed},
                        ensure_ascii=True, separators=(",", ":")).encode("ascii")
     head = f"{LAYOUT} {_seal(key, index)}\n".encode("ascii")
-    write_private(_path(name), [head, index, b"\n", *parts.values()], ".built-")
+    path = _path(name, stamp)
+    write_private(path, [head, index, b"\n", *parts.values()], ".built-")
+    _prune(name, os.path.dirname(path))
 
 
 def file_stamp(path: str) -> str:

@@ -15,7 +15,7 @@ PARTS = {"2017": b"2017-11-23,1.1,2.2\n2017-11-22,1.0,2.0", "2016": b"2016-01-04
 
 def _stored() -> str:
     built.store("data", STAMP, {"header": ["", "KRW"]}, PARTS)
-    return os.path.join(seal.folder(), "built", "data")
+    return built._path("data", STAMP)
 
 
 def test_what_is_stored_reads_back() -> None:
@@ -29,9 +29,23 @@ def test_what_is_stored_reads_back() -> None:
 
 
 def test_another_stamp_or_name_is_absent() -> None:
-    _stored()
+    path = _stored()
     assert built.load("data", "b" * 64, 1 << 20) is None
     assert built.load("other", STAMP, 1 << 20) is None
+    # a file named for a stamp holds only that stamp's data
+    os.replace(path, built._path("data", "a" * 32 + "b" * 32))
+    assert built.load("data", "a" * 32 + "b" * 32, 1 << 20) is None
+
+
+def test_installations_keep_their_own_files_up_to_a_bound() -> None:
+    stamps = [f"{n:032x}" * 2 for n in range(built.KEEP + 3)]
+    for n, stamp in enumerate(stamps):
+        built.store("data", stamp, n, {})
+        os.utime(built._path("data", stamp), ns=(n, n))  # the order they were written in
+    built.store("other", STAMP, "x", {})
+    kept = [stamp for stamp in stamps if built.load("data", stamp, 1 << 20) is not None]
+    assert kept == stamps[-built.KEEP:]
+    assert built.load("other", STAMP, 1 << 20) is not None
 
 
 def test_a_file_larger_than_the_limit_is_absent() -> None:
@@ -114,7 +128,7 @@ def test_a_sealed_index_of_the_wrong_shape_is_absent(index: object) -> None:
     key = seal.secret()
     assert key is not None
     line = json.dumps(index).encode("ascii")
-    path = os.path.join(seal.folder(), "built", "data")
+    path = built._path("data", STAMP)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as fh:
         fh.write(f"{built.LAYOUT} {built._seal(key, line)}\n".encode("ascii") + line + b"\n")
