@@ -137,9 +137,12 @@ class _Parser:
 
     def skip(self) -> None:
         text, pos = self.text, self.pos
-        while pos < len(text) and text[pos].isspace():
+        # Most calls stand on a non-space already (a parse asks two dozen times).
+        if pos < len(text) and text[pos].isspace():
             pos += 1
-        self.pos = pos
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            self.pos = pos
 
     def at_end(self) -> bool:
         self.skip()

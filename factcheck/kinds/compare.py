@@ -42,6 +42,7 @@ from factcheck.kinds.evidence import (
 from factcheck.quantity import units
 from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.interval import Interval, Truth
+from factcheck.quantity.readable import language_of, percent_text, readable, readable_value
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -145,9 +146,6 @@ def _reading(text: str, quote: str, decision: Decision, context: Context,
 
     When the stated side is itself worked out from facts (``a > max(b, c)``), what the
     article says is its quote, and what the data says is each side's value."""
-    from factcheck.expr.nodes import names
-    from factcheck.quantity.readable import language_of, percent_text, readable, readable_value
-
     lang = language_of(context.article.language)
     unit = decision.stated.unit
     node = decision.stated_node

@@ -9,8 +9,6 @@ contradicted when none of it does, undetermined when it straddles the edge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.fields import (
@@ -26,6 +24,7 @@ from factcheck.kinds.base import Context, Outcome, Reading
 from factcheck.quantity.decimals import exact_string
 from factcheck.quantity.grammar import parse_quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.readable import language_of, percent_text, readable_value
 from factcheck.quantity.tolerance import relative_tolerance
 from factcheck.rates.implied import (
     currency_of,
@@ -59,29 +58,42 @@ def _parse(text: str) -> Quantity:
     return parse_quantity(text)
 
 
-@contextmanager
-def _field(name: str | None) -> Iterator[None]:
-    """Name the claim field an error is about, so the runner can point at it."""
-    try:
-        yield
-    except FactcheckError as exc:
-        if name and not getattr(exc, "field", None):
-            exc.field = name  # type: ignore[attr-defined]
-        raise
+class _field:  # noqa: N801 - used as a function: ``with _field("amount"):``
+    """Name the claim field an error is about, so the runner can point at it (a class,
+    not a generator: it is entered three times for every convert claim)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, tb: object) -> None:
+        if isinstance(exc, FactcheckError) and self.name and not getattr(exc, "field", None):
+            exc.field = self.name  # type: ignore[attr-defined]
 
 
 def implied(claim: Claim) -> ImpliedRate:
     """The claim's implied rate alone (no reference needed), for ``factcheck rates``."""
+    return _read(claim)[2]
+
+
+def _read(claim: Claim) -> tuple[Quantity, Quantity, ImpliedRate]:
+    """The written amount, the stated one and the rate they imply, each read once."""
     with _field("amount"):
         amount = _parse(claim.amount)
         currency_of(amount, "amount")
         precision_interval(amount)
     with _field("stated"):
-        return implied_rate(claim.id, amount, _parse(claim.stated))
+        stated = _parse(claim.stated)
+        rate = implied_rate(claim.id, amount, stated)
+    return amount, stated, rate
 
 
 def evaluate(claim: Claim, context: Context) -> Outcome:
-    conversion = implied(claim)
+    amount, stated, conversion = _read(claim)
     with _field("tolerance" if claim.tolerance else None):
         tolerance = relative_tolerance(claim.tolerance or context.article.tolerance)
     src, dst = conversion.from_code, conversion.to_code
@@ -113,8 +125,6 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
     rate_text = f"{display(shown, 8)} {dst}/{src}"
     if not iv.is_point:
         rate_text += f" (interval {display(iv.lo, 8)} to {display(iv.hi, 8)})"
-    from factcheck.quantity.readable import percent_text
-
     allowed = percent(tolerance)
     judgement = {
         "holds": f"within {allowed} of",
@@ -141,18 +151,18 @@ def evaluate(claim: Claim, context: Context) -> Outcome:
         "tolerance_pct": exact_string(tolerance * 100),
     }
     return Outcome(result, message, [], details,
-                   _reading(claim, conversion, ref_rate, ref_source, ref_date, context))
+                   _reading(claim, (amount, stated), conversion, ref_rate, ref_source, ref_date,
+                            context))
 
 
-def _reading(claim: Claim, conversion: ImpliedRate, ref_rate: Fraction, ref_source: str,
-             ref_date: Any, context: Context) -> Reading:
+def _reading(claim: Claim, read: tuple[Quantity, Quantity], conversion: ImpliedRate,
+             ref_rate: Fraction, ref_source: str, ref_date: Any, context: Context) -> Reading:
     """The stated amount, what the reference rate gives, and the rate the written
     figures imply (stated / amount as written, not the middle of its interval)."""
-    from factcheck.quantity.readable import language_of, percent_text, readable_value
     from factcheck.rates.reference import ECB_SOURCE, ECB_URL
 
     lang = language_of(context.article.language)
-    amount, stated = _parse(claim.amount), _parse(claim.stated)
+    amount, stated = read
     src, dst = conversion.from_code, conversion.to_code
     iv = conversion.interval
     on = "" if ref_date is None else f", {ref_date.isoformat()}"

@@ -76,7 +76,9 @@ def normalise(item: str) -> str:
     case-folded, single spaces. Without that, ``알리바바`` and ``알리바바`` with a
     zero-width space would count as two companies."""
     text = unicodedata.normalize("NFKC", item)
-    text = _INVISIBLE.sub("", "".join(ch for ch in text if unicodedata.category(ch) != "Cf"))
+    if not text.isprintable():  # printable text has no format character (Cf) to drop
+        text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    text = _INVISIBLE.sub("", text)
     return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
 
 

@@ -54,18 +54,19 @@ _EN_UNITS = {
 
 
 def _power_of_ten(r: Fraction | None) -> int | None:
-    """k when r == 10**k exactly, else None."""
+    """k when r == 10**k exactly, else None (read off the digits of r in lowest terms)."""
     if r is None or r <= 0:
         return None
-    k = 0
     x = Fraction(r)
-    while x >= 10 and x.denominator == 1 and x.numerator % 10 == 0:
-        x /= 10
-        k += 1
-    while x < 1 and x.numerator == 1 and x.denominator % 10 == 0:
-        x *= 10
-        k -= 1
-    return k if x == 1 else None
+    if x.denominator == 1:
+        digits, sign = str(x.numerator), 1
+    elif x.numerator == 1:
+        digits, sign = str(x.denominator), -1
+    else:
+        return None
+    if digits[0] != "1" or digits.count("0") != len(digits) - 1:
+        return None
+    return sign * (len(digits) - 1)
 
 
 def _decimal(x: Fraction, places: int | None = None, commas: bool = True) -> str:

@@ -99,8 +99,15 @@ def unit(expression: str) -> pint.Unit:
     """Parse a unit expression (``KRW``, ``KRW/CNY``, ``mu``, ``km``) into a pint unit.
 
     Unknown names make the registry load pint's full definitions once, so that any
-    unit pint knows works without slowing down the common case.
+    unit pint knows works without slowing down the common case. Cached per expression:
+    the same few units are asked for claim after claim, and checking that a unit's zero
+    is zero builds a pint quantity (errors are not cached, so they are raised each time).
     """
+    return _checked_unit(expression)
+
+
+@REGISTRY.cached(4096)
+def _checked_unit(expression: str) -> pint.Unit:
     pint = _pint()
     text = expression.strip()
     if not text:

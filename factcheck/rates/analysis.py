@@ -237,7 +237,7 @@ def _cluster_json(
         "rate": significant(c.rate, 8),
         "low": significant(c.common.lo, 8),
         "high": significant(c.common.hi, 8),
-        "claims": c.claims,
+        "claims": list(c.claims),  # a copy: the report's list is its own
         "deviation_pct": None if ref is None else places((c.rate - ref.rate) / ref.rate * 100),
         "nearest_reference": nearest,
     }

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.rational import Fraction
@@ -29,25 +29,32 @@ from factcheck.quantity.rational import Fraction
 
 @dataclass(frozen=True, slots=True)
 class Cluster:
-    """Claims whose intervals share ``common`` (so one rate explains them all)."""
+    """Claims whose intervals share ``common`` (so one rate explains them all).
+
+    Its ``rate`` and ``claims`` are worked out once, when it is made: sorting, choosing
+    the main cluster and writing the report each ask for them again."""
 
     common: Interval
     members: tuple[tuple[str, Interval], ...]
     written: tuple[Fraction, ...] = ()  # the members' written rates, where they have one
+    rate: Fraction = field(init=False, repr=False, compare=False)
+    claims: list[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def rate(self) -> Fraction:
-        mid = self.common.midpoint
-        assert mid is not None
-        if not self.written:
-            return mid
-        inside = [w for w in self.written if w in self.common] or list(self.written)
-        counts = Counter(inside)
-        return min(counts, key=lambda w: (-counts[w], abs(w - mid), w))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rate", _rate(self.common, self.written))
+        object.__setattr__(self, "claims", sorted(claim for claim, _ in self.members))
 
-    @property
-    def claims(self) -> list[str]:
-        return sorted(claim for claim, _ in self.members)
+
+def _rate(common: Interval, written: tuple[Fraction, ...]) -> Fraction:
+    """One rate the written figures give, inside ``common`` if any is and the most common
+    of those; the middle of ``common`` when no member has a written rate."""
+    mid = common.midpoint
+    assert mid is not None
+    if not written:
+        return mid
+    inside = [w for w in written if w in common] or list(written)
+    counts = Counter(inside)
+    return min(counts, key=lambda w: (-counts[w], abs(w - mid), w))
 
 
 def _order(item: tuple[str, Interval]) -> tuple[object, ...]:

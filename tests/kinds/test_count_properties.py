@@ -68,3 +68,21 @@ def test_listing_an_item_again_never_changes_the_distinct_count(items: list[str]
     twice = count.evaluate(_claim(items + items, 0, True), CONTEXT)
     assert once.details["distinct"] == twice.details["distinct"]
     assert twice.warnings  # every item is now a duplicate
+
+
+def _key_by_category(item: str) -> str:
+    """The comparison key as defined: every format character (Cf) dropped, one by one."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", item)
+    text = count._INVISIBLE.sub("", "".join(c for c in text if unicodedata.category(c) != "Cf"))
+    return " ".join(unicodedata.normalize("NFKC", text.casefold()).split())
+
+
+@given(st.text(st.one_of(
+    st.characters(categories=["Cf", "Zs", "Cc", "Mn", "Lo"]),
+    st.sampled_from(["a", "Ａ", "알", "\u200b", "\u00ad", "\ufeff", "\u034f", "\u3164", " "]),
+), max_size=12))
+def test_the_key_drops_format_characters_as_the_definition_does(item: str) -> None:
+    # The key skips the per-character scan for printable text, which holds no Cf.
+    assert count.normalise(item) == _key_by_category(item)

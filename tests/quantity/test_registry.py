@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from factcheck import extract_quantities, parse_quantity
 from factcheck.quantity.registry import REGISTRY, Registry
 
@@ -95,3 +97,19 @@ def test_an_lru_keeps_at_most_its_bound() -> None:
                            (2, 2)}
     reg.reset()
     assert list(reg.sizes().values()) == [(0, 2)]
+
+
+def test_a_unit_is_checked_once_and_a_refusal_every_time() -> None:
+    from factcheck.errors import UnitError
+    from factcheck.quantity import units
+
+    # (degC is pint's: asking for it loads pint's definitions, which empties the caches)
+    with pytest.raises(UnitError, match="offset zero"):
+        units.unit("degC")
+    REGISTRY.clear()
+    assert units.unit("KRW") is units.unit("KRW")
+    assert REGISTRY.sizes()["factcheck.quantity.units._checked_unit"][0] == 1
+    with pytest.raises(UnitError, match="offset zero"):  # refused again, not remembered
+        units.unit("degC")
+    assert REGISTRY.sizes()["factcheck.quantity.units._checked_unit"][0] == 1
+    REGISTRY.reset()  # pint's definitions unloaded, as other tests expect
