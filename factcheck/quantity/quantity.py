@@ -72,7 +72,7 @@ class Quantity:
     def to(self, target: str | pint.Unit) -> Quantity:
         """The same quantity in ``target`` units, converted exactly."""
         u = units.unit(target) if isinstance(target, str) else target
-        if u == self.unit:
+        if u is self.unit or u == self.unit:  # the same unit object, mostly: no pint compare
             return self
         factor = units.conversion_factor(self.unit, u)
         value = None if self.value is None else self.value * factor

@@ -218,7 +218,7 @@ def _without_dimensionless_bases(reg: Any, u: Any) -> Any:
 
 def conversion_factor(source: pint.Unit, target: pint.Unit) -> Fraction:
     """The exact factor f such that x [source] == x*f [target]."""
-    if source == target:
+    if source is target or source == target:
         return Fraction(1)
     return _factor(source, target)
 
