@@ -14,6 +14,7 @@ from factcheck.quantity.format import LANGUAGES, format_quantity
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
+from factcheck.quantity.registry import REGISTRY
 
 SIGNIFICANT = 5
 PERCENT_PLACES = 2  # every percentage a report shows, at one precision
@@ -59,6 +60,13 @@ def rounded(v: Fraction, language: str = "en") -> tuple[Fraction, Fraction | Non
 def readable_value(v: Fraction, unit: Any, language: str, counter: str | None = None) -> str:
     """One value: exact when it has few digits, else ``약``/``约``/``about`` and rounded.
     A count is written with ``counter`` (the article's 명, 家) where one is given."""
+    return _readable_value(v, unit, language, counter)
+
+
+# The same facts, and amounts at the same rates, recur in claim after claim of an
+# archive; values, intervals and units are immutable, so each is written once.
+@REGISTRY.cached(8192)
+def _readable_value(v: Fraction, unit: Any, language: str, counter: str | None) -> str:
     near, place = rounded(Fraction(v), language)
     if place is None:
         return format_quantity(Quantity(Interval.point(near), unit, value=near, counter=counter),
@@ -71,6 +79,11 @@ def readable_value(v: Fraction, unit: Any, language: str, counter: str | None = 
 def readable(interval: Interval, unit: Any, language: str, counter: str | None = None) -> str:
     """An interval of values as a reader would write it: a value, a range or a bound
     (a count with ``counter``, as :func:`readable_value`)."""
+    return _readable(interval, unit, language, counter)
+
+
+@REGISTRY.cached(8192)
+def _readable(interval: Interval, unit: Any, language: str, counter: str | None) -> str:
     lo, hi = interval.lo, interval.hi
     if lo is not None and hi is not None:
         if lo == hi or rounded(lo, language) == rounded(hi, language):
