@@ -25,6 +25,8 @@ import os
 import traceback
 from typing import TYPE_CHECKING, Any
 
+from factcheck.quantity.rational import Fraction
+
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
@@ -77,11 +79,14 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def shards(files: list[str], count: int) -> list[list[str]]:
-    """``files`` cut into ``count`` contiguous runs of about equal size in bytes.
+def shards(files: list[str], count: int, first: Fraction | int = 1) -> list[list[str]]:
+    """``files`` cut into ``count`` contiguous runs, each of about equal size in bytes but
+    the first, which is ``first`` times the size of each other one.
 
-    Equal shares balance: this process's taking in the workers' results costs about
-    what their sending costs them (measured on 100,000 claims).
+    Equal shares balance the checking: this process's taking in the workers' results
+    costs about what their sending costs them (measured on 100,000 claims). What this
+    process does alone once every result is in (anchoring, sorting, rendering) is
+    balanced by a smaller ``first`` (see ``own_share``).
     """
     sizes = []
     for path in files:
@@ -89,15 +94,45 @@ def shards(files: list[str], count: int) -> list[list[str]]:
             sizes.append(max(os.path.getsize(path), 1))
         except OSError:
             sizes.append(1)
-    total = sum(sizes)
     out: list[list[str]] = [[] for _ in range(count)]
-    seen = 0
-    for path, size in zip(files, sizes, strict=True):
-        # The shard is chosen by where the file's middle falls in the whole input.
-        index = min(count - 1, (2 * seen + size) * count // (2 * total))
+    for path, index in zip(files, shard_of(sizes, count, first), strict=True):
         out[index].append(path)
-        seen += size
     return [s for s in out if s]
+
+
+def shard_of(sizes: list[int], count: int, first: Fraction | int = 1) -> list[int]:
+    """The shard of each file (by size, in order), as :func:`shards` cuts them: a file
+    goes where its middle falls in the whole input."""
+    if count < 2:
+        return [0] * len(sizes)
+    total = sum(sizes)
+    weight = Fraction(first) + count - 1
+    # Where each shard ends, as a share of the whole input: exact, so that equal weights
+    # cut exactly where an even split does.
+    ends = [(Fraction(first) + i) / weight for i in range(count)]
+    out = []
+    seen = 0
+    index = 0
+    for size in sizes:
+        middle = Fraction(2 * seen + size, 2 * total)
+        while index < count - 1 and middle >= ends[index]:
+            index += 1
+        out.append(index)
+        seen += size
+    return out
+
+
+# What this process does alone at the end, after the workers are done (merging their
+# results in order, anchoring, sorting, rendering and writing the report), as a share
+# of the whole run's checking: measured for the text report (see own_share).
+SERIAL_TAIL = Fraction(7, 100)
+
+
+def own_share(jobs: int) -> Fraction:
+    """The first shard's size against each worker's, so that all end together: with
+    ``jobs`` processes, a run's work W and this process's tail t*W,
+    first*S + t*W = S for each worker's S, where first*S + (jobs-1)*S = W."""
+    return max(Fraction(0), (1 - (jobs - 1) * SERIAL_TAIL) / (1 + SERIAL_TAIL))
 
 
 def check_parallel(options: CheckOptions, files: list[str], expand_problems: list[Problem],
@@ -117,7 +152,7 @@ def check_parallel(options: CheckOptions, files: list[str], expand_problems: lis
         return None
     _warm_up()
     context = multiprocessing.get_context("fork")
-    own_part, *parts = shards(files, jobs)
+    own_part, *parts = shards(files, jobs, own_share(jobs))
     conns: list[Connection] = []
     procs = []
     finished = False  # every worker said "done" (or "fallback")

@@ -140,6 +140,37 @@ def test_shards_are_contiguous_and_cover_every_file(tmp_path_factory, sizes, cou
     assert all(parts) and len(parts) <= count
 
 
+@given(sizes=st.lists(st.integers(1, 50), min_size=1, max_size=60),
+       count=st.integers(1, 5), first=st.fractions(0, 3))
+def test_a_weighted_first_shard_gets_its_share_give_or_take_a_file(sizes, count, first):
+    index = parallel.shard_of(sizes, count, first)
+    assert index == sorted(index) and index[0] >= 0 and index[-1] < count  # contiguous
+    # The first shard ends where the middle of a file passes its share of the input,
+    # so it holds first / (first + count - 1) of the bytes, give or take half a file.
+    first_bytes = sum(size for size, i in zip(sizes, index, strict=True) if i == 0)
+    target = first / (first + count - 1) * sum(sizes) if count > 1 else sum(sizes)
+    assert abs(first_bytes - target) <= max(sizes) / 2
+
+
+@given(sizes=st.lists(st.integers(1, 5000), min_size=1, max_size=40), count=st.integers(1, 8))
+def test_equal_weights_cut_as_an_even_split(sizes, count):
+    total, seen, even = sum(sizes), 0, []
+    for size in sizes:
+        even.append(min(count - 1, (2 * seen + size) * count // (2 * total)))
+        seen += size
+    assert parallel.shard_of(sizes, count) == even
+
+
+def test_this_process_takes_less_by_the_work_it_does_alone():
+    share = parallel.own_share(2)
+    assert 0 < share < 1
+    # This process's shard plus its tail equals a worker's shard.
+    tail = parallel.SERIAL_TAIL * (share + 1)
+    assert share + tail == 1
+    assert parallel.own_share(1) == (1 - 0) / (1 + parallel.SERIAL_TAIL)
+    assert parallel.own_share(100) == 0  # never below nothing
+
+
 @needs_fork
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_many_batches_taken_between_own_articles_merge_in_file_order(generated_corpus,
