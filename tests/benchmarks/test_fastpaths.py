@@ -39,6 +39,41 @@ def test_html_escape_is_the_standard_librarys(text):
     assert escape._html_special(text) == html.escape(text, quote=True)
 
 
+def _parsed(argv: list[str], every: bool, capsys) -> tuple[object, str, str]:
+    """What the command line makes of ``argv``: its arguments or its exit, and the output."""
+    from factcheck import cli
+
+    parser, _ = cli._build_parser(argv, every=every)
+    try:
+        outcome: object = ("arguments", vars(parser.parse_args(argv)))
+    except SystemExit as exc:
+        outcome = ("exit", exc.code)
+    out = capsys.readouterr()
+    return outcome, out.out, out.err
+
+
+@pytest.mark.parametrize("argv", [
+    ["check"], ["check", "claims", "-f", "json", "--jobs", "2"], ["check", "--bogus"],
+    ["check", "-h"], ["check", "--format", "nope"], ["check", "claims", "--debug"],
+    ["check", "parse"], ["parse", "1", "-3.9%"], ["parse", "--help"], ["merge"],
+    ["rates", "--jobs"], ["schema", "extra"], ["draft", "--help"], ["new"],
+    ["--debug", "check", "claims"], ["claims", "check"], [], ["--help"], ["-h", "check"],
+    ["--version"], ["nope"],
+])
+def test_a_command_line_parses_as_with_every_commands_parser(argv, capsys, monkeypatch):
+    """Without the parsers of the commands not given: the same arguments, help, usage and
+    errors, byte for byte."""
+    from factcheck import cli
+
+    monkeypatch.setenv("COLUMNS", "100")
+    if argv and argv[0] == "parse":
+        argv = cli._numbers_are_not_options(argv)
+    assert _parsed(argv, False, capsys) == _parsed(argv, True, capsys)
+    parser, chosen = cli._build_parser(argv)
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert list(commands) == ([chosen] if argv and argv[0] == chosen else list(cli.COMMANDS))
+
+
 def _kinship(old: str, new: str) -> tuple[int, str]:
     """The candidate order as first written: shared leading entity segments, then name."""
     shared = 0
