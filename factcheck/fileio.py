@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
 import sys
@@ -24,8 +25,18 @@ def read_text(path: str, *, limit: int | None = None, regular_only: bool = False
     files, where ``/dev/zero`` or a FIFO would eat memory or wait for ever.
     """
     try:
-        with _open(path, regular_only) as fh:
-            data = fh.read() if limit is None else _read_at_most(fh, limit + 1)
+        # Plain descriptor reads: a buffered file object per claim file was a quarter
+        # of reading one (an archive has ten thousand files).
+        fd = _open_fd(path, regular_only)
+        try:
+            try:
+                size = os.fstat(fd).st_size
+            except OSError:
+                size = 0
+            data = _read_at_most(functools.partial(os.read, fd), size,
+                                 sys.maxsize if limit is None else limit + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise ClaimFileError(
             "file not found", hint="check the path", location=Location(path), code="io.missing"
@@ -58,22 +69,19 @@ def read_text(path: str, *, limit: int | None = None, regular_only: bool = False
         ) from None
 
 
-def _read_at_most(fh: BinaryIO, most: int) -> bytes:
-    """Up to ``most`` bytes, asking for what the file holds rather than for ``most``.
+def _read_at_most(read: Callable[[int], bytes], size: int, most: int) -> bytes:
+    """Up to ``most`` bytes from ``read``, asking for ``size`` (what the file holds)
+    rather than for ``most``.
 
     ``read(most)`` makes a buffer of ``most`` bytes (2 MiB for a claim file) and
     shrinks it: per file of an archive, that allocation was most of the reading time.
     Pipes and devices report no size and are read in chunks, still bounded.
     """
-    try:
-        size = os.fstat(fh.fileno()).st_size
-    except (OSError, ValueError):
-        size = 0
     want = size + 1 if size > 0 else 1 << 16  # one more byte notices a growing file
     chunks: list[bytes] = []
     total = 0
     while total < most:
-        chunk = fh.read(min(want, most - total))
+        chunk = read(min(want, most - total))
         if not chunk:
             break
         chunks.append(chunk)
@@ -89,8 +97,12 @@ def open_binary(path: str, *, regular_only: bool = False) -> BinaryIO:
 
 
 def _open(path: str, regular_only: bool) -> BinaryIO:
+    return os.fdopen(_open_fd(path, regular_only), "rb")
+
+
+def _open_fd(path: str, regular_only: bool) -> int:
     if not regular_only:
-        return open(path, "rb")
+        return os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     # Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
@@ -101,7 +113,7 @@ def _open(path: str, regular_only: bool) -> BinaryIO:
                 location=Location(path),
                 code="io.not-regular",
             )
-        return os.fdopen(fd, "rb")
+        return fd
     except BaseException:
         os.close(fd)
         raise
