@@ -277,3 +277,12 @@ def test_every_file_of_a_generated_corpus_is_read(tmp_path) -> None:
     for path in files:
         with open(path, encoding="utf-8") as fh:
             assert same_as_pyyaml(fh.read()), path
+
+
+def test_a_lower_scalar_limit_is_left_to_the_event_walk(monkeypatch) -> None:
+    monkeypatch.setattr(limits, "MAX_SCALAR_CHARS", 20)
+    text = "a: " + "x" * 21 + "\n" + "b: " + "y" * 200 + "\n"
+    assert read_plain(text) is None
+    with pytest.raises(LimitError):
+        parse_yaml(text)
+    assert read_plain("a: " + "x" * 17 + "\n") is not None
