@@ -152,6 +152,14 @@ def load_files(files: list[str], problems: list[Problem] | None = None, *,
     return loader.catalog
 
 
+def open_load(files: list[str], *, roots: tuple[str, ...] = ()) -> _Loader:
+    """A load of ``files`` driven a file at a time: ``load_file`` each, in any order, then
+    ``finish``; its ``catalog`` holds what is loaded so far (``load_files`` in steps)."""
+    loader = _Loader(None, roots)
+    loader.catalog.files = list(files)
+    return loader
+
+
 def load_text(text: str, file: str = "<string>", *,
               parse_value: ValueParser | None = None) -> Catalog:
     """Load one claim file given as text (for tests and editors)."""

@@ -66,6 +66,12 @@ def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:
             report = _try_parallel(files, problems, options)
             if report is not None:
                 return report
+        if not problems:
+            from factcheck.report.filewise import check_file_by_file
+
+            report = check_file_by_file(files, options)
+            if report is not None:
+                return report
         catalog = load_files(files, problems, roots=options.read_roots)
         return check_catalog(catalog, options, consume=True)
 
