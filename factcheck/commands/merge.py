@@ -24,7 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from factcheck.fileio import stream_output
     from factcheck.formats import RenderOptions, write
-    from factcheck.gcpause import paused_gc
+    from factcheck.gcpause import hold_until_exit, paused_gc
     from factcheck.report.merge import merge_files
 
     # Strict: bounded numbers, every field of its type, located errors (exit 2); shard
@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     # format lists them.
     with paused_gc():  # entries stay alive to the end: collections would find nothing
         merged, notes = merge_files(args.reports, args.partial)
+        hold_until_exit(merged)  # freed with the process, not entry by entry
         try:
             # A failure half-way leaves an output file as it was.
             stream_output(lambda out: write(merged, args.format, RenderOptions(), out),

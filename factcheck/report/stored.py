@@ -32,6 +32,7 @@ class Sources:
         self.paths: list[str] = []
         self.whole: dict[int, list[Finding]] = {}  # reports that were read whole
         self._open: dict[int, BinaryIO] = {}
+        self._last = -1  # the source read last (its handle is the last of _open)
 
     def add(self, path: str, findings: list[Finding] | None = None) -> int:
         self.paths.append(path)
@@ -58,6 +59,8 @@ class Sources:
         return finding_from_json(json.loads(raw.decode("utf-8")))
 
     def _handle(self, source: int) -> BinaryIO:
+        if source == self._last:
+            return self._open[source]
         fh = self._open.pop(source, None)
         if fh is None:
             if len(self._open) >= MAX_OPEN:  # the one used longest ago
@@ -69,6 +72,7 @@ class Sources:
             except OSError as exc:
                 raise self._error(source, f"cannot read it again: {exc.strerror}") from None
         self._open[source] = fh  # last: the most recently used
+        self._last = source
         return fh
 
     def _error(self, source: int, why: str) -> ClaimFileError:
@@ -80,6 +84,7 @@ class Sources:
         for fh in self._open.values():
             fh.close()
         self._open.clear()
+        self._last = -1
 
 
 class StoredFindings(Sized):
