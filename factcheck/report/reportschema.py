@@ -58,6 +58,42 @@ def _constant(literal: str) -> Any:
     raise _Literal(literal, f"{literal}, which is not a number in JSON")
 
 
+# The tokens of JSON text a literal may be confused with: strings (skipped whole, so a
+# literal quoted inside one is passed over) and numbers and constants as the decoder
+# reads them. Possessive throughout: linear in the text.
+_TOKENS = re.compile(r'"(?:[^"\\]++|\\[\s\S])*+"'
+                     r"|-?(?:0|[1-9]\d*+)(?:\.\d++)?+(?:[eE][-+]?\d++)?+|-?Infinity|NaN")
+
+
+# An escape that may stand for half of a UTF-16 surrogate pair (or be quoted text).
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_STRING = re.compile(r'"(?:[^"\\]++|\\[\s\S])*+"')
+
+
+def lone_surrogate_at(text: str) -> int:
+    """Where a string of the JSON ``text`` (keys too) starts whose escapes leave a surrogate
+    unpaired, which Python decodes but no UTF-8 output can hold; -1 when none does."""
+    if SURROGATE_ESCAPE.search(text) is None:
+        return -1
+    for token in _STRING.finditer(text):
+        if SURROGATE_ESCAPE.search(token.group()) is None:
+            continue
+        try:
+            json.loads(token.group()).encode("utf-8")
+        except (UnicodeEncodeError, ValueError):
+            return token.start()
+    return -1
+
+
+def _literal_at(text: str, literal: str) -> int:
+    """Where the decoder met ``literal``: the first number or constant token (outside
+    strings) written so; the decoder stops at the first it refuses. -1 when none is."""
+    for token in _TOKENS.finditer(text):
+        if token.group() == literal:
+            return token.start()
+    return -1
+
+
 def _shown(literal: str) -> str:
     return literal if len(literal) <= 40 else literal[:39] + "…"
 
@@ -78,13 +114,13 @@ def strict_decoder() -> json.JSONDecoder:
 def load_json(text: str, origin: str) -> Any:
     """``text`` parsed as JSON with every number bounded; errors located in ``origin``."""
     try:
-        return json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise ClaimFileError(f"not valid JSON: {exc.msg}", hint=HINT,
                              location=Location(origin, exc.lineno, exc.colno),
                              code="merge.not-json") from None
     except _Literal as exc:
-        at = text.find(exc.literal)
+        at = _literal_at(text, exc.literal)
         line = text.count("\n", 0, at) + 1 if at >= 0 else 0
         col = at - text.rfind("\n", 0, at) if at >= 0 else 0
         raise ClaimFileError(
@@ -94,6 +130,14 @@ def load_json(text: str, origin: str) -> Any:
     except RecursionError:
         raise ClaimFileError("JSON nested too deeply to read", hint=HINT,
                              location=Location(origin), code="merge.not-json") from None
+    at = lone_surrogate_at(text)
+    if at >= 0:
+        line = text.count("\n", 0, at) + 1
+        raise ClaimFileError(
+            "this string holds an unpaired UTF-16 surrogate (\\ud800 to \\udfff), which no "
+            "report can hold: it cannot be written as UTF-8", hint=HINT,
+            location=Location(origin, line, at - text.rfind("\n", 0, at)), code="merge.not-json")
+    return data
 
 
 # -- the report contract, field by field ------------------------------------------------

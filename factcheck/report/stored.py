@@ -51,7 +51,9 @@ class Sources:
             raw = fh.read(length)
         except OSError as exc:
             raise self._error(source, f"cannot read it again: {exc.strerror}") from None
-        if len(raw) != length or hash(raw) != digest:
+        from factcheck.report.reportstream import digest as digest_of
+
+        if len(raw) != length or digest_of(raw) != digest:
             raise self._error(source, "it changed while it was being merged")
         from factcheck.report.merge import finding_from_json
 
