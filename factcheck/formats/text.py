@@ -25,7 +25,10 @@ _LABELS = {"error": "ERROR", "contradicted": "CONTRADICTED", "undetermined": "UN
 
 def _t(value: object) -> str:
     """Any value from the report (a merged one is input too) as terminal-safe text."""
-    return terminal(str(value))
+    text = value if type(value) is str else str(value)
+    if text.isprintable() and ":" not in text and "##[" not in text:
+        return text  # what terminal() returns unchanged, without its two passes
+    return terminal(text)
 
 
 def shorten(text: str, width: int) -> str:
@@ -169,10 +172,21 @@ def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str
     if not rates:
         return []  # and nothing of the rates package is imported
     from factcheck.rates.numbers import report_number as _n
-    from factcheck.rates.numbers import report_percent as _pct
+    from factcheck.rates.numbers import report_percent
 
     width = min(width, RATE_WIDTH)
     lines: list[str] = []
+    columns = fit(f"  {'#':>2}  {'rate':<9} {'interval':<21} {'deviation':<9}  "
+                  f"{'nearest day':<19} claims", width)
+    percents: dict[tuple[str, bool], str] = {}  # the same deviations recur across blocks
+
+    def _pct(value: object, signed: bool = True) -> str:
+        key = (str(value), signed)
+        shown = percents.get(key)
+        if shown is None:
+            shown = percents[key] = report_percent(key[0], signed=signed)
+        return shown
+
     for block in rates:
         ref = block.get("reference") or {}
         source = _t(str(ref.get("source", "?")))
@@ -181,8 +195,7 @@ def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str
             f"Rates {_t(str(block.get('from', '?')))}->{_t(str(block.get('to', '?')))}: "
             f"reference {_t(_n(ref.get('rate', '?')))} ({source}, {_t(ref.get('date', '?'))}); "
             f"spread {_pct(block.get('spread_pct', '?'), signed=False)}", width, "", "  "))
-        lines.append(fit(f"  {'#':>2}  {'rate':<9} {'interval':<21} {'deviation':<9}  "
-                         f"{'nearest day':<19} claims", width))
+        lines.append(columns)
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
             claims = [_t(str(c)) for c in cl.get("claims", [])]
@@ -227,9 +240,16 @@ class _Widths(dict[str, int]):
 _WIDTHS = _Widths()
 
 
+def _fits(text: str, width: int) -> bool:
+    """Whether ``text`` takes at most ``width`` columns. A character takes at most as
+    many columns as its UTF-8 bytes (two for any outside ASCII), so most lines are
+    settled by their encoded length without looking at each character."""
+    return len(text.encode("utf-8", "surrogatepass")) <= width or width_of(text) <= width
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` columns, with an ellipsis when cut."""
-    if width_of(text) <= width:
+    if _fits(text, width):
         return text
     out, used = [], 0
     for ch in text:
@@ -271,9 +291,17 @@ def wrap(text: str, width: int, first: str, rest: str | None = None,
     ``file:line:col`` keeps it in one piece, for editors and terminals that follow it.
     """
     rest = first if rest is None else rest
+    words = " ".join(text.split())
+    if words and _fits(first + words, width):
+        return [first + words]  # what _fill makes of a text that fits one line
+    return _fill(words, width, first, rest, whole)
+
+
+def _fill(words: str, width: int, first: str, rest: str, whole: bool) -> list[str]:
+    """Words (separated by single spaces) filled into lines, as :func:`wrap` says."""
     lines: list[str] = []
     indent, line, used = first, "", width_of(first)
-    for word in " ".join(text.split()).split(" "):
+    for word in words.split(" "):
         if not word:
             continue
         w = width_of(word)
@@ -371,12 +399,17 @@ def _block(f: Finding, options: RenderOptions, width: int) -> list[str]:
     return lines
 
 
-def _one_line(f: Finding, width: int) -> str:
-    label = _LABELS.get(f.verdict, f.verdict)
-    warned = f" ({_plural(len(f.warnings), 'warning')})" if f.warnings else ""
-    said = f"  {_t(f.said)}" if f.said else ""
-    return fit(f"  {label:<9} {_t(f.claim_id)}{warned}  {_t(f.file)}:{f.line}{said}",
-               width)
+def _one_lines(findings: list[Finding], width: int) -> Iterator[str]:
+    """One line per finding: verdict, id, warnings, place, what the article says."""
+    labels = {verdict: f"  {label:<9} " for verdict, label in _LABELS.items()}
+    file, where = None, ""
+    for f in findings:
+        if f.file != file:  # a file's findings come together: its name escaped once
+            file, where = f.file, f"  {_t(f.file)}:"
+        label = labels.get(f.verdict) or f"  {f.verdict:<9} "
+        warned = f" ({_plural(len(f.warnings), 'warning')})" if f.warnings else ""
+        said = f"  {_t(f.said)}" if f.said else ""
+        yield fit(f"{label}{_t(f.claim_id)}{warned}{where}{f.line}{said}", width)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -384,8 +417,16 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def write(report: Report, options: RenderOptions, out: TextIO) -> None:
-    """What ``render`` returns, written a line at a time."""
-    out.writelines(joined(_lines(report, options)))
+    """What ``render`` returns, written some hundreds of lines at a time."""
+    batch: list[str] = []
+    separator = ""
+    for line in _lines(report, options):
+        batch.append(line)
+        if len(batch) == 512:
+            out.write(separator + "\n".join(batch))
+            separator, batch = "\n", []
+    if batch:
+        out.write(separator + "\n".join(batch))
 
 
 def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
@@ -394,8 +435,15 @@ def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
         # One line each, like a compiler's errors: grep and editors read them whole.
         yield _paint("PROBLEM", "error", options.color) + " " + _t(problem)
     if not options.quiet:
-        findings = report.worst_first()
-        shown = findings if options.verbose else [f for f in findings if _needs_attention(f)]
+        # One pass sorts the findings into those shown as blocks, holds with warnings and
+        # the rest (each in file order); only the blocks are sorted, worst first.
+        attention: list[Finding] = []
+        warned: list[Finding] = []
+        rest: list[Finding] = []
+        for f in report.findings:
+            (attention if options.verbose or _needs_attention(f) else
+             warned if f.warnings else rest).append(f)
+        shown = sorted(attention, key=lambda f: f.sort_key())
         for f in shown:
             yield from _block(f, options, width)
         if shown:
@@ -404,14 +452,11 @@ def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
             yield from wrap("(-v shows every claim in full: notes, sources, warnings, "
                             "reasons)", width, "")
             yield ""
-        if not options.verbose:
-            # Holds with warnings first, then the rest, each in file order.
-            others = sorted((f for f in report.findings if not _needs_attention(f)),
-                            key=lambda f: not f.warnings)
-            if others:
-                yield f"The other {_plural(len(others), 'claim')}:"
-                yield from (_one_line(f, width) for f in others)
-                yield ""
+        if warned or rest:
+            yield f"The other {_plural(len(warned) + len(rest), 'claim')}:"
+            yield from _one_lines(warned, width)
+            yield from _one_lines(rest, width)
+            yield ""
         extra = rate_lines(report.rates, width) + coverage_lines(report.coverage, width)
         if extra:
             yield from extra

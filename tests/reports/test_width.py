@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.formats.text import width_of
+from factcheck.formats.text import _fill, _fits, fit, width_of, wrap
 
 
 def columns(ch: str) -> int:
@@ -39,3 +40,28 @@ def test_widths_known_by_hand() -> None:
     assert width_of("8조 원") == 6
     assert width_of("e\u0301") == 1  # a combining accent takes no column
     assert width_of("１") == 2  # full-width digit
+
+
+def _bytes(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+@given(st.text(_CHARS, max_size=60), st.sampled_from([len, width_of, _bytes]),
+       st.integers(min_value=-3, max_value=3))
+def test_a_line_fits_when_its_columns_do(text: str, near: Any, delta: int) -> None:
+    width = max(near(text) + delta, 0)  # at the edges: its characters, columns, bytes
+    assert _fits(text, width) == (width_of(text) <= width)
+    shown = fit(text, width)
+    assert shown == text if width_of(text) <= width else shown.endswith("…")
+
+
+_SPACED = st.text(st.one_of(_CHARS, st.sampled_from(" \t\n")), max_size=80)
+
+
+@given(_SPACED, st.integers(min_value=1, max_value=100), st.sampled_from(["", "  ", "    why: "]),
+       st.booleans())
+def test_wrap_of_a_short_text_is_what_filling_it_gives(text: str, width: int, first: str,
+                                                       whole: bool) -> None:
+    # wrap settles a text that fits one line without filling it word by word: the same lines
+    words = " ".join(text.split())
+    assert wrap(text, width, first, "  ", whole=whole) == _fill(words, width, first, "  ", whole)
