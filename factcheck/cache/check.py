@@ -62,24 +62,23 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
             known[path] = entry
     summaries = {path: entry.summary for path, entry in known.items()}
     loaded: dict[str, ArticleBundle | None] = {}
-    if not _load([p for p in files if p not in known], options, summaries, loaded):
+    catalogs: list[Catalog] = []
+    if not _load([p for p in files if p not in known], options, summaries, loaded, catalogs):
         return None
     if not _consistent(files, summaries):
         return None
     fact_files = [p for p in files if summaries[p]["fact_file"]]
     facts = _facts_key(fact_files, digests, summaries)
     stale = [p for p in files if p in known and not _fresh(p, known[p], facts, options)]
-    if not _load(stale, options, summaries, loaded):
+    if not _load(stale, options, summaries, loaded, catalogs):
         return None
     checked = _check_parallel(files, loaded, fact_files, options)
     if checked is False:
         return None
     shared = None
     if (checked is None and any(loaded.values())) or options.shard is not None:
-        from factcheck.claims.load import load_files
-
-        shared = load_files(fact_files, roots=options.read_roots)
-        if shared.problems:
+        shared = _facts_catalog(fact_files, catalogs, options)
+        if shared is None:
             return None
 
     def save(path: str, entry: Entry | None) -> None:
@@ -95,8 +94,9 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
 
 
 def _load(files: list[str], options: CheckOptions, summaries: dict[str, dict[str, Any]],
-          loaded: dict[str, ArticleBundle | None]) -> bool:
-    """Load ``files`` (their summaries and bundles); False when any does not load cleanly."""
+          loaded: dict[str, ArticleBundle | None], catalogs: list[Catalog]) -> bool:
+    """Load ``files`` (their summaries and bundles, and the catalog of what they define);
+    False when any does not load cleanly."""
     if not files:
         return True
     from factcheck.claims.load import load_files
@@ -110,7 +110,23 @@ def _load(files: list[str], options: CheckOptions, summaries: dict[str, dict[str
     summaries.update(found)
     loaded.update(dict.fromkeys(files))
     loaded.update((bundle.file, bundle) for bundle in catalog.articles)
+    catalog.articles = []  # held in ``loaded`` alone, each let go once checked
+    catalogs.append(catalog)
     return len(loaded) == len(set(loaded))
+
+
+def _facts_catalog(fact_files: list[str], catalogs: list[Catalog],
+                   options: CheckOptions) -> Catalog | None:
+    """What the fact files define, for checking: the catalog of the one load of this run
+    when it loaded them all cleanly (a cold run loads every file at once), else a load of
+    the fact files; None when they do not load cleanly."""
+    if options.shard is None and len(catalogs) == 1 and not catalogs[0].problems \
+            and set(fact_files) <= set(catalogs[0].files):
+        return catalogs[0]
+    from factcheck.claims.load import load_files
+
+    shared = load_files(fact_files, roots=options.read_roots)
+    return None if shared.problems else shared
 
 
 def _summaries(catalog: Catalog, files: list[str]) -> dict[str, dict[str, Any]] | None:
@@ -207,6 +223,7 @@ def _assemble(files: list[str], known: dict[str, Entry],
                     assert shared is not None
                     findings, rates, article = check_article(bundle, shared, options)
                 entry = _new_entry(bundle, findings, rates, article, options)
+                loaded[path] = None  # its claims let go, as the one-process path does
                 report.findings.extend(findings)
                 report.rates.extend(rates)
                 report.articles.append(article)

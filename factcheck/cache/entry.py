@@ -1,39 +1,47 @@
-"""One claim file's cache entry as JSON: written only when it reads back exactly, read strictly.
+"""One claim file's cache entry, written only when it reads back exactly, read once sealed.
 
 An entry holds what loading the file said about it (its summary: ids, facts,
 sources, tables), what its results depend on (the facts key, the article's rates
 file), and the results: each finding as a row of its fields, the rate blocks and
 the article's entry without its text (texts are read again every run, as anchoring
-and coverage are computed again over the whole report). What reads back as
-anything else than what was written, a tuple inside ``details`` say, is not stored:
-that file is checked again next time. What is read is checked field by field
-(numbers bounded as in a JSON report); anything unexpected makes the entry absent.
+and coverage are computed again over the whole report); after the JSON, each
+finding's details as the text the finding holds them in. What would read back as
+anything else than what was written is not stored: that file is checked again next
+time. An entry is read only once its seal verifies (:mod:`factcheck.cache.store`),
+so what is read was written by this code under this user's secret: reading checks
+the entry's identity (key, file, content) and the shape the report needs (each row's
+types, verdicts, places; details an object's text), not every value again.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
-import re
+import operator
 from typing import Any
 
-from factcheck.report.details import plain
+from factcheck.report.details import Details
 from factcheck.report.record import SEVERITY, TODO, Finding
 
 _VERDICTS = frozenset(SEVERITY) | {TODO}
 # A finding is stored as the row of its fields in this order; quote_span is always null
 # (quotes are anchored again on every run).
 _NAMES = tuple(f.name for f in dataclasses.fields(Finding))
-_TYPES = [{"line": int, "col": int, "warnings": list, "details": dict, "sources": list,
-           "quote_span": type(None)}.get(name, str) for name in _NAMES]
-_AT = {name: i for i, name in enumerate(_NAMES)}
+# A finding's row: its fields but those an entry holds once (its file, its article), its
+# details (after the JSON, as text) and quote_span (always None: quotes are anchored again
+# on every run).
+_ROW = tuple(n for n in _NAMES if n not in ("file", "article_id", "details", "quote_span"))
+_TYPES = [{"line": int, "col": int, "warnings": list, "sources": list}.get(name, str)
+          for name in _ROW]
+_AT = {name: i for i, name in enumerate(_ROW)}
+_WARNINGS, _SOURCES = _AT["warnings"], _AT["sources"]
+_SEPARATOR = "\x1f"
 _ARTICLE_KEYS = ("id", "title", "publisher", "published", "language", "url", "file")
 _TEXT_KEYS = ("text_file", "text", "text_error", "text_limit")
 _SUMMARY_LISTS = ("tables", "articles", "claims", "facts", "sources")
 _BLOCK_KEYS = frozenset(("article", "from", "to", "reference", "clusters", "spread_pct",
                          "series"))
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MAX_ABS = 1e30  # numbers and places bounded as in a JSON report (report/reportschema.py)
 _MAX_LINE = 10**9
 
 
@@ -52,30 +60,72 @@ class Entry:
 
 
 def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
-    """The payload of ``entry``, or None when it would not read back as it is."""
+    """The payload of ``entry``, or None when it would not read back as it is.
+
+    The payload is the entry as JSON, its findings as rows without their details, then
+    each finding's details as compact JSON text, each after a unit separator (U+001F,
+    which JSON writes only escaped): details are most of an entry, and kept as text
+    they are never parsed on the way back, only split off.
+    """
+    article = entry.article["id"] if entry.article is not None else ""
     rows = []
+    texts = [""]
+    fields = operator.attrgetter(*_ROW)
     for finding in entry.findings:
-        if finding.quote_span is not None:
+        # Each finding is its file's and its article's, and unanchored (anchoring is
+        # done again every run): what a row leaves out is the same for all.
+        if finding.quote_span is not None or finding.file != file \
+                or finding.article_id != article:
             return None
-        row = [getattr(finding, name) for name in _NAMES]
-        row[_AT["details"]] = plain(finding.details)
-        row[_AT["warnings"]] = list(finding.warnings)
-        row[_AT["sources"]] = [list(s) for s in finding.sources]
+        row = list(fields(finding))
+        row[_WARNINGS] = list(row[_WARNINGS])
+        row[_SOURCES] = list(map(list, row[_SOURCES]))
+        text = details_text(finding.details)
+        if list(map(type, row)) != _TYPES or text is None:
+            return None  # it would read back as something else, or not at all
         rows.append(row)
-    rates = [{k: [list(p) for p in v] if k == "series" else v for k, v in block.items()}
-             for block in entry.rates]
-    data = {"key": key, "file": file, "sha256": sha, "summary": entry.summary,
-            "facts": entry.facts, "deps": entry.deps, "article": entry.article,
-            "text": entry.text, "line": entry.line, "findings": rows, "rates": rates}
+        texts.append(text)
+    # The lists in rows, checked at once: warnings are strings, sources three strings.
+    warnings = [w for row in rows for w in row[_WARNINGS]]
+    sources = [s for row in rows for s in row[_SOURCES]]
+    if set(map(type, warnings)) - {str} or set(map(len, sources)) - {3} \
+            or set(map(type, itertools.chain.from_iterable(sources))) - {str}:
+        return None
+    if not all(_plain_series(block.get("series", ())) for block in entry.rates):
+        return None
+    rest = {"summary": entry.summary, "deps": entry.deps, "article": entry.article,
+            "rates": [{k: v for k, v in block.items() if k != "series"}
+                      for block in entry.rates]}
     try:
-        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        # Equality is strict about types where it matters: a tuple is not a list, 1 is
+        # not "1" (a key JSON would turn into a string), NaN is not itself.
+        if json.loads(json.dumps(rest, ensure_ascii=False, allow_nan=False)) != rest:
+            return None
+        data = {"key": key, "file": file, "sha256": sha, "facts": entry.facts,
+                "text": entry.text, "line": entry.line, "findings": rows,
+                "summary": entry.summary, "deps": entry.deps, "article": entry.article,
+                "rates": entry.rates}
+        texts[0] = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     except (TypeError, ValueError):
         return None
-    # Equality is strict about types where it matters: a tuple is not a list, 1 is
-    # not "1" (a key JSON would turn into a string), NaN is not itself.
-    if json.loads(text) != data:
-        return None
-    return text.encode("utf-8")
+    return _SEPARATOR.join(texts).encode("utf-8")
+
+
+def _plain_series(points: Any) -> bool:
+    """Whether a rate block's series is what reads back as it is: (date, rate) pairs."""
+    if type(points) is not tuple or set(map(type, points)) - {tuple} \
+            or set(map(len, points)) - {2}:
+        return False
+    days = [day for day, _ in points]
+    rates = [rate for _, rate in points]
+    return not (set(map(type, days)) - {str} or set(map(type, rates)) - {float, int})
+
+
+def details_text(details: Any) -> str | None:
+    """A finding's details as the compact JSON text an entry holds: the text a finding
+    holds them as (:mod:`factcheck.report.details`); None for details kept as a dict,
+    which JSON would not give back as they are."""
+    return details.text if type(details) is Details else None
 
 
 def static_article(entry: dict[str, Any]) -> dict[str, Any] | None:
@@ -88,18 +138,22 @@ def decode(payload: bytes, key: str, file: str, sha: str) -> Entry | None:
     """The entry stored in ``payload`` for ``file`` with content ``sha``, or None when
     anything in it is not what :func:`encode` writes."""
     try:
+        head, *texts = payload.decode("utf-8").split(_SEPARATOR)
         # NaN and Infinity are refused; an integer of thousands of digits is a ValueError.
-        data = json.loads(payload, parse_constant=_no_constant)
+        data = json.loads(head, parse_constant=_no_constant)
     except (ValueError, RecursionError):
         return None
     if not (type(data) is dict and data.get("key") == key and data.get("file") == file
             and data.get("sha256") == sha):
         return None
     try:
+        article = _article(data["article"])
         return Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
-                     deps=_deps(data["deps"]), article=_article(data["article"]),
+                     deps=_deps(data["deps"]), article=article,
                      text=_optional_str(data["text"]), line=_line(data["line"]),
-                     findings=_findings(data["findings"]), rates=_rates(data["rates"]))
+                     findings=_findings(data["findings"], texts, file,
+                                        article["id"] if article is not None else ""),
+                     rates=_rates(data["rates"]))
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -158,97 +212,50 @@ def _article(value: Any) -> dict[str, Any] | None:
     return value
 
 
-def _number(value: Any) -> float:
-    """A finite JSON number of the size a report holds (as the report contract bounds them)."""
-    if type(value) is not float and type(value) is not int or not abs(value) <= _MAX_ABS:
-        raise TypeError("not a bounded number")
-    return value
-
-
-def _optional(check: Any, value: Any) -> Any:
-    return None if value is None else check(value)
-
-
-def _dated_rate(value: Any) -> dict[str, Any]:
-    if type(value) is not dict or _DATE.fullmatch(_str(value["date"])) is None:
-        raise TypeError("not a dated rate")
-    _number(value["rate"])
-    return value
-
-
 def _rates(blocks: Any) -> list[dict[str, Any]]:
-    """Rate blocks as rates/analysis.py writes them, every value the formats read checked;
-    the series rows become tuples again."""
-    if type(blocks) is not list:
+    """Rate blocks as rates/analysis.py writes them, the series rows tuples again."""
+    if type(blocks) is not list or set(map(type, blocks)) - {dict}:
         raise TypeError("not a list of rate blocks")
     for block in blocks:
-        if type(block) is not dict or not set(block) <= _BLOCK_KEYS:
+        if not set(block) <= _BLOCK_KEYS:
             raise TypeError("not a rate block")
-        for name in ("article", "from", "to"):
-            _str(block[name])
-        reference = block.get("reference")
-        if reference is not None:
-            _dated_rate(reference)
-            _str(reference["source"])
-        _optional(_number, block.get("spread_pct"))
-        if type(block["clusters"]) is not list:
-            raise TypeError("not a list of clusters")
-        for cluster in block["clusters"]:
-            if type(cluster) is not dict:
-                raise TypeError("not a cluster")
-            for name in ("rate", "low", "high"):
-                _number(cluster[name])
-            _strings(cluster["claims"])
-            _optional(_number, cluster.get("deviation_pct"))
-            _optional(_dated_rate, cluster.get("nearest_reference"))
         if "series" in block:
-            block["series"] = _series(block["series"])
+            block["series"] = tuple(map(tuple, block["series"]))
     return blocks
 
 
-def _series(points: Any) -> tuple[tuple[str, float], ...]:
-    """[[date, rate], ...] checked (as whole columns: an archive has a million points)."""
-    if type(points) is not list or set(map(type, points)) - {list} \
-            or set(map(len, points)) - {2}:
-        raise TypeError("not a series")
-    if points:
-        days, rates = zip(*points, strict=True)
-        if set(map(type, days)) - {str} or set(map(type, rates)) - {float, int} \
-                or not max(map(abs, rates)) <= _MAX_ABS:
-            raise TypeError("not a series")
-    return tuple(map(tuple, points))
+# Where the fields a row leaves out go back, in the order of Finding's fields.
+_PUT_BACK = sorted((_NAMES.index(n), n) for n in ("file", "article_id", "details", "quote_span"))
 
 
-def _findings(rows: Any) -> list[Finding]:
-    if type(rows) is not list:
+def _findings(rows: Any, texts: list[str], file: str, article: str) -> list[Finding]:
+    if type(rows) is not list or len(rows) != len(texts):
         raise TypeError("not a list of findings")
     out = []
-    new = object.__new__
-    slotted = hasattr(Finding, "__slots__")
-    names, types = _NAMES, _TYPES
+    types, put_back = _TYPES, _PUT_BACK
     verdict, expect, line, col = _AT["verdict"], _AT["expect"], _AT["line"], _AT["col"]
-    warnings, sources = _AT["warnings"], _AT["sources"]
-    for row in rows:
+    warnings, sources = _WARNINGS, _SOURCES
+    fields: dict[str, Any] = {"file": file, "article_id": article, "quote_span": None}
+    for row, text in zip(rows, texts, strict=True):
         if type(row) is not list or list(map(type, row)) != types:
             raise TypeError("not a finding")
         if row[verdict] not in _VERDICTS or row[expect] not in _VERDICTS:
             raise ValueError("not a verdict")
         if not (0 <= row[line] <= _MAX_LINE and 0 <= row[col] <= _MAX_LINE):
             raise ValueError("not a place in a file")
-        row[warnings] = tuple(_strings(row[warnings]))
-        row[sources] = tuple(map(_source, row[sources]))
-        if slotted:
-            out.append(Finding(*row))
-            continue
-        # As parallel.py rebuilds findings: the frozen dataclass's __init__ would set
-        # each field through object.__setattr__; Finding has no __post_init__.
-        finding = new(Finding)
-        finding.__dict__.update(zip(names, row, strict=True))
-        out.append(finding)
+        row[warnings] = tuple(row[warnings])
+        row[sources] = tuple(map(tuple, row[sources]))
+        fields["details"] = _details(text)
+        for at, name in put_back:
+            row.insert(at, fields[name])
+        out.append(Finding(*row))
     return out
 
 
-def _source(value: Any) -> tuple[str, str, str]:
-    if len(_strings(value)) != 3:
-        raise TypeError("not a source")
-    return (value[0], value[1], value[2])
+def _details(text: str) -> Details:
+    """A finding's details from their text in an entry, as the finding held them: decoded
+    only where a format reads them. The seal says our code wrote the text; what is checked
+    here is only that it is an object's text, as every finding's details are."""
+    if text[:1] != "{" or text[-1:] != "}":
+        raise TypeError("not details")
+    return Details(text)

@@ -49,15 +49,23 @@ def file_digest(path: str, limit: int) -> str:
             return "not-regular"
         if info.st_size > limit:
             return f"too-large:{info.st_size}"
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            data = fh.read(limit + 1)
+        # Read straight from the descriptor: the size known, one read and one more to
+        # see the end (a file object would add a descriptor and its calls per file).
+        hasher, size = hashlib.sha256(), 0
+        while size <= limit:
+            wanted = info.st_size - size + 1 if size < info.st_size else 1 << 16
+            chunk = os.read(fd, min(wanted, limit + 1 - size))
+            if not chunk:
+                break
+            hasher.update(chunk)
+            size += len(chunk)
     except OSError as exc:
         return f"unreadable:{exc.errno}"
     finally:
         os.close(fd)
-    if len(data) > limit:
-        return f"too-large:{len(data)}"
-    return hashlib.sha256(data).hexdigest()
+    if size > limit:
+        return f"too-large:{size}"
+    return hasher.hexdigest()
 
 
 @functools.cache

@@ -100,11 +100,11 @@ def write_private(path: str, chunks: Iterable[bytes], prefix: str) -> None:
             os.unlink(tmp)
 
 
-def seal(key: bytes, payload: bytes) -> bytes:
+def seal(key: bytes, payload: bytes | memoryview) -> bytes:
     """The hex HMAC-SHA256 of ``payload`` under ``key``: what a pack line carries."""
     return hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
 
 
-def intact(key: bytes, payload: bytes, sealed: bytes) -> bool:
+def intact(key: bytes, payload: bytes | memoryview, sealed: bytes | memoryview) -> bool:
     """Whether ``sealed`` is ``payload``'s seal under ``key`` (compared in constant time)."""
     return hmac.compare_digest(seal(key, payload), sealed)

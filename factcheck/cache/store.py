@@ -43,29 +43,38 @@ class Store:
         self.secret = secret
         self.root = os.path.join(folder, LAYOUT)
         self.path = os.path.join(self.root, name + ".pack")
-        self._old: dict[bytes, bytes] | None = None  # key -> its line, as read
-        self._lines: dict[bytes, bytes] = {}  # key -> its line, for the pack of this run
+        self._data = b""  # the pack as read
+        self._old: dict[bytes, tuple[int, int]] | None = None  # key -> its line's bounds
+        self._lines: dict[bytes, bytes | tuple[int, int]] = {}  # the lines of this run's pack
         self._changed = False
 
-    def _read_pack(self) -> dict[bytes, bytes]:
+    def _read_pack(self) -> dict[bytes, tuple[int, int]]:
         if self._old is None:
             self._old = {}
-            data = read_regular(self.path, MAX_CACHE_BYTES)
-            for line in data.split(b"\n") if data else ():
-                if _HEAD < len(line) <= _HEAD + MAX_ENTRY_BYTES and line[64:65] == b" ":
-                    self._old[line[:64]] = line
+            data = self._data = read_regular(self.path, MAX_CACHE_BYTES) or b""
+            find, size, start = data.find, len(data), 0
+            while start < size:
+                end = find(b"\n", start)
+                end = size if end < 0 else end
+                if _HEAD < end - start <= _HEAD + MAX_ENTRY_BYTES \
+                        and data[start + 64:start + 65] == b" ":
+                    self._old[data[start:start + 64]] = (start, end)
+                start = end + 1
         return self._old
 
     def read(self, key: str) -> bytes | None:
         """The payload stored under ``key``, or None when absent or not intact."""
-        line = self._read_pack().get(key.encode("ascii"))
-        if line is None:
+        head = key.encode("ascii")
+        where = self._read_pack().get(head)
+        if where is None:
             return None
+        start, end = where
+        line = memoryview(self._data)[start:end]
         payload = line[_HEAD:]
         if line[_HEAD - 1:_HEAD] != b" " or not intact(self.secret, payload, line[65:_HEAD - 1]):
             return None
-        self._lines[line[:64]] = line
-        return payload
+        self._lines[head] = where
+        return payload.tobytes()
 
     def write(self, key: str, payload: bytes) -> None:
         """Keep ``payload`` under ``key`` for the pack written by :meth:`save` (an entry
@@ -88,9 +97,11 @@ class Store:
         except OSError:
             return
         try:
+            data = memoryview(self._data)
             with os.fdopen(fd, "wb") as fh:
                 for _, line in sorted(self._lines.items()):  # the same entries, the same bytes
-                    fh.write(line)
+                    # a line of the pack read is written from it as it was
+                    fh.write(data[line[0]:line[1]] if isinstance(line, tuple) else line)
                     fh.write(b"\n")
             os.replace(tmp, self.path)
         except OSError:

@@ -1,5 +1,6 @@
-"""A cache entry is never trusted: corrupt, truncated, oversized, tampered, misplaced or odd
-entries are ignored and recomputed; links in the cache's path are refused or not followed."""
+"""A cache entry is read only once its seal verifies: corrupt, truncated, oversized, tampered,
+misplaced or odd entries are ignored and recomputed; links in the cache's path are refused
+or not followed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cache import seal, store
+from factcheck.cache import entry, seal, store
 from factcheck.cli import main
 from tests.cache import corpus
 
@@ -44,13 +45,19 @@ Edit = Callable[[dict], None]  # type: ignore[type-arg]
 
 
 def edit(change: Edit, only: bytes = b"") -> Callable[[bytes], bytes]:
-    """A tampering of each line (holding ``only``): its JSON changed, its digest renewed."""
+    """A tampering of each line (holding ``only``): its JSON changed, its digest renewed.
+    The findings' details, which follow the JSON (each after U+001F), are in the data
+    as ``details``: a list of their texts."""
     def tamper(line: bytes) -> bytes:
         if only not in line:
             return line
-        data = json.loads(line[130:])
+        head, *texts = line[130:].split(b"\x1f")
+        data = json.loads(head)
+        data["details"] = [t.decode() for t in texts]
         change(data)
-        changed = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+        texts = [t.encode() for t in data.pop("details")]
+        changed = b"\x1f".join([json.dumps(data, ensure_ascii=False,
+                                           separators=(",", ":")).encode(), *texts])
         return line if changed == line[130:] else reseal(line[:64], changed)
     return tamper
 
@@ -59,33 +66,41 @@ def tamper_pack(root: Path, tamper: Callable[[bytes], bytes]) -> None:
     pack(root).write_bytes(b"\n".join(tamper(line) for line in lines(root)) + b"\n")
 
 
-def _set_row(index: int, value: object) -> Edit:
+def _set_row(name: str, value: object) -> Edit:
+    """The field ``name`` of an entry's first finding set to ``value``."""
     def change(data: dict) -> None:  # type: ignore[type-arg]
         for row in data["findings"][:1]:  # entries of fact files have none
-            row[index] = value
+            row[entry._ROW.index(name)] = value
     return change
 
 
+def _set_details(value: str) -> Edit:
+    def change(data: dict) -> None:  # type: ignore[type-arg]
+        data["details"][:1] = [value]
+    return change
+
+
+# Entries resealed with this machine's secret stand for a bug of ours, not an attack: only
+# this code, under this user's secret, seals an entry, so what a sealed entry holds is read
+# as written, after the checks of its identity and of the shape the report needs (rows,
+# verdicts, places, details) that these cases exercise.
 TAMPERED: list[tuple[str, Callable[[bytes], bytes]]] = [
     ("a flipped byte", lambda line: line.replace(b"holds", b"h0lds", 1)),
     ("truncated", lambda line: line[: len(line) // 2]),
     ("empty", lambda line: b""),
     ("a key alone", lambda line: line[:64]),
     ("not JSON, resealed", lambda line: reseal(line[:64], b"\x80\x04K\x01.")),  # a pickle
-    ("a verdict no check gives", edit(_set_row(6, "pwned"))),
-    ("a line that is text", edit(_set_row(2, "12"))),
-    ("a line that is true", edit(_set_row(2, True))),
-    ("a line past any file", edit(_set_row(2, 10**50))),
-    ("details as a list", edit(_set_row(10, []))),
+    ("a verdict no check gives", edit(_set_row("verdict", "pwned"))),
+    ("a line that is text", edit(_set_row("line", "12"))),
+    ("a line that is true", edit(_set_row("line", True))),
+    ("a line past any file", edit(_set_row("line", 10**50))),
+    ("details as a list", edit(_set_details("[]"))),
+    ("details cut short", edit(_set_details('{"a":'))),
+    ("details missing", edit(lambda d: d["details"].__delitem__(slice(-1, None)))),
     ("a short row", edit(lambda d: [r.pop() for r in d["findings"][:1]])),
     ("another file's entry", edit(lambda d: d.update(file="other.yaml"))),
     ("another content's entry", edit(lambda d: d.update(sha256="0" * 64))),
-    ("a rate that is text", edit(lambda d: [b["reference"].update(rate="1e999999")
-                                            for b in d["rates"] if b.get("reference")])),
-    ("a rate past any rate", edit(lambda d: [b["reference"].update(rate=1e300)
-                                             for b in d["rates"] if b.get("reference")])),
-    ("a series point of three", edit(lambda d: [b["series"][0].append(1.0)
-                                                for b in d["rates"] if b.get("series")])),
+    ("a rate block with a key of its own", edit(lambda d: [b.update(x=1) for b in d["rates"]])),
     ("a summary with a number", edit(lambda d: d["summary"].update(claims=[1]))),
     ("NaN", lambda line: line.replace(b'"rate":', b'"rate":NaN,"x":', 1)),
 ]
@@ -115,7 +130,8 @@ def test_tampering_that_the_checks_let_through_would_show(
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    tamper_pack(tmp_path, edit(_set_row(8, "a message from the cache"), b'"findings":[['))
+    tamper_pack(tmp_path, edit(_set_row("message", "a message from the cache"),
+                               b'"findings":[['))
     assert "a message from the cache" in check(capsys)[1]
     assert "a message from the cache" not in clean[1]
 
@@ -133,12 +149,31 @@ def test_a_truncated_pack_keeps_its_intact_entries(
     assert len(loads[0]) == 1, "only the file whose entry was cut is loaded again"
 
 
+def test_a_pack_without_its_last_newline_is_read_and_written_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        loads: list[list[str]]) -> None:
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    clean = check(capsys)
+    data = pack(tmp_path).read_bytes()
+    pack(tmp_path).write_bytes(data.rstrip(b"\n"))
+    loads.clear()
+    assert check(capsys) == clean
+    assert loads == [], "every entry was read"
+    corpus.replace(tmp_path / "claims/a3.yaml", "600억", "700억")  # the pack is written again
+    changed = check(capsys)
+    assert changed != clean
+    loads.clear()
+    assert check(capsys) == changed
+    assert loads == [], "every entry of the pack written was read"
+
+
 def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     corpus.write(tmp_path)
     clean = check(capsys)
-    tamper_pack(tmp_path, edit(_set_row(8, "x" * 5000), b'"findings":[['))
+    tamper_pack(tmp_path, edit(_set_row("message", "x" * 5000), b'"findings":[['))
     monkeypatch.setattr(store, "MAX_ENTRY_BYTES", 4000)
     assert check(capsys) == clean
 
@@ -231,7 +266,8 @@ def test_entries_sealed_on_another_machine_are_checked_again(
     corpus.write(tmp_path)
     clean = check(capsys)
     cold = loads[:]
-    tamper_pack(tmp_path, edit(_set_row(8, "a message from the cache"), b'"findings":[['))
+    tamper_pack(tmp_path, edit(_set_row("message", "a message from the cache"),
+                               b'"findings":[['))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "this-machine"))
     seal.secret.cache_clear()
     loads.clear()
