@@ -7,10 +7,11 @@ never pickle) and read back instead, while the files it came from stay as they w
 
 One file per kind of data and stamp, in ``built/`` beside the seal's secret (see
 :mod:`factcheck.cache.seal`), named by both (several installations of one user, such
-as virtual environments or checkouts, each keep their own; the KEEP newest of a kind
-stay): a first line ``factcheck-built-1 SEAL``, then an index
-line (JSON: the data's name, the ``stamp`` of what it was built from, extra ``meta``
-data and each part's offset, length and sha256 in the body), then the body. SEAL is
+as virtual environments or checkouts, each keep their own; the KEEP most recently
+used of a kind stay: a file read back is marked used at most once an hour): a first
+line ``factcheck-built-1 SEAL``, then an index line (JSON: the data's name, the
+``stamp`` of what it was built from, extra ``meta`` data and each part's offset,
+length and sha256 in the body), then the body. SEAL is
 the HMAC of the index line under this user's secret, so only this user's factcheck
 can have written it; a part is used only when its bytes have the digest the sealed
 index gives. The stamp covers everything the data was built from (file contents or
@@ -59,7 +60,8 @@ class Built:
         return data
 
 
-KEEP = 8
+KEEP = 32
+_USED_EVERY = 3600  # seconds between two marks of a file as used (its modification time)
 
 
 def _path(name: str, stamp: str) -> str:
@@ -69,7 +71,8 @@ def _path(name: str, stamp: str) -> str:
 
 
 def _prune(name: str, folder: str) -> None:
-    """Remove the files of ``name`` but the KEEP newest (other stamps: older installations)."""
+    """Remove the files of ``name`` but the KEEP most recently used (by modification time:
+    written, or marked when read back); the others belong to installations out of use."""
     import contextlib
 
     found = []
@@ -113,7 +116,19 @@ def load(name: str, stamp: str, limit: int) -> Built | None:
     parts = _parts(found, name, stamp)
     if parts is None:
         return None
+    _mark_used(_path(name, stamp))
     return Built(found["meta"], parts, raw[end + 1:])
+
+
+def _mark_used(path: str) -> None:
+    """Move the file's modification time to now when it is over an hour old, so that the
+    files of installations in use stay among the KEEP newest."""
+    import contextlib
+    import time
+
+    with contextlib.suppress(OSError):
+        if time.time() - os.stat(path, follow_symlinks=False).st_mtime > _USED_EVERY:
+            os.utime(path, follow_symlinks=False)
 
 
 def _parts(found: Any, name: str, stamp: str) -> dict[str, tuple[int, int, str]] | None:

@@ -48,6 +48,17 @@ def test_installations_keep_their_own_files_up_to_a_bound() -> None:
     assert built.load("other", STAMP, 1 << 20) is not None
 
 
+def test_a_file_in_use_stays_among_the_newest() -> None:
+    stamps = [f"{n:032x}" * 2 for n in range(built.KEEP)]
+    for n, stamp in enumerate(stamps):
+        built.store("data", stamp, n, {})
+        os.utime(built._path("data", stamp), ns=(n, n))  # written long ago, oldest first
+    assert built.load("data", stamps[0], 1 << 20) is not None  # read back: in use now
+    built.store("data", "f" * 64, "new", {})  # one more than KEEP: the oldest goes
+    kept = [stamp for stamp in stamps if built.load("data", stamp, 1 << 20) is not None]
+    assert kept == [stamps[0], *stamps[2:]]
+
+
 def test_a_file_larger_than_the_limit_is_absent() -> None:
     path = _stored()
     assert built.load("data", STAMP, os.path.getsize(path) - 1) is None
