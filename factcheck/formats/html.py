@@ -76,7 +76,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 def esc(value: object, *, newlines: bool = False) -> str:
     """Any value as HTML text or a quoted attribute (see :func:`escape.html`)."""
-    return escape.html(str(value), newlines=newlines)
+    return escape.html(value if value.__class__ is str else str(value),  # type: ignore[arg-type]
+                       newlines=newlines)
 
 
 def _anchor(index: int) -> str:
@@ -162,7 +163,10 @@ def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
 _WEB = re.compile(r"^https?://\S+$")
 
 
-def _claim_body(f: Finding) -> str:
+def _claim_body(f: Finding, sources: dict[tuple[tuple[str, str, str], ...], str] | None = None
+                ) -> str:
+    """A claim's unfolded part; ``sources`` keeps the list of each set of sources (claims
+    on the same facts share one)."""
     parts = []
     if f.note:
         parts.append(f"<p><strong>Reviewer's note:</strong> {esc(f.note)}</p>")
@@ -172,14 +176,23 @@ def _claim_body(f: Finding) -> str:
         parts.append(f"<p>The article says <strong>{esc(f.said)}</strong>; the data says "
                      f"<strong>{esc(f.data_says)}</strong>{f' ({gap})' if gap else ''}.</p>")
     if f.sources:
-        # Addresses as text (the page makes no outside links), and only web ones.
-        named = "".join(f"<li>{esc(t or sid)}" + (f" <code>{esc(u)}</code>" if _WEB.match(u)
-                                                   else "") + "</li>" for sid, t, u in f.sources)
-        parts.append(f'<p class="sources">Sources:</p><ul class="sources">{named}</ul>')
+        listed = None if sources is None else sources.get(f.sources)
+        if listed is None:
+            listed = _sources(f.sources)
+            if sources is not None:
+                sources[f.sources] = listed
+        parts.append(listed)
     if f.warnings:
         parts.append("<ul>" + "".join(f"<li>⚠ {esc(w)}</li>" for w in f.warnings) + "</ul>")
     parts.append(f'<p class="muted">{esc(f.message)}</p>')
     return "".join(parts)
+
+
+def _sources(sources: tuple[tuple[str, str, str], ...]) -> str:
+    # Addresses as text (the page makes no outside links), and only web ones.
+    named = "".join(f"<li>{esc(t or sid)}" + (f" <code>{esc(u)}</code>" if _WEB.match(u)
+                                               else "") + "</li>" for sid, t, u in sources)
+    return f'<p class="sources">Sources:</p><ul class="sources">{named}</ul>'
 
 
 def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
@@ -199,17 +212,33 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
     out.append("</fieldset>")
     yield from out
     yield '<section id="claims"><h2>Claims</h2>'
+    # What many claims share is escaped once: the heading of each verdict and
+    # expectation, each file's name, each set of sources.
+    heads: dict[tuple[str, str], str] = {}
+    files: dict[str, str] = {}
+    sources: dict[tuple[tuple[str, str, str], ...], str] = {}
     for i, f in sorted(indexed, key=lambda it: (it[1].sort_key(), it[0])):
-        cls = f.verdict + (" unexpected" if f.unexpected else "")
-        opened = " open" if f.unexpected or f.verdict in ("error", "contradicted") else ""
+        head = heads.get((f.verdict, f.expect))
+        if head is None:
+            head = heads[f.verdict, f.expect] = _heading(f)
+        file = files.get(f.file)
+        if file is None:
+            file = files[f.file] = esc(f.file)
         yield (
-            f'<details id="{_anchor(i)}" class="{esc(cls)}"{opened}><summary>'
-            f'<mark class="{esc(cls)}">{_symbol(f)} {esc(verdict_label(f))}</mark> '
-            f'<span class="id">{esc(f.claim_id)}</span> '
-            f'<span class="muted">{esc(f.file)}:{f.line}</span></summary>'
-            + _claim_body(f) + "</details>"
+            f'<details id="{_anchor(i)}" {head}<span class="id">{esc(f.claim_id)}</span> '
+            f'<span class="muted">{file}:{f.line}</span></summary>'
+            + _claim_body(f, sources) + "</details>"
         )
     yield "</section>"
+
+
+def _heading(f: Finding) -> str:
+    """A claim's class, and its heading's verdict mark: the same for each verdict and
+    expectation."""
+    cls = f.verdict + (" unexpected" if f.unexpected else "")
+    opened = " open" if f.unexpected or f.verdict in ("error", "contradicted") else ""
+    return (f'class="{esc(cls)}"{opened}><summary>'
+            f'<mark class="{esc(cls)}">{_symbol(f)} {esc(verdict_label(f))}</mark> ')
 
 
 def _rates(rates: list[dict[str, Any]]) -> str:
@@ -236,8 +265,9 @@ def _rates(rates: list[dict[str, Any]]) -> str:
                 f"<td>{esc(claims)}</td></tr>"
             )
         out.append("</table></div>")
-        out.append(ratechart.figures(block))
-        out.append(ratechart.series_table(block))
+        series = ratechart.dated_series(block.get("series"))  # read once for both
+        out.append(ratechart.figures(block, series))
+        out.append(ratechart.series_table(block, series))
     return "\n".join(out)
 
 

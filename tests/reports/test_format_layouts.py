@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.formats import RenderOptions, render
+from factcheck.quantity.rational import Fraction
 from factcheck.report.record import Finding, Report
 
 # Characters next to which escapes and joins go wrong, mixed with any character.
@@ -141,3 +143,67 @@ def test_json_report_streamed_is_the_standard_encoding(rates: list, coverage: di
     write(report, "json", RenderOptions(), out)
     assert out.getvalue() == expected
     assert render(report, "json") == expected
+
+
+def _slow_html(text: str, newlines: bool) -> str:
+    import html
+
+    from factcheck.formats import escape
+
+    escaped = html.escape(escape.visible(text, newlines=newlines), quote=True)
+    return escape._break_commands(escaped, "&#58;", "&#35;")
+
+
+@settings(max_examples=1000)
+@given(st.text() | st.lists(_TRICKY, max_size=3).map("".join) | _TEXT, st.booleans())
+def test_html_escape_is_the_plain_escape(text: str, newlines: bool) -> None:
+    from factcheck.formats import escape
+
+    assert escape.html(text, newlines=newlines) == _slow_html(text, newlines)
+
+
+_FRACTIONS = st.fractions(max_denominator=10**9) | st.integers(-10**6, 10**6).map(
+    lambda n: Fraction(n)) | st.sampled_from([Fraction(0), Fraction(1, 3), Fraction(-5, 7)])
+
+
+@given(_FRACTIONS, _FRACTIONS.filter(lambda f: f > 0), _FRACTIONS, st.sampled_from([1, -1]))
+def test_chart_scale_in_integers_is_the_float_of_the_exact_share(origin: Fraction,
+                                                                 span: Fraction, v: Fraction,
+                                                                 sign: int) -> None:
+    from factcheck.formats.ratechart import _share
+
+    assert _share(origin, span, sign)(v) == float(sign * (v - origin) / span)
+
+
+_ROW_VALUES = st.sampled_from([0.0, -0.0, 1, 1.0, True, "1", "1.50", 168.15, 1e-05, "1e3", "x",
+                               float("nan"), None, 12345678.9])
+_DAYS = st.sampled_from(["2017-11-16", "2017-11-17", "2017-11-20", "bad", 3])
+
+
+def _plain_series(rows: list[tuple[Any, Any]]) -> list[tuple[Any, Fraction, str]]:
+    """The series as read row by row, nothing kept."""
+    from factcheck.formats.ratechart import _day, _decimals, _num, fixed
+
+    points = [(_day(d), _num(r), str(r)) for d, r in rows]
+    points = sorted([p for p in points if p[0] is not None and p[1] is not None],
+                    key=lambda p: p[0])
+    if points and not any("e" in w.lower() for _, _, w in points):
+        places = max(_decimals(w) for _, _, w in points)
+        points = [(d, r, fixed(r, places)) for d, r, _ in points]
+    return points
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(st.tuples(_DAYS, _ROW_VALUES), max_size=6), min_size=1, max_size=4))
+def test_dated_series_read_again_is_read_afresh(windows: list[list[tuple[Any, Any]]]) -> None:
+    """Rows are kept by their text: a row read before (in another window) reads the same,
+    equal numbers of other types (1, 1.0, True, 0.0 and -0.0) included."""
+    from factcheck.formats import ratechart
+
+    for rows in windows:
+        expected = _plain_series(rows)
+        assert ratechart.dated_series(tuple(rows)) == expected
+        for earlier in windows:
+            ratechart.dated_series(tuple(earlier))
+        assert ratechart.dated_series(tuple(rows)) == expected
+        assert ratechart.dated_series([list(r) for r in rows]) == expected
