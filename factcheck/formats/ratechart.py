@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from operator import itemgetter
 from typing import Any
 
 from factcheck.formats import escape
@@ -77,7 +78,7 @@ def dated_series(raw: Any) -> list[tuple[dt.date, Fraction, str]]:
     drops trailing zeros: 168.15 beside 168.238 reads 168.150), which only appends
     zeros; when any is written with an exponent, each stays as written.
     """
-    points: list[tuple[dt.date, Fraction, str]] = []
+    points: list[tuple[dt.date, Fraction, str, int]] = []
     for entry in raw or ():
         try:
             d, r = entry
@@ -88,11 +89,11 @@ def dated_series(raw: Any) -> list[tuple[dt.date, Fraction, str]]:
                  else _point(d, r))
         if point:
             points.append(point)
-    points.sort(key=lambda point: point[0])
-    if points and not any("e" in w.lower() for _, _, w in points):
-        places = max(_decimals(w) for _, _, w in points)
-        points = [(d, r, _FIXED[w, places]) for d, r, w in points]
-    return points
+    points.sort(key=_DAY)
+    if points and min(p[3] for p in points) >= 0:
+        places = max(p[3] for p in points)
+        return [(d, r, _FIXED[w, places]) for d, r, w, _ in points]
+    return [(d, r, w) for d, r, w, _ in points]
 
 
 class _Kept(dict):  # type: ignore[type-arg]
@@ -112,12 +113,17 @@ class _Kept(dict):  # type: ignore[type-arg]
 
 _MAX_KEPT = 100_000
 _WRITTEN = (float, int, str)
+_DAY = itemgetter(0)
 
 
-def _point(d: Any, r: Any) -> tuple[dt.date, Fraction, str] | tuple[()]:
-    """A row as (day, rate, rate as written); empty when either does not parse."""
+def _point(d: Any, r: Any) -> tuple[dt.date, Fraction, str, int] | tuple[()]:
+    """A row as (day, rate, rate as written, its decimals or -1 when written with an
+    exponent); empty when either does not parse."""
     day, rate = _day(d), _num(r)
-    return () if day is None or rate is None else (day, rate, str(r))
+    if day is None or rate is None:
+        return ()
+    written = str(r)
+    return day, rate, written, -1 if "e" in written.lower() else _decimals(written)
 
 
 def _rewritten(written: str, places: int) -> str:
@@ -206,6 +212,15 @@ def _reference(block: dict[str, Any]) -> tuple[Fraction, str, str] | None:
     return rate, str(ref.get("rate")), str(ref.get("date", ""))
 
 
+# A block's clusters, reference and tolerance, as both charts read them.
+_Read = tuple[list[tuple[int, Fraction, Fraction, Fraction, str, int]],
+              "tuple[Fraction, str, str] | None", Fraction]
+
+
+def _read(block: dict[str, Any]) -> _Read:
+    return _clusters(block), _reference(block), _tolerance(block)
+
+
 def _tolerance(block: dict[str, Any]) -> Fraction:
     """The relative tolerance of the band: the block's own, or the default (1%)."""
     pct = _num(block.get("tolerance_pct"))
@@ -282,7 +297,8 @@ BAND = '<rect class="band" x="{x}" y="{top}" width="24" height="12"/>'
 
 
 def series_chart(block: dict[str, Any],
-                 series: list[tuple[dt.date, Fraction, str]] | None = None) -> str:
+                 series: list[tuple[dt.date, Fraction, str]] | None = None,
+                 read: _Read | None = None) -> str:
     """The reference series as a line over calendar days, with the implied rates.
 
     The x axis is calendar time: the window runs from the first day of the series
@@ -290,13 +306,12 @@ def series_chart(block: dict[str, Any],
     sits in proportion to the days since the first, so that a weekend or a holiday
     shows as a longer segment. Each cluster is a dashed line labelled at the right
     with its number and rate; the reference is a labelled line inside its band.
-    ``series`` is ``dated_series(block["series"])`` when the caller has it already.
+    ``series`` is ``dated_series(block["series"])`` and ``read`` is ``_read(block)``
+    when the caller has them already.
     """
     if series is None:
         series = dated_series(block.get("series"))
-    clusters = _clusters(block)
-    ref = _reference(block)
-    tol = _tolerance(block)
+    clusters, ref, tol = read or _read(block)
     values: list[Fraction] = [r for _, r, _ in series]
     values += [v for c in clusters for v in c[1:4]]
     if not values:
@@ -308,25 +323,26 @@ def series_chart(block: dict[str, Any],
     n_labels = len(clusters) + (ref is not None)
     bottom = top + max(200, LABEL_GAP * n_labels + 8)
 
-    down = _share(hi, hi - lo, -1)
+    down, height = _share(hi, hi - lo, -1), bottom - top
 
     def y(v: Fraction) -> float:
-        return top + down(v) * (bottom - top)
+        return top + down(v) * height
 
-    first = series[0][0] if series else None
-    span = (series[-1][0] - series[0][0]).days if series else 0
+    first = series[0][0].toordinal() if series else 0
+    span = series[-1][0].toordinal() - first if series else 0
 
     def x(day: dt.date) -> float:
-        if first is None or span == 0:  # one day in the window: its middle
+        if span == 0:  # one day in the window (or none): its middle
             return (left + right) / 2
-        return left + (day - first).days * (right - left) / span
+        return left + (day.toordinal() - first) * (right - left) / span
 
     parts: list[str] = []
     marks, places = ticks(lo, hi)
-    for t in marks:
-        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{y(t):.2f}" '
-                     f'y2="{y(t):.2f}"/><text x="{left - 8}" y="{y(t) + 4:.2f}" '
-                     f'text-anchor="end">{esc(fixed(t, places))}</text>')
+    for t in marks:  # a tick's label is digits, a sign and a point: nothing to escape
+        yt = y(t)
+        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{yt:.2f}" '
+                     f'y2="{yt:.2f}"/><text x="{left - 8}" y="{yt + 4:.2f}" '
+                     f'text-anchor="end">{fixed(t, places)}</text>')
     middle = (top + bottom) / 2
     parts.append(f'<text transform="rotate(-90)" x="{-middle:.2f}" y="18" '
                  f'text-anchor="middle">{esc(unit(block))}</text>')
@@ -336,19 +352,21 @@ def series_chart(block: dict[str, Any],
         band_top, band_bottom = y(rate * (1 + tol)), y(rate * (1 - tol))
         parts.append(f'<rect class="band" x="{left}" y="{band_top:.2f}" width="{right - left}" '
                      f'height="{band_bottom - band_top:.2f}"/>')
-        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{y(rate):.2f}" '
-                     f'y2="{y(rate):.2f}"/>')
-        labels.append((y(rate), f"reference {written}"))
+        yr = y(rate)
+        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{yr:.2f}" '
+                     f'y2="{yr:.2f}"/>')
+        labels.append((yr, f"reference {written}"))
     for i, _, _, rate, written, _ in clusters:
         style = f"c{(i - 1) % CLUSTER_STYLES + 1}"
+        yr = y(rate)
         parts.append(f'<g class="{style}"><line class="cl" x1="{left}" x2="{right}" '
-                     f'y1="{y(rate):.2f}" y2="{y(rate):.2f}"/></g>')
-        labels.append((y(rate), f"{i}: {written}"))
+                     f'y1="{yr:.2f}" y2="{yr:.2f}"/></g>')
+        labels.append((yr, f"{i}: {written}"))
     parts.append(f'<line class="axis" x1="{left}" x2="{left}" y1="{top}" y2="{bottom}"/>'
                  f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>')
     if series:
         # Each point's place once, for the line and for its dot.
-        xy = [(f"{x(d):.2f}", f"{y(r):.2f}") for d, r, _ in series]
+        xy = [(f"{x(d):.2f}", f"{top + down(r) * height:.2f}") for d, r, _ in series]
         points = " ".join([f"{cx},{cy}" for cx, cy in xy])
         parts.append(f'<polyline class="series" points="{points}"/>')
         ref_day = _day(ref[2]) if ref is not None else None
@@ -392,17 +410,15 @@ def _band_text(ref: tuple[Fraction, str, str], tol: Fraction) -> str:
     return f"{fixed(ref[0] * (1 - tol), places)} to {fixed(ref[0] * (1 + tol), places)}"
 
 
-def cluster_strip(block: dict[str, Any]) -> str:
+def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     """A strip zoomed on the implied rates: one row per cluster, against the reference.
 
     On the series chart the clusters of one article often lie within a fraction of
     a unit of each other; here the axis spans just them and the reference.
     """
-    rows = _clusters(block)
+    rows, ref, tol = read or _read(block)
     if not rows:
         return ""
-    ref = _reference(block)
-    tol = _tolerance(block)
     values = [v for r in rows for v in r[1:3]] + ([ref[0]] if ref is not None else [])
     lo, hi = padded(values, 8)
     w, left, right, top = 640, 210, 616, 34
@@ -478,12 +494,20 @@ def series_table(block: dict[str, Any],
 def figures(block: dict[str, Any],
             series: list[tuple[dt.date, Fraction, str]] | None = None) -> str:
     """Both charts, each a figure in a box that scrolls rather than shrink its text."""
+    read = _read(block)
     out = []
-    for svg, words in ((series_chart(block, series), "The reference rate over the window, with the "
-                        "rates the article's conversions imply and the tolerance band"),
-                       (cluster_strip(block), "The implied rates, zoomed")):
+    for svg, opening in ((series_chart(block, series, read), _SERIES_FIGURE),
+                         (cluster_strip(block, read), _STRIP_FIGURE)):
         if svg:
-            out.append(f'<figure class="figure"><figcaption>{esc(words)}<span class="narrow">'
-                       " (scroll sideways for the whole chart)</span></figcaption>"
-                       f'<div class="scroll">{svg}</div></figure>')
+            out.append(f"{opening}{svg}</div></figure>")
     return "".join(out)
+
+
+def _figure(words: str) -> str:
+    return (f'<figure class="figure"><figcaption>{esc(words)}<span class="narrow">'
+            ' (scroll sideways for the whole chart)</span></figcaption><div class="scroll">')
+
+
+_SERIES_FIGURE = _figure("The reference rate over the window, with the rates the article's "
+                         "conversions imply and the tolerance band")
+_STRIP_FIGURE = _figure("The implied rates, zoomed")
