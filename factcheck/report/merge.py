@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ClaimFileError
@@ -26,8 +27,14 @@ def report_from_json(data: Any, origin: str) -> Report:
     return report
 
 
-def finding_from_json(c: dict[str, Any]) -> Finding:
-    """One item of a report's ``claims``, already checked against the contract."""
+def finding_from_json(c: dict[str, Any], *, held: bool = True) -> Finding:
+    """One item of a report's ``claims``, already checked against the contract.
+
+    A finding that is not ``held`` is written once and dropped (``merge`` reads each
+    claim again as it writes): its details stay the decoded dict, read-only, rather
+    than be encoded to compact text that the JSON format would only decode again.
+    """
+    details = c.get("details", {})
     return Finding(
         claim_id=c["id"],
         file=c["file"],
@@ -39,7 +46,7 @@ def finding_from_json(c: dict[str, Any]) -> Finding:
         expect=c["expect"],
         message=c["message"],
         warnings=tuple(c.get("warnings", [])),
-        details=dict(c.get("details", {})),
+        details=dict(details) if held else MappingProxyType(details),
         article_id=c.get("article", ""),
         quote_span=_span(c.get("quote_span")),
         note=c.get("note", ""),

@@ -58,7 +58,7 @@ class Sources:
         from factcheck.report.merge import finding_from_json
 
         # The bytes checked before: every value has its type and bounds.
-        return finding_from_json(json.loads(raw.decode("utf-8")))
+        return finding_from_json(json.loads(raw.decode("utf-8")), held=False)
 
     def _handle(self, source: int) -> BinaryIO:
         if source == self._last:
