@@ -383,7 +383,7 @@ class _Parser:
         return node
 
     def primary(self) -> Node:
-        self.skip()
+        # Called by unary() only, which has just skipped the spaces.
         text, start = self.text, self.pos
         if start >= len(text):
             raise self.fail(
@@ -424,7 +424,7 @@ class _Parser:
                     hint="no other calls are possible in a claim expression",
                 )
             return self.call(word, start, after.end())
-        for offset, segment in _segments(word):
+        for offset, segment in _segments(word) if "__" in word else ():
             if segment.startswith("__"):
                 raise self.fail(
                     f"the name {segment!r} is not allowed (names may not start with '__')",

@@ -17,6 +17,19 @@ def _plain(d: decimal.Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _rounding(digits: int) -> decimal.Context:
+    """Half-even to ``digits`` significant digits; one context per precision, made once
+    (a rate block and a convert claim ask for several numbers each; the flags a context
+    collects change no result)."""
+    ctx = _ROUNDING.get(digits)
+    if ctx is None:
+        ctx = _ROUNDING[digits] = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
+    return ctx
+
+
+_ROUNDING: dict[int, decimal.Context] = {}
+
+
 def _decimal(x: Fraction) -> decimal.Decimal:
     return _WIDE.divide(decimal.Decimal(x.numerator), decimal.Decimal(x.denominator))
 
@@ -26,7 +39,7 @@ def significant(x: Fraction, digits: int = 6) -> float:
     x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     if x == 0:
         return 0.0
-    ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
+    ctx = _rounding(digits)
     return float(ctx.plus(_decimal(x)))
 
 
@@ -47,7 +60,7 @@ def display(x: Fraction, digits: int = 6) -> str:
     x = x if x.__class__ is Fraction else Fraction(x)  # no copy: hot at archive scale
     if x == 0:
         return "0"
-    ctx = decimal.Context(prec=digits, rounding=decimal.ROUND_HALF_EVEN)
+    ctx = _rounding(digits)
     return _plain(ctx.plus(_decimal(x)))
 
 
