@@ -122,8 +122,8 @@ def _shorten(text: str, width: int = 40) -> str:
 def parse_yaml(text: str, file: str = "<string>") -> Document:
     """Parse one YAML document safely; raise ClaimFileError (located) when refused.
 
-    Files that keep to plain YAML are read by ``yamlplain`` (the same result, about
-    three times faster); the rest, and every refusal, by PyYAML's event stream.
+    Files that keep to plain YAML are read by ``yamlplain`` (the same result, in less
+    than half the time); the rest, and every refusal, by PyYAML's event stream.
     """
     from factcheck.claims.yamlplain import read_plain
 
