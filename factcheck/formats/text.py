@@ -180,6 +180,11 @@ def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str
                   f"{'nearest day':<19} claims", width)
     percents: dict[tuple[str, bool], str] = {}  # the same deviations recur across blocks
 
+    def _num(value: object) -> str:
+        # A number's text is digits, sign, point and exponent: nothing to escape.
+        shown = _n(value)
+        return shown if type(value) is float or type(value) is int else _t(shown)
+
     def _pct(value: object, signed: bool = True) -> str:
         key = (str(value), signed)
         shown = percents.get(key)
@@ -193,16 +198,16 @@ def rate_lines(rates: list[dict[str, Any]], width: int = RATE_WIDTH) -> list[str
         source = "ECB" if source.startswith("ECB ") else source
         lines.extend(wrap(
             f"Rates {_t(str(block.get('from', '?')))}->{_t(str(block.get('to', '?')))}: "
-            f"reference {_t(_n(ref.get('rate', '?')))} ({source}, {_t(ref.get('date', '?'))}); "
+            f"reference {_num(ref.get('rate', '?'))} ({source}, {_t(ref.get('date', '?'))}); "
             f"spread {_pct(block.get('spread_pct', '?'), signed=False)}", width, "", "  "))
         lines.append(columns)
         for i, cl in enumerate(block.get("clusters", []), 1):
             near = cl.get("nearest_reference") or {}
             claims = [_t(str(c)) for c in cl.get("claims", [])]
-            interval = f"{_t(_n(cl.get('low', '?')))}-{_t(_n(cl.get('high', '?')))}"
-            nearest = f"{_t(near.get('date', '?'))} {_t(_n(near.get('rate', '?')))}"
+            interval = f"{_num(cl.get('low', '?'))}-{_num(cl.get('high', '?'))}"
+            nearest = f"{_t(near.get('date', '?'))} {_num(near.get('rate', '?'))}"
             lines.append(fit(
-                f"  {i:>2}  {_t(_n(cl.get('rate', '?'))):<9} {interval:<21} "
+                f"  {i:>2}  {_num(cl.get('rate', '?')):<9} {interval:<21} "
                 f"{_pct(cl.get('deviation_pct', '?')):<9}  {nearest:<19} {len(claims)}", width))
             lines.extend(wrap(", ".join(claims), width, "      ", "      "))
     return lines
