@@ -24,8 +24,12 @@ SECRET_BYTES = 32
 
 
 def folder() -> str:
-    """The secret's folder: ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """The secret's folder: ``$XDG_CACHE_HOME/factcheck``, else ``~/.cache/factcheck``. A
+    relative XDG_CACHE_HOME is ignored, as the XDG specification says: it would put the
+    secret in whatever folder the run starts in, a checkout a pull request may fill."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "factcheck")
 
 

@@ -6,7 +6,8 @@ every start, for the few days an article asks about. The rows, exactly as
 day (the year) in the installation's built data (:mod:`factcheck.cache.built`),
 stamped with the zip's and this code's file versions; a run reads the header and,
 when a day is first asked for, that day's year. A year that fails its check sends
-the run back to the zip, so every answer comes from the same rows either way.
+the run back to the zip, so every answer comes from the same rows either way, and
+keeps the rows again for the next runs.
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ def cached(zip_path: str) -> tuple[list[str], YearRows] | None:
     def reread() -> Rows:
         from factcheck.rates.reference import inflate_ecb
 
-        return inflate_ecb(zip_path)[1]
+        header_again, rows = inflate_ecb(zip_path)
+        keep(zip_path, header_again, rows)  # else every later run would reread the zip
+        return rows
 
     return header, YearRows(built, reread)
 
