@@ -17,6 +17,7 @@ corpus that does not is a failure of the generator or of the checker.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import statistics
@@ -97,6 +98,20 @@ def cpu_run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, f
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def source_digest() -> str:
+    """A digest of what a plain install copies: factcheck's files and pyproject.toml."""
+    digest = hashlib.sha256()
+    paths = [os.path.join(ROOT, "pyproject.toml")]
+    for folder, dirs, names in os.walk(os.path.join(ROOT, "factcheck")):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        paths.extend(os.path.join(folder, n) for n in sorted(names))
+    for path in paths:
+        digest.update(os.path.relpath(path, ROOT).encode() + b"\0")
+        with open(path, "rb") as fh:
+            digest.update(hashlib.sha256(fh.read()).digest())
+    return digest.hexdigest()
+
+
 def plain_python(workdir: str, smoke: bool) -> str:
     """The Python of a virtual environment with factcheck installed plainly (no extras).
 
@@ -107,11 +122,18 @@ def plain_python(workdir: str, smoke: bool) -> str:
         return sys.executable
     venv = os.path.join(workdir, "plain-venv")
     python = os.path.join(venv, "bin", "python")
-    if not os.path.exists(os.path.join(venv, ".complete")):
+    stamp = os.path.join(venv, ".complete")
+    source = f"plain install of {source_digest()}\n"
+    try:
+        with open(stamp, encoding="utf-8") as fh:
+            installed = fh.read()
+    except OSError:
+        installed = ""
+    if installed != source:  # made anew whenever factcheck's files change
         subprocess.run([sys.executable, "-m", "venv", "--clear", venv], check=True)
         subprocess.run([python, "-m", "pip", "install", "--quiet", ROOT], check=True)
-        with open(os.path.join(venv, ".complete"), "w") as fh:
-            fh.write("plain install\n")
+        with open(stamp, "w", encoding="utf-8") as fh:
+            fh.write(source)
     has_numpy = subprocess.run([python, "-c", "import numpy"], capture_output=True).returncode
     if has_numpy == 0:
         raise SystemExit(f"run.py: {venv} has numpy; start-up is measured without it")
