@@ -67,7 +67,11 @@ class Num:
 
 
 def skip_ws(s: str, i: int) -> int:
+    """The first index at or after ``i`` that is not a space (most calls find none)."""
     n = len(s)
+    if i >= n or s[i] not in WS:
+        return i
+    i += 1
     while i < n and s[i] in WS:
         i += 1
     return i
