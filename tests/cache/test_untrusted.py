@@ -29,6 +29,16 @@ def pack(root: Path) -> Path:
     return found
 
 
+@pytest.fixture
+def clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+          capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """The corpus written in the working folder and checked once: the report every
+    tampered run must give again (and the run that fills the cache)."""
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    return check(capsys)
+
+
 def lines(root: Path) -> list[bytes]:
     return pack(root).read_bytes().splitlines()
 
@@ -109,10 +119,8 @@ TAMPERED: list[tuple[str, Callable[[bytes], bytes]]] = [
 @pytest.mark.parametrize(("name", "tamper"), TAMPERED, ids=[t[0] for t in TAMPERED])
 def test_a_bad_entry_is_ignored_and_recomputed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str], name: str,
-                                               tamper: Callable[[bytes], bytes]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+                                               tamper: Callable[[bytes], bytes],
+                                               clean: tuple[int, str, str]) -> None:
     before = pack(tmp_path).read_bytes()
     tamper_pack(tmp_path, tamper)
     assert pack(tmp_path).read_bytes() != before, "the tampering changed nothing"
@@ -124,12 +132,10 @@ def test_a_bad_entry_is_ignored_and_recomputed(tmp_path: Path, monkeypatch: pyte
 
 def test_tampering_that_the_checks_let_through_would_show(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str],
+        clean: tuple[int, str, str]) -> None:
     """The control of the tests above: a well-formed resealed entry is taken as it is, so
     they pass because each check refused the entry, not because entries are never read."""
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
     tamper_pack(tmp_path, edit(_set_row("message", "a message from the cache"),
                                b'"findings":[['))
     assert "a message from the cache" in check(capsys)[1]
@@ -138,10 +144,8 @@ def test_tampering_that_the_checks_let_through_would_show(
 
 def test_a_truncated_pack_keeps_its_intact_entries(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        loads: list[list[str]]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+        loads: list[list[str]],
+        clean: tuple[int, str, str]) -> None:
     data = pack(tmp_path).read_bytes()
     pack(tmp_path).write_bytes(data[: data.rindex(b"\n", 0, len(data) - 1) + 40])
     loads.clear()
@@ -151,10 +155,8 @@ def test_a_truncated_pack_keeps_its_intact_entries(
 
 def test_a_pack_without_its_last_newline_is_read_and_written_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        loads: list[list[str]]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+        loads: list[list[str]],
+        clean: tuple[int, str, str]) -> None:
     data = pack(tmp_path).read_bytes()
     pack(tmp_path).write_bytes(data.rstrip(b"\n"))
     loads.clear()
@@ -169,10 +171,8 @@ def test_a_pack_without_its_last_newline_is_read_and_written_whole(
 
 
 def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+                                        capsys: pytest.CaptureFixture[str],
+                                        clean: tuple[int, str, str]) -> None:
     tamper_pack(tmp_path, edit(_set_row("message", "x" * 5000), b'"findings":[['))
     monkeypatch.setattr(store, "MAX_ENTRY_BYTES", 4000)
     assert check(capsys) == clean
@@ -180,10 +180,8 @@ def test_an_oversized_entry_is_not_read(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_an_oversized_pack_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str],
-                                       loads: list[list[str]]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+                                       loads: list[list[str]],
+                                       clean: tuple[int, str, str]) -> None:
     monkeypatch.setattr(store, "MAX_CACHE_BYTES", pack(tmp_path).stat().st_size - 1)
     loads.clear()
     assert check(capsys) == clean
@@ -193,10 +191,8 @@ def test_an_oversized_pack_is_not_read(tmp_path: Path, monkeypatch: pytest.Monke
 @pytest.mark.parametrize("odd", ["a link to /dev/zero", "a pipe", "a folder"])
 def test_a_pack_that_is_not_a_regular_file_is_not_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        odd: str) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+        odd: str,
+        clean: tuple[int, str, str]) -> None:
     path = pack(tmp_path)
     path.unlink()
     if odd == "a pipe":
@@ -226,10 +222,8 @@ def test_a_cache_folder_that_is_a_link_is_refused(tmp_path: Path,
 
 def test_a_link_planted_inside_the_cache_is_not_written_through(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
+        capsys: pytest.CaptureFixture[str],
+        clean: tuple[int, str, str]) -> None:
     layout = tmp_path / ".factcheck_cache" / store.LAYOUT
     (tmp_path / "target").mkdir()
     pack(tmp_path).unlink()
@@ -259,12 +253,10 @@ def test_the_cache_stays_under_its_bound(tmp_path: Path, monkeypatch: pytest.Mon
 # -- entries written elsewhere: a pull request's cache folder ---------------------------
 def test_entries_sealed_on_another_machine_are_checked_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        loads: list[list[str]]) -> None:
+        loads: list[list[str]],
+        clean: tuple[int, str, str]) -> None:
     """A pack whose entries say what their author wants, sealed with the author's own
     secret (a cache folder committed in a pull request), is not taken on this machine."""
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
     cold = loads[:]
     tamper_pack(tmp_path, edit(_set_row("message", "a message from the cache"),
                                b'"findings":[['))
@@ -277,11 +269,9 @@ def test_entries_sealed_on_another_machine_are_checked_again(
 
 def test_entries_sealed_with_a_plain_digest_are_checked_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        capsys: pytest.CaptureFixture[str],
+        clean: tuple[int, str, str]) -> None:
     """Anyone can compute a sha256; a seal needs the secret."""
-    monkeypatch.chdir(tmp_path)
-    corpus.write(tmp_path)
-    clean = check(capsys)
 
     def forged(line: bytes) -> bytes:
         payload = line[130:].replace(b"holds", b"contradicted")
