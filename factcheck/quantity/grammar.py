@@ -33,10 +33,12 @@ from __future__ import annotations
 
 from factcheck.errors import FactcheckError, LimitError, QuantityError
 from factcheck.quantity.extraction import Extracted, extract_quantities
+from factcheck.quantity.interval import Interval
 from factcheck.quantity.numerals import Bad, skip_ws
 from factcheck.quantity.quantity import Quantity
+from factcheck.quantity.rational import Fraction
 from factcheck.quantity.registry import REGISTRY
-from factcheck.quantity.scanner import Scanner
+from factcheck.quantity.scanner import MAX_MAGNITUDE, Scanner, _tables, _unit
 
 __all__ = ["Extracted", "extract_quantities", "match_quantity", "parse_quantity"]
 
@@ -68,6 +70,12 @@ def parse_quantity_uncached(text: str) -> Quantity:
 # conversions); a Quantity is immutable, so a parsed one can be shared.
 @REGISTRY.cached(16384)
 def _parse_text(text: str) -> Quantity:
+    bare = _bare_number(text)
+    return bare if bare is not None else _scan_text(text)
+
+
+def _scan_text(text: str) -> Quantity:
+    """Read ``text`` with the scanner: every form of the grammar, and every error."""
     sc = Scanner(text, "parse")
     start = skip_ws(sc.s, 0)
     stripped = text.strip()
@@ -98,6 +106,30 @@ def _parse_text(text: str) -> Quantity:
             hint=FORMS,
         )
     return q
+
+
+def _bare_number(text: str) -> Quantity | None:
+    """A text that is one number and nothing else (一千五百亿, 16万4780亿, 1.5亿), read
+    by the number reader alone: the exact dimensionless quantity the scanner would
+    build, without its search for qualifiers, units and ranges around the number.
+
+    None for any other text, and for any number the reader refuses or finds too large:
+    the scanner then reads the text, and words its error. The scanner reads such a
+    text the same way (``tests/quantity/test_bare.py`` checks it against the scanner).
+    """
+    t = _tables()
+    if not text or text.strip(t.bare):
+        return None
+    try:
+        num = t.reader.number(text, 0)
+    except (Bad, FactcheckError):
+        return None
+    if (num is None or num.end != len(text) or num.odd_inside or num.vague
+            or not -MAX_MAGNITUDE <= num.value <= MAX_MAGNITUDE):
+        return None  # the scanner reads more than the number, or refuses it
+    value = Fraction(num.value)
+    return Quantity(Interval(value, value), _unit("dimensionless"), value, "exact", text, None,
+                    Fraction(num.res))
 
 
 def match_quantity(text: str, pos: int = 0) -> tuple[Quantity, int] | None:

@@ -21,7 +21,7 @@ from factcheck.quantity.english import read_words, scaled_resolution
 from factcheck.quantity.interval import Interval
 from factcheck.quantity.korean import FIRSTS as NATIVE_FIRSTS
 from factcheck.quantity.korean import read_native
-from factcheck.quantity.numerals import WS, Bad, Num, NumberReader, skip_ws
+from factcheck.quantity.numerals import POINT, WS, Bad, Num, NumberReader, skip_ws
 from factcheck.quantity.quantity import Quantity
 from factcheck.quantity.rational import Fraction
 from factcheck.quantity.registry import REGISTRY
@@ -111,6 +111,7 @@ class _Tables:
     range: Lexicon
     date: Lexicon
     range_firsts: frozenset[str]
+    bare: str
     sign: Lexicon
     per: Lexicon
     refuse: Lexicon
@@ -155,6 +156,29 @@ class _Tables:
         self.per = w.per
         self.refuse = w.refuse
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
+        self.bare = _bare_chars(w, self.reader, self.vague_marks)
+
+
+def _bare_chars(w: Words, reader: NumberReader, vague_marks: frozenset[str]) -> str:
+    """The characters of a text that ``Scanner.quantity`` reads as the number reader's
+    number alone, when that number spans the whole text (see ``grammar``'s bare path).
+
+    Digits, place and group words, decimal points and thousands commas, less every
+    character that could make the scanner read more than the number: a vague or odd
+    mark, the start of a native Korean numeral, a sign, a character the scanner
+    normalizes, and the first character of every word read before a number (a
+    qualifier, a unit prefix, ``百分之``, a sign or vague English word) that is made of
+    these characters alone. After the number the scanner finds nothing to read: the
+    bare path is taken only where the number ends the text.
+    """
+    chars = set("0123456789.,") | set(reader.digit) | set(reader.small) | set(reader.big) | POINT
+    chars -= vague_marks | reader.odd | NATIVE_FIRSTS | WS | set("+-")
+    chars = {c for c in chars if c.translate(_NORMALIZE) == c.translate(_LOWER) == c}
+    for kind in ("before", "prefix", "per", "sign", "vague_en"):
+        for word in getattr(w, kind).exact:
+            if set(word) <= chars:
+                chars.discard(word[0])
+    return "".join(sorted(chars))
 
 
 @REGISTRY.cached(1)
