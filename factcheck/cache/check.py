@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from factcheck.cache.entry import Entry, decode, encode, static_article
+from factcheck.cache.entry import Entry, decode, decode_rest, encode, file_view, static_article
 from factcheck.cache.keys import digest, environment, file_digest
 from factcheck.cache.store import Store
 
@@ -60,11 +60,23 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
         entry = decode(payload, keys[path], path, digests[path]) if payload else None
         if entry is not None:
             known[path] = entry
+    # Whether the report can be built of the files' views (their entries' heads), or
+    # needs every entry whole: the views are the default text report's, and quote
+    # anchoring and coverage need the findings of every file with an article text.
+    views = options.text_view and options.article_file is None \
+        and all(entry.text is None for entry in known.values())
+    if not views:
+        for path in [p for p in files if p in known and not _whole(store, keys[p], known[p], p)]:
+            del known[path]
     summaries = {path: entry.summary for path, entry in known.items()}
     loaded: dict[str, ArticleBundle | None] = {}
     catalogs: list[Catalog] = []
     if not _load([p for p in files if p not in known], options, summaries, loaded, catalogs):
         return None
+    if views and any(b is not None and b.article.text is not None for b in loaded.values()):
+        views = False
+        if not all(_whole(store, keys[p], known[p], p) for p in files if p in known):
+            return None  # an entry whose head read but whose rest did not: check it all
     if not _consistent(files, summaries):
         return None
     fact_files = [p for p in files if summaries[p]["fact_file"]]
@@ -86,11 +98,28 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
             entry.summary, entry.facts = summaries[path], facts
             payload = encode(keys[path], path, digests[path], entry)
             if payload is not None:
-                store.write(keys[path], payload)
+                store.write(keys[path], *payload)
 
-    report = _assemble(files, known, loaded, shared, options, save, checked)
+    def rest(path: str) -> Callable[[], tuple[list[Any], list[dict[str, Any]]] | None]:
+        def read() -> tuple[list[Any], list[dict[str, Any]]] | None:
+            entry = known[path]
+            if not _whole(store, keys[path], entry, path):
+                return None
+            return entry.findings, entry.rates
+        return read
+
+    report = _assemble(files, known, loaded, shared, options, save, checked,
+                       rest if views else None)
     store.save()
     return report
+
+
+def _whole(store: Store, key: str, entry: Entry, path: str) -> bool:
+    """Whether ``entry`` holds its findings and rates, read from its rest if need be."""
+    if entry.whole:
+        return True
+    rest = store.read_rest(key)
+    return rest is not None and decode_rest(entry, rest, path)
 
 
 def _load(files: list[str], options: CheckOptions, summaries: dict[str, dict[str, Any]],
@@ -205,13 +234,18 @@ def _rates_dependency(path: str, written: str, options: CheckOptions) -> list[st
 def _assemble(files: list[str], known: dict[str, Entry],
               loaded: dict[str, ArticleBundle | None], shared: Catalog | None,
               options: CheckOptions, save: Callable[[str, Entry | None], None],
-              checked: dict[str, _Results] | None) -> Report:
+              checked: dict[str, _Results] | None,
+              rest: Callable[[str], Callable[[], Any]] | None) -> Report:
     """The report in file order (as the one-process path builds it); new entries stored.
-    The files to check are checked here, unless ``checked`` holds their results."""
+    The files to check are checked here, unless ``checked`` holds their results. With
+    ``rest`` (which gives how to read a file's results from its entry), the report is
+    built of the files' views, and reads the results only if asked for them."""
+    from factcheck.cache.report import Part, ViewReport
     from factcheck.report.record import Report
     from factcheck.report.runner import attach_text, check_article, finish_report, record_shard
 
-    report = Report()
+    parts: list[Part] = []
+    articles: list[dict[str, Any]] = []
     for path in files:
         if path in loaded:
             bundle = loaded[path]
@@ -224,21 +258,29 @@ def _assemble(files: list[str], known: dict[str, Entry],
                     findings, rates, article = check_article(bundle, shared, options)
                 entry = _new_entry(bundle, findings, rates, article, options)
                 loaded[path] = None  # its claims let go, as the one-process path does
-                report.findings.extend(findings)
-                report.rates.extend(rates)
-                report.articles.append(article)
+                view = entry.view if entry is not None and entry.view is not None else \
+                    file_view(findings, rates) if rest is not None else {}
+                parts.append(Part(path, view, (findings, rates)))
+                articles.append(article)
             save(path, entry)
             continue
         cached = known[path]
-        report.findings.extend(cached.findings)
-        report.rates.extend(cached.rates)
+        if cached.view is not None:  # a file of facts alone has no results
+            parts.append(Part(path, cached.view, (cached.findings, cached.rates)
+                              if cached.whole else None,
+                              rest(path) if rest is not None else None))
         if cached.article is not None:
             article = dict(cached.article)
             attach_text(article, path, cached.line, cached.text, options)
-            report.articles.append(article)
+            articles.append(article)
+    if rest is not None:
+        report: Report = ViewReport(parts, articles)
+    else:
+        report = Report(findings=[f for part in parts for f in part.whole()[0]],
+                        rates=[b for part in parts for b in part.whole()[1]], articles=articles)
     if shared is not None:
         record_shard(report, options, files, shared)
-    return finish_report(report)
+    return report if rest is not None else finish_report(report)
 
 
 _Results = tuple[list[Any], list[dict[str, Any]], dict[str, Any]]
@@ -289,4 +331,5 @@ def _new_entry(bundle: ArticleBundle, findings: list[Any], rates: list[dict[str,
     if static is None:
         return None
     return Entry(summary={}, deps=deps, article=static, text=bundle.article.text,
-                 line=bundle.line, findings=list(findings), rates=rates)
+                 line=bundle.line, findings=list(findings), rates=rates,
+                 view=file_view(findings, rates))

@@ -1,16 +1,20 @@
 """One claim file's cache entry, written only when it reads back exactly, read once sealed.
 
-An entry holds what loading the file said about it (its summary: ids, facts,
-sources, tables), what its results depend on (the facts key, the article's rates
-file), and the results: each finding as a row of its fields, the rate blocks and
-the article's entry without its text (texts are read again every run, as anchoring
-and coverage are computed again over the whole report); after the JSON, each
-finding's details as the text the finding holds them in. What would read back as
-anything else than what was written is not stored: that file is checked again next
-time. An entry is read only once its seal verifies (:mod:`factcheck.cache.store`),
-so what is read was written by this code under this user's secret: reading checks
-the entry's identity (key, file, content) and the shape the report needs (each row's
-types, verdicts, places; details an object's text), not every value again.
+An entry is a head and a rest, sealed apart (:mod:`factcheck.cache.store`). The head
+holds what loading the file said about it (its summary: ids, facts, sources, tables),
+what its results depend on (the facts key, the article's rates file), the article's
+entry without its text (texts are read again every run, as anchoring and coverage are
+computed again over the whole report), and the file's view: its verdicts counted and
+its part of the default text report, laid out (formats/text.py's ``file_view``). The
+rest holds the results themselves: each finding as a row of its fields and the rate
+blocks, then each finding's details as the text the finding holds them in. A run whose
+report is the default text report of files without article texts reads heads alone.
+What would read back as anything else than what was written is not stored: that file
+is checked again next time. A part is read only once its seal verifies, so what is read
+was written by this code under this user's secret: reading checks the entry's identity
+(key, file, content) and the shape the report needs (each row's types, verdicts,
+places; details an object's text; the view's counts, verdicts and lines), not every
+value again.
 """
 
 from __future__ import annotations
@@ -57,12 +61,31 @@ class Entry:
     line: int = 0  # the article's line
     findings: list[Finding] = dataclasses.field(default_factory=list)
     rates: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    view: dict[str, Any] | None = None  # see :func:`file_view`
+    whole: bool = True  # False: read from a head alone, without findings and rates
 
 
-def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
-    """The payload of ``entry``, or None when it would not read back as it is.
+def file_view(findings: list[Finding], rates: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a report built of files' views needs of one file: its verdicts counted (by
+    verdict, unexpected ones, holds with warnings), the messages of its errors, and its
+    part of the default text report (formats/text.py's ``file_view``)."""
+    from factcheck.formats.text import file_view as text_view
 
-    The payload is the entry as JSON, its findings as rows without their details, then
+    counts: dict[str, int] = {}
+    unexpected = warned = 0
+    for f in findings:
+        counts[f.verdict] = counts.get(f.verdict, 0) + 1
+        unexpected += f.unexpected
+        warned += f.verdict == "holds" and bool(f.warnings)
+    return {"counts": counts, "unexpected": unexpected, "warned": warned,
+            "errors": [f.message for f in findings if f.verdict == "error"],
+            "text": text_view(findings, rates)}
+
+
+def encode(key: str, file: str, sha: str, entry: Entry) -> tuple[bytes, bytes] | None:
+    """The head and the rest of ``entry``, or None when it would not read back as it is.
+
+    The head is JSON. The rest is JSON of the findings as rows without their details, then
     each finding's details as compact JSON text, each after a unit separator (U+001F,
     which JSON writes only escaped): details are most of an entry, and kept as text
     they are never parsed on the way back, only split off.
@@ -95,20 +118,22 @@ def encode(key: str, file: str, sha: str, entry: Entry) -> bytes | None:
         return None
     rest = {"summary": entry.summary, "deps": entry.deps, "article": entry.article,
             "rates": [{k: v for k, v in block.items() if k != "series"}
-                      for block in entry.rates]}
+                      for block in entry.rates], "view": entry.view}
     try:
         # Equality is strict about types where it matters: a tuple is not a list, 1 is
         # not "1" (a key JSON would turn into a string), NaN is not itself.
         if json.loads(json.dumps(rest, ensure_ascii=False, allow_nan=False)) != rest:
             return None
-        data = {"key": key, "file": file, "sha256": sha, "facts": entry.facts,
-                "text": entry.text, "line": entry.line, "findings": rows,
-                "summary": entry.summary, "deps": entry.deps, "article": entry.article,
-                "rates": entry.rates}
-        texts[0] = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        head = {"key": key, "file": file, "sha256": sha, "facts": entry.facts,
+                "text": entry.text, "line": entry.line, "summary": entry.summary,
+                "deps": entry.deps, "article": entry.article, "view": entry.view}
+        texts[0] = json.dumps({"findings": rows, "rates": entry.rates}, ensure_ascii=False,
+                              allow_nan=False, separators=(",", ":"))
+        return (json.dumps(head, ensure_ascii=False, allow_nan=False,
+                           separators=(",", ":")).encode("utf-8"),
+                _SEPARATOR.join(texts).encode("utf-8"))
     except (TypeError, ValueError):
         return None
-    return _SEPARATOR.join(texts).encode("utf-8")
 
 
 def _plain_series(points: Any) -> bool:
@@ -134,27 +159,51 @@ def static_article(entry: dict[str, Any]) -> dict[str, Any] | None:
     return kept if tuple(kept) == _ARTICLE_KEYS else None
 
 
-def decode(payload: bytes, key: str, file: str, sha: str) -> Entry | None:
-    """The entry stored in ``payload`` for ``file`` with content ``sha``, or None when
-    anything in it is not what :func:`encode` writes."""
-    try:
-        head, *texts = payload.decode("utf-8").split(_SEPARATOR)
-        # NaN and Infinity are refused; an integer of thousands of digits is a ValueError.
-        data = json.loads(head, parse_constant=_no_constant)
-    except (ValueError, RecursionError):
-        return None
+def decode(head: bytes, key: str, file: str, sha: str) -> Entry | None:
+    """The entry whose head is ``head``, for ``file`` with content ``sha``, without its
+    findings and rates (:func:`decode_rest` adds them); None when anything in it is not
+    what :func:`encode` writes."""
+    data = _json(head)
     if not (type(data) is dict and data.get("key") == key and data.get("file") == file
             and data.get("sha256") == sha):
         return None
     try:
-        article = _article(data["article"])
-        return Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
-                     deps=_deps(data["deps"]), article=article,
-                     text=_optional_str(data["text"]), line=_line(data["line"]),
-                     findings=_findings(data["findings"], texts, file,
-                                        article["id"] if article is not None else ""),
-                     rates=_rates(data["rates"]))
+        entry = Entry(summary=_summary(data["summary"]), facts=_str(data["facts"]),
+                      deps=_deps(data["deps"]), article=_article(data["article"]),
+                      text=_optional_str(data["text"]), line=_line(data["line"]),
+                      view=_view(data["view"]), whole=False)
     except (KeyError, TypeError, ValueError):
+        return None
+    # A file with an article has results, and so a view; a file of facts alone neither.
+    return entry if (entry.view is None) == (entry.article is None) else None
+
+
+def decode_rest(entry: Entry, rest: bytes, file: str) -> bool:
+    """Add to ``entry`` (of ``file``) the findings and rates stored in ``rest``; False when
+    anything in it is not what :func:`encode` writes."""
+    try:
+        head, *texts = rest.decode("utf-8").split(_SEPARATOR)
+    except ValueError:
+        return False
+    data = _json(head)
+    if type(data) is not dict or set(data) != {"findings", "rates"}:
+        return False
+    article = entry.article["id"] if entry.article is not None else ""
+    try:
+        entry.findings = _findings(data["findings"], texts, file, article)
+        entry.rates = _rates(data["rates"])
+    except (TypeError, ValueError):
+        return False
+    entry.whole = True
+    return True
+
+
+def _json(text: bytes | str) -> Any:
+    """JSON as an entry holds it, or None: NaN and Infinity are refused, and an integer of
+    thousands of digits is a ValueError."""
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
         return None
 
 
@@ -210,6 +259,47 @@ def _article(value: Any) -> dict[str, Any] | None:
     for name in ("publisher", "language", "url"):
         _optional_str(value[name])
     return value
+
+
+def _view(value: Any) -> dict[str, Any] | None:
+    """A file's view (see :func:`file_view`), checked for the shape a report needs."""
+    if value is None:
+        return None
+    if type(value) is not dict or tuple(value) != ("counts", "unexpected", "warned", "errors",
+                                                   "text"):
+        raise TypeError("not a view")
+    counts = value["counts"]
+    if type(counts) is not dict or not set(counts) <= _VERDICTS \
+            or set(map(type, counts.values())) - {int}:
+        raise TypeError("not a view")
+    total = sum(counts.values())
+    for name in ("unexpected", "warned"):
+        if type(value[name]) is not int or not 0 <= value[name] <= total:
+            raise TypeError("not a view")
+    if min(counts.values(), default=0) < 0 or len(_strings(value["errors"])) != \
+            counts.get("error", 0):
+        raise TypeError("not a view")
+    text = value["text"]
+    if type(text) is not dict or tuple(text) != ("blocks", "warned", "rest", "rates"):
+        raise TypeError("not a view")
+    lines = len(_strings(text["warned"])) + len(_strings(text["rest"]))
+    if type(text["blocks"]) is not list or len(text["blocks"]) + lines != total:
+        raise TypeError("not a view")
+    for block in text["blocks"]:
+        if list(map(type, block)) != _BLOCK_TYPES or block[0] not in _VERDICTS \
+                or block[1] not in _VERDICTS or not 0 <= block[2] <= _MAX_LINE \
+                or not _strings(block[4]):
+            raise TypeError("not a view")
+    if type(text["rates"]) is not list:
+        raise TypeError("not a view")
+    for block in text["rates"]:
+        if list(map(type, block)) != [str, str, str, list]:
+            raise TypeError("not a view")
+        _strings(block[3])
+    return value
+
+
+_BLOCK_TYPES = [str, str, int, str, list]  # verdict, expected verdict, line, claim id, lines
 
 
 def _rates(blocks: Any) -> list[dict[str, Any]]:

@@ -104,11 +104,16 @@ def write_private(path: str, chunks: Iterable[bytes], prefix: str) -> None:
             os.unlink(tmp)
 
 
-def seal(key: bytes, payload: bytes | memoryview) -> bytes:
-    """The hex HMAC-SHA256 of ``payload`` under ``key``: what a pack line carries."""
-    return hmac.new(key, payload, hashlib.sha256).hexdigest().encode("ascii")
+def seal(key: bytes, *parts: bytes | memoryview) -> bytes:
+    """The hex HMAC-SHA256 of ``parts`` one after the other under ``key``: what a pack line
+    carries."""
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for part in parts:
+        mac.update(part)
+    return mac.hexdigest().encode("ascii")
 
 
-def intact(key: bytes, payload: bytes | memoryview, sealed: bytes | memoryview) -> bool:
-    """Whether ``sealed`` is ``payload``'s seal under ``key`` (compared in constant time)."""
-    return hmac.compare_digest(seal(key, payload), sealed)
+def intact(key: bytes, sealed: bytes | memoryview, *parts: bytes | memoryview) -> bool:
+    """Whether ``sealed`` is the seal of ``parts`` under ``key`` (compared in constant
+    time)."""
+    return hmac.compare_digest(seal(key, *parts), sealed)

@@ -1,9 +1,12 @@
 """The cache folder: one pack of entries per setting, written atomically, read back verified.
 
 A pack holds the entries of the latest run in one setting (the environment key of
-:mod:`factcheck.cache.keys`), one line each: the entry's key, the seal of its
-payload (an HMAC under this machine's secret, :mod:`factcheck.cache.seal`), and the
-payload (JSON, which never holds a raw newline). One file rather
+:mod:`factcheck.cache.keys`), one line each: the entry's key, the seal of its head
+(an HMAC under this machine's secret, :mod:`factcheck.cache.seal`), the seal of its
+rest (an HMAC of the head's seal followed by the rest, so that a rest belongs to its
+head alone), then the head, U+001E and the rest (the head is JSON, which never holds a raw
+newline or U+001E; the rest holds no newline). A run whose report needs only what
+heads hold verifies and reads the heads alone. One file rather
 than one per claim file: an archive of ten thousand files is read in one go and
 written in one go, and an entry that is corrupt, truncated, oversized or does not
 match its seal is treated as absent (recomputed), the rest of the pack still used.
@@ -26,12 +29,13 @@ from factcheck.cache.seal import intact, read_regular, seal
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 # The whole folder; a run of 100,000 generated claims stores about 120 MB.
 MAX_CACHE_BYTES = 1024 * 1024 * 1024
-LAYOUT = "v1"  # a change of the entry format gets a folder of its own
+LAYOUT = "v2"  # a change of the entry format gets a folder of its own
 
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by factcheck.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")
-_HEAD = 64 + 1 + 64 + 1  # key, space, seal, space
+_HEAD = 64 + 1 + 64 + 1 + 64 + 1  # key, space, the head's seal, space, the rest's, space
+_REST = b"\x1e"  # between the head and the rest
 
 
 class Store:
@@ -63,26 +67,49 @@ class Store:
         return self._old
 
     def read(self, key: str) -> bytes | None:
-        """The payload stored under ``key``, or None when absent or not intact."""
+        """The head stored under ``key``, or None when absent or not intact."""
         head = key.encode("ascii")
         where = self._read_pack().get(head)
         if where is None:
             return None
         start, end = where
         line = memoryview(self._data)[start:end]
-        payload = line[_HEAD:]
-        if line[_HEAD - 1:_HEAD] != b" " or not intact(self.secret, payload, line[65:_HEAD - 1]):
+        split = self._data.find(_REST, start + _HEAD, end)
+        if split < 0 or line[_HEAD - 1:_HEAD] != b" " or line[129:130] != b" ":
+            return None
+        payload = line[_HEAD:split - start]
+        if not intact(self.secret, line[65:129], payload):
             return None
         self._lines[head] = where
         return payload.tobytes()
 
-    def write(self, key: str, payload: bytes) -> None:
-        """Keep ``payload`` under ``key`` for the pack written by :meth:`save` (an entry
-        over MAX_ENTRY_BYTES, or one holding a newline, is not kept)."""
-        if len(payload) > MAX_ENTRY_BYTES or b"\n" in payload:
+    def read_rest(self, key: str) -> bytes | None:
+        """The rest stored under ``key`` (whose head :meth:`read` gave), or None when it
+        is not intact."""
+        where = self._read_pack().get(key.encode("ascii"))
+        if where is None:
+            return None
+        start, end = where
+        line = memoryview(self._data)[start:end]
+        split = self._data.find(_REST, start + _HEAD, end)
+        if split < 0:
+            return None
+        rest = line[split + 1 - start:]
+        if not intact(self.secret, line[130:_HEAD - 1], line[65:129], rest):
+            return None
+        return rest.tobytes()
+
+    def write(self, key: str, head: bytes, rest: bytes) -> None:
+        """Keep ``head`` and ``rest`` under ``key`` for the pack written by :meth:`save`
+        (an entry over MAX_ENTRY_BYTES, one holding a newline or a head holding U+001E is
+        not kept)."""
+        if len(head) + len(rest) > MAX_ENTRY_BYTES or b"\n" in head or b"\n" in rest \
+                or _REST in head:
             return
-        head = key.encode("ascii")
-        self._lines[head] = b"%s %s %s" % (head, seal(self.secret, payload), payload)
+        name = key.encode("ascii")
+        sealed = seal(self.secret, head)
+        self._lines[name] = b"%s %s %s %s%s%s" % (
+            name, sealed, seal(self.secret, sealed, rest), head, _REST, rest)
         self._changed = True
 
     def save(self) -> None:

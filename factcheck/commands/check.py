@@ -110,9 +110,14 @@ def run(args: argparse.Namespace) -> int:
 
         # Before any work: a refused run neither checks nor writes its cache.
         refuse_links(args.output)
+    from factcheck.formats.text import WRAP
+
+    width = text_width(args.width, args.output)
     options = CheckOptions(rates_file=args.rates, article_file=args.article, jobs=args.jobs,
                            read_roots=tuple(args.root), shard=args.shard,
-                           cache_dir=cache_folder(args))
+                           cache_dir=cache_folder(args),
+                           text_view=args.format == "text" and not args.verbose
+                           and (args.quiet or width == WRAP))
     from factcheck.commands.draft import hint_published
 
     hint_published(args)
@@ -129,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
         hold_until_exit(report)  # freed with the process, not object by object
         render_options = RenderOptions(
             color=use_color(args.color, args.output), author=args.author,
-            verbose=args.verbose, quiet=args.quiet, width=text_width(args.width, args.output),
+            verbose=args.verbose, quiet=args.quiet, width=width,
             link_base=args.link_base)
         # Written as the format renders it: JSON claim by claim, never one whole string.
         stream_output(lambda out: write(report, args.format, render_options, out), args.output,
@@ -143,9 +148,8 @@ def run(args: argparse.Namespace) -> int:
         # The text report on stdout already shows these; other formats need them on stderr.
         for problem in report.problems:
             print(terminal(str(problem)), file=sys.stderr)
-        for finding in report.findings:
-            if finding.verdict == "error":
-                print(terminal(finding.message), file=sys.stderr)
+        for message in report.error_messages():
+            print(terminal(message), file=sys.stderr)
     for article in report.articles:
         if "text_error" in article:
             print(terminal(f"factcheck: note: article text not read, so quotes are not anchored "

@@ -5,14 +5,16 @@ Every piece of text from input goes through :func:`factcheck.formats.escape.term
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats import joined
 from factcheck.formats.escape import terminal
 from factcheck.quantity.rational import Fraction
+from factcheck.report.record import SEVERITY, TODO
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -110,8 +112,12 @@ def show_value(value: Any) -> str:
 
 
 def verdict_label(finding: Finding) -> str:
-    label = _LABELS.get(finding.verdict, finding.verdict.upper())
-    return f"{label} (expected {finding.expect})" if finding.unexpected else label
+    return _label(finding.verdict, finding.expect)
+
+
+def _label(verdict: str, expect: str) -> str:
+    label = _LABELS.get(verdict, verdict.upper())
+    return f"{label} (expected {expect})" if verdict != expect and verdict != TODO else label
 
 
 def _plural(n: int, word: str) -> str:
@@ -121,7 +127,7 @@ def _plural(n: int, word: str) -> str:
 def totals(report: Report) -> list[tuple[str, str]]:
     """The totals, worst first, each with the verdict whose colour it takes."""
     s = report.summary()
-    warned = sum(1 for f in report.findings if f.verdict == "holds" and f.warnings)
+    warned = report.warned_holds()
     parts = [(f"{s['unexpected']} unexpected", "error" if s["unexpected"] else "holds")]
     if s["error"]:
         parts.append((_plural(s["error"], "error"), "error"))
@@ -141,7 +147,7 @@ def summary_line(report: Report, color: bool = False,
     """``58 claims: 0 unexpected, 5 contradicted, 8 undetermined, 45 hold (23 with warnings)``
     (``parts``: the report's :func:`totals`, when the caller has them already)."""
     body = ", ".join(_paint(text, verdict, color) for text, verdict in parts or totals(report))
-    return f"{len(report.findings)} claims: {body}"
+    return f"{report.claim_count()} claims: {body}"
 
 
 def coverage_lines(coverage: dict[str, Any] | None, width: int = 100) -> list[str]:
@@ -440,29 +446,22 @@ def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
         # One line each, like a compiler's errors: grep and editors read them whole.
         yield _paint("PROBLEM", "error", options.color) + " " + _t(problem)
     if not options.quiet:
-        # One pass sorts the findings into those shown as blocks, holds with warnings and
-        # the rest (each in file order); only the blocks are sorted, worst first.
-        attention: list[Finding] = []
-        warned: list[Finding] = []
-        rest: list[Finding] = []
-        for f in report.findings:
-            (attention if options.verbose or _needs_attention(f) else
-             warned if f.warnings else rest).append(f)
-        shown = sorted(attention, key=lambda f: f.sort_key())
-        for f in shown:
-            yield from _block(f, options, width)
-        if shown:
+        views = report.file_views() if width == WRAP and not options.verbose else None
+        blocks, count, others, rates = (_sections(report, options, width) if views is None
+                                        else _view_sections(views, options.color))
+        for block in blocks:
+            yield from block
+        if count:
             yield ""
-        if shown and not options.verbose:
+        if count and not options.verbose:
             yield from wrap("(-v shows every claim in full: notes, sources, warnings, "
                             "reasons)", width, "")
             yield ""
-        if warned or rest:
-            yield f"The other {_plural(len(warned) + len(rest), 'claim')}:"
-            yield from _one_lines(warned, width)
-            yield from _one_lines(rest, width)
+        if others[0]:
+            yield f"The other {_plural(others[0], 'claim')}:"
+            yield from others[1]
             yield ""
-        extra = rate_lines(report.rates, width) + coverage_lines(report.coverage, width)
+        extra = rates + coverage_lines(report.coverage, width)
         if extra:
             yield from extra
             yield ""
@@ -471,3 +470,77 @@ def _lines(report: Report, options: RenderOptions) -> Iterator[str]:
     yield from ([summary_line(report, options.color, parts)] if width_of(plain) <= width
                 else wrap(plain, width, "", "  "))
     yield ""  # the final newline
+
+
+# What the claims section shows: the blocks (each a list of lines, worst first) and how
+# many; how many other claims, and their lines; the rate table's lines.
+_Sections = tuple[Iterable[list[str]], int, tuple[int, Iterable[str]], list[str]]
+
+
+def _sections(report: Report, options: RenderOptions, width: int) -> _Sections:
+    """The claims section from the findings."""
+    # One pass sorts the findings into those shown as blocks, holds with warnings and
+    # the rest (each in file order); only the blocks are sorted, worst first.
+    attention: list[Finding] = []
+    warned: list[Finding] = []
+    rest: list[Finding] = []
+    for f in report.findings:
+        (attention if options.verbose or _needs_attention(f) else
+         warned if f.warnings else rest).append(f)
+    shown = sorted(attention, key=lambda f: f.sort_key())
+    others = itertools.chain(_one_lines(warned, width), _one_lines(rest, width))
+    return ((_block(f, options, width) for f in shown), len(shown),
+            (len(warned) + len(rest), others), rate_lines(report.rates, width))
+
+
+def file_view(findings: Iterable[Finding], rates: list[dict[str, Any]]) -> dict[str, Any]:
+    """One file's part of the default text report (width WRAP, no colour, not verbose),
+    laid out as :func:`_sections` lays it out: its blocks, each with what sorts it
+    among every file's (verdict, expected verdict, line, claim id), its other claims'
+    lines (holds with warnings, the rest), and its rate blocks' lines, each with what
+    sorts it among every file's (article, from, to). Lines hold nothing of other files,
+    so a report's lines are its files' lines, the blocks and rate blocks sorted."""
+    from factcheck.formats import RenderOptions
+
+    plain = RenderOptions()
+    blocks: list[list[Any]] = []
+    warned: list[Finding] = []
+    rest: list[Finding] = []
+    for f in findings:
+        if _needs_attention(f):
+            blocks.append([f.verdict, f.expect, f.line, f.claim_id, _block(f, plain, WRAP)])
+        else:
+            (warned if f.warnings else rest).append(f)
+    return {"blocks": blocks, "warned": list(_one_lines(warned, WRAP)),
+            "rest": list(_one_lines(rest, WRAP)),
+            "rates": [[str(b.get("article", "")), b["from"], b["to"], rate_lines([b], WRAP)]
+                      for b in rates]}
+
+
+def _view_sections(views: list[tuple[str, dict[str, Any]]], color: bool) -> _Sections:
+    """The claims section from each file's :func:`file_view`, in file order."""
+    # Finding.sort_key, then the place in the report: the order a stable sort of the
+    # findings in file order gives (a run's claim ids are unique, so it never decides).
+    blocks = sorted(
+        ((verdict != "error", verdict in (expect, TODO),
+          SEVERITY.get(verdict, 9), file, line, claim_id), n, k, verdict, expect, lines)
+        for n, (file, view) in enumerate(views)
+        for k, (verdict, expect, line, claim_id, lines) in enumerate(view["blocks"]))
+    warned = [line for _, view in views for line in view["warned"]]
+    rest = [line for _, view in views for line in view["rest"]]
+    # Sorted as finish_report sorts the rate blocks: by (article, from, to), stable.
+    rates = sorted(((article, source, target), n, k, lines)
+                   for n, (_, view) in enumerate(views)
+                   for k, (article, source, target, lines) in enumerate(view["rates"]))
+    return ((_painted(lines, verdict, expect, color)
+             for _, _, _, verdict, expect, lines in blocks),
+            len(blocks), (len(warned) + len(rest), itertools.chain(warned, rest)),
+            [line for _, _, _, lines in rates for line in lines])
+
+
+def _painted(lines: list[str], verdict: str, expect: str, color: bool) -> list[str]:
+    """A block's lines with its label coloured, as :func:`_block` colours it."""
+    if not color:
+        return lines
+    label = _label(verdict, expect)
+    return [lines[0].replace(label, _paint(label, verdict, True), 1), *lines[1:]]

@@ -147,6 +147,23 @@ class Report:
     def worst_first(self) -> list[Finding]:
         return sorted(self.findings, key=Finding.sort_key)
 
+    def claim_count(self) -> int:
+        return len(self.findings)
+
+    def warned_holds(self) -> int:
+        """How many claims hold with warnings."""
+        return sum(1 for f in self.findings if f.verdict == "holds" and f.warnings)
+
+    def error_messages(self) -> list[str]:
+        """The message of each claim whose verdict is ``error``, in report order."""
+        return [f.message for f in self.findings if f.verdict == "error"]
+
+    def file_views(self) -> list[tuple[str, dict[str, Any]]] | None:
+        """Each file's part of the default text report, as formats/text.py's ``file_view``
+        lays it out, in file order, when the report holds them (a report from the result
+        cache); None: the text report lays out the findings."""
+        return None
+
     @property
     def exit_code(self) -> int:
         """0 all as expected, 1 a discrepancy, 2 invalid input (errors win)."""

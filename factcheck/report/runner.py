@@ -38,6 +38,9 @@ class CheckOptions:
     shard: tuple[int, int] | None = None
     # The result cache's folder (factcheck.cache); None: every claim is checked.
     cache_dir: str | None = None
+    # The report is only rendered as the default text report (width WRAP, not verbose),
+    # or only its totals: the result cache may build it of its files' views.
+    text_view: bool = False
 
 
 def run_check(paths: list[str], options: CheckOptions | None = None) -> Report:

@@ -8,9 +8,11 @@ FILES = {
     "claims/facts.yaml": """\
 sources:
   plan: {title: A regional plan, published: 2017-07-20}
+  later: {title: A plan published later, published: 2018-01-05}
 facts:
   city.core_2020: {value: 500亿元, source: plan}
   city.firms: {value: 300家, source: plan}
+  city.core_2021: {value: 550亿元, source: later}
 tables:
   - file: data/towns.csv
     source: plan
@@ -89,6 +91,10 @@ claims:
     quote: "모른다"
     kind: compare
     expr: "nowhere.core_2020 > 1억 위안"
+  - id: a3-later
+    quote: "이듬해 550억 위안"
+    kind: compare
+    expr: "city.core_2021 == 550억 위안"
 """,
 }
 

@@ -22,6 +22,8 @@ PLACES = [
     ("claims/a1.txt", "읍은 ", ["120억", "130억"]),
     ("claims/rates.csv", "CNY,KRW,", ["164.84", "170.02", "abc"]),
     ("claims/a2.yaml", "stated: ", ["약 1조6484억 원", "약 1조7000억 원"]),
+    # An article with its text or without any (the text report is then built of views).
+    ("claims/a1.yaml", "  language: ko\n  ", ["text: a1.txt", "url: https://example.org/a1"]),
 ]
 
 
@@ -37,7 +39,7 @@ def set_value(root: Path, place: int, value: str) -> None:
 def check(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["check", "claims", "-v", "--color", "never", *argv])
+        code = main(["check", "claims", "--color", "never", *argv])
     return code, out.getvalue(), err.getvalue()
 
 
@@ -46,13 +48,15 @@ EDITS = st.lists(st.integers(0, len(PLACES) - 1).flatmap(
 
 
 @settings(max_examples=12, deadline=None)
-@given(EDITS, st.sampled_from(["text", "json"]))
+@given(EDITS, st.sampled_from([("text", "-v"), ("text", "--width=100"), ("json", "-v")]))
 def test_edits_in_any_order_give_the_reports_of_a_run_without_the_cache(
-        edits: list[tuple[int, str]], fmt: str) -> None:
+        edits: list[tuple[int, str]], shown: tuple[str, str]) -> None:
+    fmt, option = shown
     with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):
         root = Path(folder)
         corpus.write(root)
-        assert check("-f", fmt) == check("-f", fmt, "--no-cache")
+        assert check("-f", fmt, option) == check("-f", fmt, option, "--no-cache")
         for place, value in edits:
             set_value(root, place, value)
-            assert check("-f", fmt) == check("-f", fmt, "--no-cache"), (place, value)
+            assert check("-f", fmt, option) == check("-f", fmt, option, "--no-cache"), \
+                (place, value)

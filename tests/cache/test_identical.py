@@ -10,14 +10,14 @@ from typing import Any
 
 import pytest
 
-from factcheck.cache import keys
+from factcheck.cache import keys, store
 from factcheck.cli import main
 from factcheck.formats import FORMATS
 from tests.cache import corpus
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(["check", "claims", "-v", *argv])
+    code = main(["check", "claims", *argv])
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -44,6 +44,13 @@ SCENARIOS: list[tuple[str, Callable[[Path, pytest.MonkeyPatch], Any], list[str] 
      lambda root, mp: corpus.replace(root / "claims/data/towns.csv", "120亿元", "90亿元"), None),
     ("an article text changed",
      lambda root, mp: corpus.replace(root / "claims/a1.txt", "읍은 120억", "읍은 130억"), []),
+    # Without article texts, the default text report is built of the entries' views.
+    ("an article's text named no more",
+     lambda root, mp: corpus.replace(root / "claims/a1.yaml", "  text: a1.txt\n", ""),
+     ["claims/a1.yaml", "claims/facts.yaml"]),
+    ("a claim file changed, no article text",
+     lambda root, mp: corpus.replace(root / "claims/a3.yaml", "700억", "800억"),
+     ["claims/a3.yaml", "claims/facts.yaml"]),
     ("an article's rates file changed",
      lambda root, mp: corpus.replace(root / "claims/rates.csv", "164.84", "170.02"),
      ["claims/a2.yaml", "claims/facts.yaml"]),
@@ -53,11 +60,22 @@ SCENARIOS: list[tuple[str, Callable[[Path, pytest.MonkeyPatch], Any], list[str] 
          corpus.FILES["claims/a3.yaml"].replace("a3", "a4"), encoding="utf-8"),
      ["claims/a4.yaml", "claims/facts.yaml"]),
     ("a file removed", lambda root, mp: (root / "claims/a2.yaml").unlink(), []),
+    ("an article's text named again",
+     lambda root, mp: corpus.replace(root / "claims/a1.yaml", "  language: ko\n",
+                                     "  language: ko\n  text: a1.txt\n"),
+     ["claims/a1.yaml", "claims/facts.yaml"]),
     ("a claim id defined twice (the ordinary path reports it)",
      lambda root, mp: (root / "claims/a5.yaml").write_text(
          corpus.FILES["claims/a3.yaml"].replace("id: a3\n", "id: a5\n"), encoding="utf-8"),
      None),
 ]
+
+
+# Every format in full, and the text report as a run shows it by default: the one a
+# report built of the entries' views gives (in colour too), its totals alone, and at
+# another width (which the views do not hold).
+VARIANTS = [(fmt, ("-v",)) for fmt in sorted(FORMATS)] + [
+    ("text", ()), ("text", ("-q",)), ("text", ("--color", "always")), ("text", ("--width", "72"))]
 
 
 def test_every_report_is_identical_with_and_without_the_cache(
@@ -70,16 +88,17 @@ def test_every_report_is_identical_with_and_without_the_cache(
     monkeypatch.setattr(keys, "_installation", keys._installation)  # cleared again at the end
     for name, change, expected_loads in SCENARIOS:
         change(tmp_path, monkeypatch)
-        for n, fmt in enumerate(sorted(FORMATS)):
+        for n, (fmt, shown) in enumerate(VARIANTS):
             for jobs in ("1", "2") if fmt in ("text", "json") else ("1",):
                 loads.clear()
                 # A cache per --jobs: the first run of each sees every change.
-                cached = run(capsys, "-f", fmt, "-j", jobs, "--cache-dir", f"cache-{jobs}")
+                cached = run(capsys, "-f", fmt, *shown, "-j", jobs,
+                             "--cache-dir", f"cache-{jobs}")
                 if n == 0 and jobs == "1" and expected_loads is not None:
                     loaded = sorted(f for files in loads for f in files)
                     assert loaded == sorted(expected_loads), name
-                plain = run(capsys, "-f", fmt, "-j", jobs, "--no-cache")
-                assert cached == plain, f"{name}: {fmt}, --jobs {jobs}"
+                plain = run(capsys, "-f", fmt, *shown, "-j", jobs, "--no-cache")
+                assert cached == plain, f"{name}: {fmt} {shown}, --jobs {jobs}"
                 assert cached[1], f"{name}: {fmt}: empty report"
     keys._installation.cache_clear()
 
@@ -95,7 +114,7 @@ def test_a_warm_run_reads_no_claim_file(tmp_path: Path, monkeypatch: pytest.Monk
     assert run(capsys, "-f", "json") == first
     assert loads == []
     assert sorted(p.name for p in (tmp_path / ".factcheck_cache").iterdir()) == [
-        ".gitignore", "CACHEDIR.TAG", "v1"]
+        ".gitignore", "CACHEDIR.TAG", store.LAYOUT]
     assert (tmp_path / ".factcheck_cache/CACHEDIR.TAG").read_text().startswith(
         "Signature: 8a477f597d28d172789f06886806bc55")
     assert (tmp_path / ".factcheck_cache/.gitignore").read_text().splitlines()[-1] == "*"

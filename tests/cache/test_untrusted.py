@@ -43,33 +43,44 @@ def lines(root: Path) -> list[bytes]:
     return pack(root).read_bytes().splitlines()
 
 
-def reseal(key: bytes, payload: bytes) -> bytes:
+HEAD = 64 + 1 + 64 + 1 + 64 + 1  # a line's key and seals, before its head
+
+
+def reseal(key: bytes, head: bytes, rest: bytes) -> bytes:
     """An entry sealed with this machine's secret, as someone who can read the secret would
     write it: only the checks of content stop it."""
     secret = seal.secret()
     assert secret is not None
-    return key + b" " + seal.seal(secret, payload) + b" " + payload
+    sealed = seal.seal(secret, head)
+    return b" ".join([key, sealed, seal.seal(secret, sealed, rest), head + b"\x1e" + rest])
 
 
 Edit = Callable[[dict], None]  # type: ignore[type-arg]
 
 
 def edit(change: Edit, only: bytes = b"") -> Callable[[bytes], bytes]:
-    """A tampering of each line (holding ``only``): its JSON changed, its digest renewed.
-    The findings' details, which follow the JSON (each after U+001F), are in the data
-    as ``details``: a list of their texts."""
+    """A tampering of each line (holding ``only``): its JSON changed, its seals renewed.
+    The data is the head's with the rest's findings and rates, and the findings' details
+    (which follow the rest's JSON, each after U+001F) as ``details``: a list of their
+    texts."""
     def tamper(line: bytes) -> bytes:
         if only not in line:
             return line
-        head, *texts = line[130:].split(b"\x1f")
+        head, rest = line[HEAD:].split(b"\x1e", 1)
+        body, *texts = rest.split(b"\x1f")
         data = json.loads(head)
+        data.update(json.loads(body))
         data["details"] = [t.decode() for t in texts]
         change(data)
         texts = [t.encode() for t in data.pop("details")]
-        changed = b"\x1f".join([json.dumps(data, ensure_ascii=False,
-                                           separators=(",", ":")).encode(), *texts])
-        return line if changed == line[130:] else reseal(line[:64], changed)
+        results = {"findings": data.pop("findings"), "rates": data.pop("rates")}
+        changed = (_dumps(data), b"\x1f".join([_dumps(results), *texts]))
+        return line if changed == (head, rest) else reseal(line[:64], *changed)
     return tamper
+
+
+def _dumps(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def tamper_pack(root: Path, tamper: Callable[[bytes], bytes]) -> None:
@@ -99,7 +110,9 @@ TAMPERED: list[tuple[str, Callable[[bytes], bytes]]] = [
     ("truncated", lambda line: line[: len(line) // 2]),
     ("empty", lambda line: b""),
     ("a key alone", lambda line: line[:64]),
-    ("not JSON, resealed", lambda line: reseal(line[:64], b"\x80\x04K\x01.")),  # a pickle
+    ("not JSON, resealed", lambda line: reseal(line[:64], b"\x80\x04K\x01.", b"")),  # a pickle
+    ("results not JSON, resealed",
+     lambda line: reseal(line[:64], line[HEAD:].split(b"\x1e")[0], b"\x80\x04K\x01.")),
     ("a verdict no check gives", edit(_set_row("verdict", "pwned"))),
     ("a line that is text", edit(_set_row("line", "12"))),
     ("a line that is true", edit(_set_row("line", True))),
@@ -128,6 +141,91 @@ def test_a_bad_entry_is_ignored_and_recomputed(tmp_path: Path, monkeypatch: pyte
     # ... and stored again, intact: the next run takes it from the cache.
     assert pack(tmp_path).read_bytes() == before
     assert check(capsys) == clean
+
+
+def _set_view(change: Edit) -> Edit:
+    """``change`` applied to each view (entries of fact files have none)."""
+    def apply(data: dict) -> None:  # type: ignore[type-arg]
+        if data["view"] is not None:
+            change(data["view"])
+    return apply
+
+
+# Tamperings of the view, resealed: the shape the text report needs is checked.
+VIEW_TAMPERED: list[tuple[str, Callable[[bytes], bytes]]] = [
+    ("a count that is text", edit(_set_view(lambda v: v["counts"].update(holds="1")))),
+    ("a count of a verdict no check gives", edit(_set_view(lambda v: v["counts"].update(x=0)))),
+    ("a count below zero", edit(_set_view(lambda v: v["counts"].update(error=-1)))),
+    ("more unexpected than claims", edit(_set_view(lambda v: v.update(unexpected=99)))),
+    ("an error message lost", edit(_set_view(lambda v: v["errors"].append("x")))),
+    ("a claim's line lost", edit(_set_view(lambda v: v["text"]["rest"].pop()))),
+    ("a block of another shape", edit(_set_view(lambda v: [b.pop() for b in v["text"]["blocks"]]))),
+    ("a block's verdict no check gives",
+     edit(_set_view(lambda v: [b.__setitem__(0, "pwned") for b in v["text"]["blocks"]]))),
+    ("a block's line that is a number",
+     edit(_set_view(lambda v: [b[4].append(1) for b in v["text"]["blocks"]]))),
+    ("a rate block's lines that are not text",
+     edit(_set_view(lambda v: [b.__setitem__(3, "x") for b in v["text"]["rates"]]))),
+    ("a view with a key of its own", edit(_set_view(lambda v: v.update(x=1)))),
+    ("no view for an article", edit(lambda d: d.update(view=None))),
+]
+
+
+@pytest.fixture
+def clean_views(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                capsys: pytest.CaptureFixture[str]) -> tuple[tuple[int, str, str], ...]:
+    """The corpus without article texts, its default text report (the run that fills the
+    cache, whose later runs build the report of the entries' heads) and its JSON report."""
+    monkeypatch.chdir(tmp_path)
+    corpus.write(tmp_path)
+    corpus.replace(tmp_path / "claims/a1.yaml", "  text: a1.txt\n", "")
+    return check(capsys, "-f", "text"), check(capsys, "--no-cache")
+
+
+@pytest.mark.parametrize(("name", "tamper"), TAMPERED + VIEW_TAMPERED,
+                         ids=[t[0] for t in TAMPERED + VIEW_TAMPERED])
+def test_a_bad_entry_is_ignored_by_a_report_of_views_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        name: str, tamper: Callable[[bytes], bytes],
+        clean_views: tuple[tuple[int, str, str], ...]) -> None:
+    text, whole = clean_views
+    before = pack(tmp_path).read_bytes()
+    tamper_pack(tmp_path, tamper)
+    assert pack(tmp_path).read_bytes() != before, "the tampering changed nothing"
+    assert check(capsys, "-f", "text") == text
+    # A run that needs the results reads the rest too: a bad one is checked again.
+    assert check(capsys) == whole
+    assert pack(tmp_path).read_bytes() == before
+    assert check(capsys, "-f", "text") == text
+
+
+def test_a_rest_belongs_to_its_head_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        loads: list[list[str]], clean_views: tuple[tuple[int, str, str], ...]) -> None:
+    """Each entry's rest, with its seal, moved to another entry's line: both are sealed
+    under this machine's secret, but a rest's seal covers the seal of its own head."""
+    text, whole = clean_views
+    entries = [line for line in lines(tmp_path) if b'"article":{' in line]
+    assert len(entries) == 3
+    moved = {line: line[:130] + other[130:HEAD] + line[HEAD:].split(b"\x1e")[0] + b"\x1e"
+             + other[HEAD:].split(b"\x1e", 1)[1]
+             for line, other in zip(entries, entries[1:] + entries[:1], strict=True)}
+    tamper_pack(tmp_path, lambda line: moved.get(line, line))
+    assert check(capsys, "-f", "text") == text
+    loads.clear()
+    assert check(capsys) == whole
+    assert sorted(f for files in loads for f in files if "/a" in f) == [
+        "claims/a1.yaml", "claims/a2.yaml", "claims/a3.yaml"]
+
+
+def test_a_view_that_the_checks_let_through_would_show(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        clean_views: tuple[tuple[int, str, str], ...]) -> None:
+    """The control of the tests above: a well-formed resealed view is shown as it is."""
+    tamper_pack(tmp_path, edit(_set_view(
+        lambda v: v["text"]["rest"].__setitem__(0, "a line from the cache"))))
+    assert "a line from the cache" in check(capsys, "-f", "text")[1]
+    assert "a line from the cache" not in clean_views[0][1]
 
 
 def test_tampering_that_the_checks_let_through_would_show(
@@ -274,8 +372,10 @@ def test_entries_sealed_with_a_plain_digest_are_checked_again(
     """Anyone can compute a sha256; a seal needs the secret."""
 
     def forged(line: bytes) -> bytes:
-        payload = line[130:].replace(b"holds", b"contradicted")
-        return line[:64] + b" " + hashlib.sha256(payload).hexdigest().encode() + b" " + payload
+        payload = line[HEAD:].replace(b"holds", b"contradicted")
+        head, rest = payload.split(b"\x1e", 1)
+        return b" ".join([line[:64], hashlib.sha256(head).hexdigest().encode(),
+                          hashlib.sha256(rest).hexdigest().encode(), payload])
 
     tamper_pack(tmp_path, forged)
     assert check(capsys) == clean
