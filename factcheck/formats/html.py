@@ -265,9 +265,7 @@ def _rates(rates: list[dict[str, Any]]) -> str:
                 f"<td>{esc(claims)}</td></tr>"
             )
         out.append("</table></div>")
-        series = ratechart.dated_series(block.get("series"))  # read once for both
-        out.append(ratechart.figures(block, series))
-        out.append(ratechart.series_table(block, series))
+        out.extend(ratechart.charts_and_table(block))
     return "\n".join(out)
 
 

@@ -12,9 +12,10 @@ never shrinks its text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from factcheck.formats import escape
 from factcheck.quantity.rational import Fraction, fraction_from_text
@@ -78,63 +79,85 @@ def dated_series(raw: Any) -> list[tuple[dt.date, Fraction, str]]:
     drops trailing zeros: 168.15 beside 168.238 reads 168.150), which only appends
     zeros; when any is written with an exponent, each stays as written.
     """
-    points: list[tuple[dt.date, Fraction, str, int]] = []
+    rows, places, _ = _read_series(raw)
+    return [(d, r, _LAID[d, w, places][0]) for d, r, w, *_ in rows]
+
+
+def _read_series(raw: Any) -> tuple[list[_Row], int, bool]:
+    """The usable rows (as ``_point`` gives them), by date; the decimals to write
+    every rate with (-1: each as written); and whether ``raw`` holds only text and
+    numbers in tuples (then nothing in it can change, and what is read from it can
+    be kept)."""
+    points: list[_Row] = []
+    fixed_rows = raw.__class__ is tuple
     for entry in raw or ():
         try:
             d, r = entry
         except (TypeError, ValueError):
+            fixed_rows = False
             continue
         # Windows of nearby days share most rows: each row is read once per run.
-        point = (_ROWS[d, str(r)] if d.__class__ is str and r.__class__ in _WRITTEN
-                 else _point(d, r))
+        if d.__class__ is str and r.__class__ in _WRITTEN:
+            point = _ROWS[d, str(r)]
+            fixed_rows = fixed_rows and entry.__class__ is tuple
+        else:
+            point = _point(d, r)
+            fixed_rows = False
         if point:
             points.append(point)
     points.sort(key=_DAY)
-    if points and min(p[3] for p in points) >= 0:
-        places = max(p[3] for p in points)
-        return [(d, r, _FIXED[w, places]) for d, r, w, _ in points]
-    return [(d, r, w) for d, r, w, _ in points]
+    decimals = [p[3] for p in points]
+    places = max(decimals) if points and min(decimals) >= 0 else -1
+    return points, places, fixed_rows
 
 
 class _Kept(dict):  # type: ignore[type-arg]
     """What ``make(*key)`` gives for each key, made once (emptied when it holds
-    _MAX_KEPT: the same key always makes the same value, so keeping is only a cost)."""
+    ``most``: the same key always makes the same value, so keeping is only a cost)."""
 
-    def __init__(self, make: Callable[..., Any]) -> None:
+    def __init__(self, make: Callable[..., Any], most: int = 100_000) -> None:
         super().__init__()
         self.make = make
+        self.most = most
 
     def __missing__(self, key: tuple[Any, ...]) -> Any:
-        if len(self) >= _MAX_KEPT:
+        if len(self) >= self.most:
             self.clear()
         value = self[key] = self.make(*key)
         return value
 
 
-_MAX_KEPT = 100_000
 _WRITTEN = (float, int, str)
 _DAY = itemgetter(0)
 
 
-def _point(d: Any, r: Any) -> tuple[dt.date, Fraction, str, int] | tuple[()]:
+def _point(d: Any, r: Any) -> _Row | tuple[()]:
     """A row as (day, rate, rate as written, its decimals or -1 when written with an
-    exponent); empty when either does not parse."""
+    exponent, the day's ordinal, the rate's numerator and denominator); empty when
+    the day or the rate does not parse."""
     day, rate = _day(d), _num(r)
     if day is None or rate is None:
         return ()
     written = str(r)
-    return day, rate, written, -1 if "e" in written.lower() else _decimals(written)
+    return (day, rate, written, -1 if "e" in written.lower() else _decimals(written),
+            day.toordinal(), rate.numerator, rate.denominator)
 
 
-def _rewritten(written: str, places: int) -> str:
-    rate = _num(written)
-    assert rate is not None  # a rate that was read from this very text
-    return fixed(rate, places)
+_Row = tuple[dt.date, Fraction, str, int, int, int, int]
 
 
-# Rows by date and rate as written; rates rewritten by rate as written and decimals.
+def _laid(day: dt.date, written: str, places: int) -> tuple[str, str, str, str, str]:
+    """A row's rate as the window writes it (with ``places`` decimals; as written when
+    -1), then the pieces of ``_row_parts`` for it."""
+    if places >= 0:
+        rate = _num(written)
+        assert rate is not None  # a rate that was read from this very text
+        written = fixed(rate, places)
+    return (written, *_row_parts(day, written))
+
+
+# Rows by date and rate as written.
 _ROWS = _Kept(_point)
-_FIXED = _Kept(_rewritten)
 
 
 def _decimals(text: str) -> int:
@@ -144,7 +167,11 @@ def _decimals(text: str) -> int:
 
 def fixed(x: Fraction, places: int) -> str:
     """``x`` rounded half-even to ``places`` decimals, written without an exponent."""
-    n = round(x * 10**places)
+    return _decimal_text(round(x * 10**places), places)
+
+
+def _decimal_text(n: int, places: int) -> str:
+    """The integer ``n`` in units of 10**-places, written with ``places`` decimals."""
     sign, digits = ("-" if n < 0 else ""), str(abs(n)).rjust(places + 1, "0")
     return sign + (f"{digits[:-places]}.{digits[-places:]}" if places else digits)
 
@@ -155,26 +182,53 @@ def ticks(lo: Fraction, hi: Fraction, most: int = 6) -> tuple[list[Fraction], in
     At most ``most`` of them and at least two when the range allows; exact
     arithmetic, so that a tick label reads as the value it marks.
     """
-    span = hi - lo
-    if span <= 0:
-        return [lo], 0
-    power = 0
-    while Fraction(10) ** power > span:
+    marks, places = _ticks(lo, hi, most)
+    return [Fraction(n, d) for n, d, _ in marks], places
+
+
+def _ticks(lo: Fraction, hi: Fraction, most: int = 6) -> tuple[list[tuple[int, int, str]], int]:
+    """``ticks`` as (numerator, denominator, label) of each, in integers.
+
+    A tick is k steps of m * 10**e; the first is the least k with k * step >= lo,
+    the last the greatest with k * step <= hi, both found by integer floor division
+    (two Fractions per candidate step and per tick were a tenth of each chart).
+    """
+    ln, ld, hn, hd = lo.numerator, lo.denominator, hi.numerator, hi.denominator
+    sn, sd = hn * ld - ln * hd, hd * ld  # the span, hi - lo
+    if sn <= 0:
+        return [(ln, ld, fixed(lo, 0))], 0
+    # The power of ten at or just below the span, from its digits, then made exact.
+    whole = sn // sd
+    power = len(str(whole)) - 1 if whole else -len(str(sd // sn))
+    while not _power_within(power, sn, sd):
         power -= 1
-    while Fraction(10) ** (power + 1) <= span:
+    while _power_within(power + 1, sn, sd):
         power += 1
-    out: list[Fraction] = []
-    places = 0
     for exp in (power - 1, power, power + 1):
+        den = 10**-exp if exp < 0 else 1  # a step is m * scale / den
+        scale = 10**exp if exp > 0 else 1
         for m in (1, 2, 5):
-            step = m * Fraction(10) ** exp
-            first = -((-lo) // step) * step  # the smallest multiple of step >= lo
-            count = int((hi - first) // step) + 1 if first <= hi else 0
-            if 2 <= count <= most:
-                out = [first + k * step for k in range(count)]
-                places = max(0, -exp)
-                return out, places
-    return out or [lo, hi], places
+            step = m * scale
+            first = -((-ln * den) // (ld * step))  # the least k with k * step / den >= lo
+            last = (hn * den) // (hd * step)  # the greatest with k * step / den <= hi
+            if 2 <= last - first + 1 <= most:
+                return _TICK_MARKS[first, last, step, den, max(0, -exp)]
+    return [(ln, ld, fixed(lo, 0)), (hn, hd, fixed(hi, 0))], 0
+
+
+def _tick_marks(first: int, last: int, step: int, den: int,
+                places: int) -> tuple[list[tuple[int, int, str]], int]:
+    return [(k * step, den, _decimal_text(k * step, places))
+            for k in range(first, last + 1)], places
+
+
+# Nearby charts have the same ticks.
+_TICK_MARKS = _Kept(_tick_marks, 10_000)
+
+
+def _power_within(power: int, sn: int, sd: int) -> bool:
+    """Whether 10**power <= sn / sd (for sd > 0)."""
+    return 10**power * sd <= sn if power >= 0 else sd <= sn * 10**-power
 
 
 def spread_labels(wanted: list[tuple[float, Any]], top: float,
@@ -212,13 +266,25 @@ def _reference(block: dict[str, Any]) -> tuple[Fraction, str, str] | None:
     return rate, str(ref.get("rate")), str(ref.get("date", ""))
 
 
-# A block's clusters, reference and tolerance, as both charts read them.
-_Read = tuple[list[tuple[int, Fraction, Fraction, Fraction, str, int]],
-              "tuple[Fraction, str, str] | None", Fraction]
+class _Read(NamedTuple):
+    """A block's clusters, reference and tolerance, as both charts read them."""
+
+    clusters: list[tuple[int, Fraction, Fraction, Fraction, str, int]]
+    ref: tuple[Fraction, str, str] | None
+    tol: Fraction
+    band: tuple[Fraction, Fraction] | None  # the reference less and plus the tolerance
+    band_text: str  # the band as the reference is written
+    pct: str  # the tolerance in percent
 
 
 def _read(block: dict[str, Any]) -> _Read:
-    return _clusters(block), _reference(block), _tolerance(block)
+    ref, tol = _reference(block), _tolerance(block)
+    band, band_text = None, ""
+    if ref is not None:
+        band = ref[0] * (1 - tol), ref[0] * (1 + tol)
+        places = _decimals(ref[1])
+        band_text = f"{fixed(band[0], places)} to {fixed(band[1], places)}"
+    return _Read(_clusters(block), ref, tol, band, band_text, _pct(tol))
 
 
 def _tolerance(block: dict[str, Any]) -> Fraction:
@@ -237,7 +303,10 @@ def _pct(tolerance: Fraction) -> str:
 
 def padded(values: list[Fraction], parts: int) -> tuple[Fraction, Fraction]:
     """The range of ``values`` widened by 1/``parts`` of it each way (by 1 if it is one value)."""
-    lo, hi = min(values), max(values)
+    return _widened(min(values), max(values), parts)
+
+
+def _widened(lo: Fraction, hi: Fraction, parts: int) -> tuple[Fraction, Fraction]:
     if lo == hi:
         return lo - 1, hi + 1
     margin = (hi - lo) / parts
@@ -248,52 +317,182 @@ def unit(block: dict[str, Any]) -> str:
     return f"{block.get('to', '?')} per {block.get('from', '?')}"
 
 
+class _Words(NamedTuple):
+    """What a currency pair's charts and table say of it, escaped."""
+
+    unit: str  # "KRW per CNY"
+    series_label: str  # the series chart's aria-label
+    strip_label: str  # the strip's aria-label
+
+
+def _words_of(written_unit: str) -> _Words:
+    return _Words(
+        esc(written_unit),
+        esc(f"Reference rate, {written_unit}, over the window, with the rates the "
+            "article's conversions imply; the tables give the same data"),
+        esc(f"The implied rates, {written_unit}, zoomed, against the reference; the cluster "
+            "table gives the same data"))
+
+
+_WORDS = _Kept(_words_of, 1_000)
+
+
 def _svg(w: int, h: int, label: str, parts: list[str]) -> str:
+    """The chart's markup; ``label`` is escaped."""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{w}" height="{h}" '
-            f'viewBox="0 0 {w} {h}" role="img" aria-label="{esc(label)}">'
+            f'viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
             f'<rect class="frame" x="0.5" y="0.5" width="{w - 1}" height="{h - 1}"/>'
             + "".join(parts) + "</svg>")
 
 
 def _legend(y0: float, x: float, items: list[tuple[str, str]]) -> list[str]:
     """One line per item: a sample of the mark, then its words."""
-    out = []
-    for k, (sample, words) in enumerate(items):
-        y = y0 + k * ROW
-        out.append(sample.format(x=x, x2=x + 24, y=y - 4, top=y - 10))
-        out.append(f'<text x="{x + 32}" y="{y:.2f}">{esc(words)}</text>')
-    return out
+    return [_LEGEND_LINE[y0 + k * ROW, x, sample, words]
+            for k, (sample, words) in enumerate(items)]
 
 
-def _share(origin: Fraction, span: Fraction, sign: int) -> Callable[[Fraction], float]:
-    """``v -> float(sign * (v - origin) / span)`` for ``span > 0``, in integers.
+def _legend_line(y: float, x: float, sample: str, words: str) -> str:
+    return (sample.format(x=x, x2=x + 24, y=y - 4, top=y - 10)
+            + f'<text x="{x + 32}" y="{y:.2f}">{esc(words)}</text>')
+
+
+# Charts of the same height share their legend's lines (the words of each: how many
+# days, the reference, the band).
+_LEGEND_LINE = _Kept(_legend_line, 10_000)
+
+
+def _scale(origin: Fraction, span: Fraction, sign: int) -> tuple[int, int, int]:
+    """(a, b, c) such that ``sign * (v - origin) / span`` is ``(n * a - d * b) / (c * d)``
+    for ``v = n / d``, in integers (``span > 0``).
 
     Python divides integers correctly rounded, as ``float`` of the exact quotient is,
-    so the result is the same float; without the two Fractions a point built (and
-    their greatest common divisors) it takes a third of the time, for every point of
-    every chart.
+    so the result is the same float whether or not n / d is in lowest terms; without
+    the two Fractions a point built (and their greatest common divisors) it takes a
+    fraction of the time, for every point of every chart.
     """
     on, od = origin.numerator, origin.denominator
     sn, sd = span.numerator, span.denominator
     assert sn > 0
+    return sign * od * sd, sign * on * sd, od * sn
+
+
+def _share(origin: Fraction, span: Fraction, sign: int) -> Callable[[Fraction], float]:
+    """``v -> float(sign * (v - origin) / span)`` for ``span > 0``, by ``_scale``."""
+    a, b, c = _scale(origin, span, sign)
 
     def share(v: Fraction) -> float:
-        vn, vd = v.numerator, v.denominator
-        return sign * (vn * od - on * vd) * sd / (od * vd * sn)
+        n, d = v.numerator, v.denominator
+        return (n * a - d * b) / (c * d)
 
     return share
 
 
-# The tooltip that closes a point's dot, and a day's row of the series table up to the
-# end of its rate, by day and rate as written (windows share days).
-_TITLES = _Kept(lambda day, written: f"<title>{esc(day.isoformat())}: {esc(written)}"
-                                     "</title></circle>")
-_ROW_TEXT = _Kept(lambda day, written: f'<tr><th scope="row">{esc(day.isoformat())}</th>'
-                                       f"<td>{esc(written)}")
+def _row_parts(day: dt.date, written: str) -> tuple[str, str, str, str]:
+    """The end of a point's dot (a small one, and the reference's big one) with its
+    tooltip, and the day's row of the series table (and the reference's)."""
+    title = f"<title>{esc(day.isoformat())}: {esc(written)}</title></circle>"
+    row = f'<tr><th scope="row">{esc(day.isoformat())}</th><td>{esc(written)}'
+    return ('" r="2">' + title, '" r="4">' + title, row + "</td></tr>",
+            row + " (the reference)</td></tr>")
+
+
+def _places(offsets: tuple[int, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The x of each point of a window, from its days' offsets from the first, and
+    each dot's opening up to its y."""
+    span = offsets[-1]
+    if span == 0:  # one day in the window (or none): its middle
+        xs = [f"{(_LEFT + _RIGHT) / 2:.2f}"] * len(offsets)
+    else:
+        xs = [f"{_LEFT + offset * (_RIGHT - _LEFT) / span:.2f}" for offset in offsets]
+    return tuple(xs), tuple(f'<circle class="point" cx="{x}" cy="' for x in xs)
+
+
+# Windows share days: each day's pieces are made once per run (for each number of
+# decimals the window writes), and the places of the points once per pattern of
+# business days and holidays.
+_LAID = _Kept(_laid)
+_PLACES = _Kept(_places, 1_000)
+_DAY_TEXT = _Kept(lambda day: esc(day.isoformat()))
 
 
 LINE = '<line class="{cls}" x1="{{x}}" x2="{{x2}}" y1="{{y}}" y2="{{y}}"/>'
 BAND = '<rect class="band" x="{x}" y="{top}" width="24" height="12"/>'
+# The series chart's plot area.
+_LEFT, _RIGHT, _TOP = 72, 500, 16
+
+
+class _Series:
+    """A window's points as the series chart and the table draw them, made once for
+    every block whose window is the same rows (the analysis shares them)."""
+
+    __slots__ = ("points", "low", "high", "span", "xs", "numerators", "denominators",
+                 "dots", "titles", "big_titles", "rows", "ref_rows", "at_day", "days", "ends")
+
+    def __init__(self, points: list[tuple[dt.date, Fraction, str]]) -> None:
+        self._lay_out([(d, r, w, -1, d.toordinal(), r.numerator, r.denominator)
+                       for d, r, w in points], -1)
+
+    @classmethod
+    def of_rows(cls, rows: list[_Row], places: int) -> _Series:
+        """The series of ``_read_series``'s rows and places."""
+        series = cls.__new__(cls)
+        series._lay_out(rows, places)
+        return series
+
+    def _lay_out(self, rows: list[_Row], places: int) -> None:
+        if not rows:
+            self.points = []
+            return
+        days, rates, written, _, ordinals, self.numerators, self.denominators = zip(
+            *rows, strict=True)
+        finals, self.titles, self.big_titles, self.rows, self.ref_rows = zip(
+            *[_LAID[d, w, places] for d, w in zip(days, written, strict=True)], strict=True)
+        self.points = list(zip(days, rates, finals, strict=True))
+        self.low, self.high = min(rates), max(rates)
+        first = ordinals[0]
+        self.span = ordinals[-1] - first
+        self.xs, self.dots = _PLACES[tuple([o - first for o in ordinals]),]
+        self.at_day = dict(zip(days, range(len(days)), strict=True))
+        # Days given twice (a hand-written series) are found by a search instead.
+        self.days = days if len(self.at_day) < len(days) else None
+        self.ends = _DAY_TEXT[days[0],], _DAY_TEXT[days[-1],]
+
+    def marked(self, plain: Sequence[str], marked: Sequence[str],
+               day: dt.date | None) -> Sequence[str]:
+        """``plain``, with the entries of the points on ``day`` taken from ``marked``."""
+        if day is None:
+            return plain
+        at: tuple[int, ...]
+        if self.days is None:
+            k = self.at_day.get(day)
+            at = () if k is None else (k,)
+        else:
+            at = tuple(k for k, d in enumerate(self.days) if d == day)
+        if not at:
+            return plain
+        out = list(plain)
+        for k in at:
+            out[k] = marked[k]
+        return out
+
+
+def _series_of(raw: Any) -> _Series:
+    """The block's series read and laid out once per distinct rows (identity-keyed: a
+    tuple of tuples of text and numbers cannot change while it is kept)."""
+    kept = _SERIES.get(id(raw))
+    if kept is not None and kept[0] is raw:
+        return kept[1]
+    rows, places, fixed_rows = _read_series(raw)
+    series = _Series.of_rows(rows, places)
+    if fixed_rows:
+        if len(_SERIES) >= _MAX_SERIES:
+            _SERIES.clear()
+        _SERIES[id(raw)] = (raw, series)
+    return series
+
+
+_SERIES: dict[int, tuple[Any, _Series]] = {}
+_MAX_SERIES = 2_000  # about 10 KB each, and an archive's windows come in date order
 
 
 def series_chart(block: dict[str, Any],
@@ -309,105 +508,101 @@ def series_chart(block: dict[str, Any],
     ``series`` is ``dated_series(block["series"])`` and ``read`` is ``_read(block)``
     when the caller has them already.
     """
-    if series is None:
-        series = dated_series(block.get("series"))
-    clusters, ref, tol = read or _read(block)
-    values: list[Fraction] = [r for _, r, _ in series]
-    values += [v for c in clusters for v in c[1:4]]
+    laid = _series_of(block.get("series")) if series is None else _Series(series)
+    return _series_chart(block, laid, read or _read(block))
+
+
+def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
+    clusters, ref = read.clusters, read.ref
+    points = laid.points
+    values: list[Fraction] = [v for c in clusters for v in c[1:4]]
+    if points:
+        values += (laid.low, laid.high)
     if not values:
         return ""
-    if ref is not None:
-        values += [ref[0] * (1 - tol), ref[0] * (1 + tol)]
+    if read.band is not None:
+        values += read.band
     lo, hi = padded(values, 20)
-    w, left, right, top = 640, 72, 500, 16
+    left, right, top = _LEFT, _RIGHT, _TOP
     n_labels = len(clusters) + (ref is not None)
     bottom = top + max(200, LABEL_GAP * n_labels + 8)
-
-    down, height = _share(hi, hi - lo, -1), bottom - top
+    height = bottom - top
+    a, b, c = _scale(hi, hi - lo, -1)
 
     def y(v: Fraction) -> float:
-        return top + down(v) * height
+        n, d = v.numerator, v.denominator
+        return top + (n * a - d * b) / (c * d) * height
 
-    first = series[0][0].toordinal() if series else 0
-    span = series[-1][0].toordinal() - first if series else 0
-
-    def x(day: dt.date) -> float:
-        if span == 0:  # one day in the window (or none): its middle
-            return (left + right) / 2
-        return left + (day.toordinal() - first) * (right - left) / span
-
+    words = _WORDS[(unit(block),)]
     parts: list[str] = []
-    marks, places = ticks(lo, hi)
-    for t in marks:  # a tick's label is digits, a sign and a point: nothing to escape
-        yt = y(t)
-        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{yt:.2f}" '
-                     f'y2="{yt:.2f}"/><text x="{left - 8}" y="{yt + 4:.2f}" '
-                     f'text-anchor="end">{fixed(t, places)}</text>')
+    marks, _ = _ticks(lo, hi)
+    for n, d, label in marks:  # a tick's label is digits, a sign and a point: nothing to escape
+        yt = top + (n * a - d * b) / (c * d) * height
+        at = f"{yt:.2f}"
+        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{at}" '
+                     f'y2="{at}"/><text x="{left - 8}" y="{yt + 4:.2f}" '
+                     f'text-anchor="end">{label}</text>')
     middle = (top + bottom) / 2
     parts.append(f'<text transform="rotate(-90)" x="{-middle:.2f}" y="18" '
-                 f'text-anchor="middle">{esc(unit(block))}</text>')
+                 f'text-anchor="middle">{words.unit}</text>')
     labels: list[tuple[float, str]] = []
-    if ref is not None:
-        rate, written, day = ref
-        band_top, band_bottom = y(rate * (1 + tol)), y(rate * (1 - tol))
+    if ref is not None and read.band is not None:
+        band_top, band_bottom = y(read.band[1]), y(read.band[0])
         parts.append(f'<rect class="band" x="{left}" y="{band_top:.2f}" width="{right - left}" '
                      f'height="{band_bottom - band_top:.2f}"/>')
-        yr = y(rate)
-        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{yr:.2f}" '
-                     f'y2="{yr:.2f}"/>')
-        labels.append((yr, f"reference {written}"))
+        yr = y(ref[0])
+        at = f"{yr:.2f}"
+        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{at}" y2="{at}"/>')
+        labels.append((yr, f"reference {ref[1]}"))
     for i, _, _, rate, written, _ in clusters:
-        style = f"c{(i - 1) % CLUSTER_STYLES + 1}"
         yr = y(rate)
-        parts.append(f'<g class="{style}"><line class="cl" x1="{left}" x2="{right}" '
-                     f'y1="{yr:.2f}" y2="{yr:.2f}"/></g>')
+        at = f"{yr:.2f}"
+        parts.append(f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}"><line class="cl" '
+                     f'x1="{left}" x2="{right}" y1="{at}" y2="{at}"/></g>')
         labels.append((yr, f"{i}: {written}"))
     parts.append(f'<line class="axis" x1="{left}" x2="{left}" y1="{top}" y2="{bottom}"/>'
                  f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>')
-    if series:
+    if points:
         # Each point's place once, for the line and for its dot.
-        xy = [(f"{x(d):.2f}", f"{top + down(r) * height:.2f}") for d, r, _ in series]
-        points = " ".join([f"{cx},{cy}" for cx, cy in xy])
-        parts.append(f'<polyline class="series" points="{points}"/>')
+        ys = [f"{top + (n * a - d * b) / (c * d) * height:.2f}"
+              for n, d in zip(laid.numerators, laid.denominators, strict=True)]
+        parts.append('<polyline class="series" points="'
+                     + " ".join(map(_comma, laid.xs, ys)) + '"/>')
         ref_day = _day(ref[2]) if ref is not None else None
-        for (d, _, written), (cx, cy) in zip(series, xy, strict=True):
-            size = "4" if d == ref_day else "2"
-            parts.append(f'<circle class="point" cx="{cx}" cy="{cy}" r="{size}">'
-                         + _TITLES[d, written])
-        start, end = series[0][0], series[-1][0]
-        if span == 0:
-            parts.append(f'<text x="{x(start):.2f}" y="{bottom + 18}" text-anchor="middle">'
-                         f"{esc(start.isoformat())}</text>")
+        titles = laid.marked(laid.titles, laid.big_titles, ref_day)
+        parts.append("".join(chain.from_iterable(zip(laid.dots, ys, titles, strict=True))))
+        start, end = laid.ends
+        if laid.span == 0:
+            parts.append(f'<text x="{laid.xs[0]}" y="{bottom + 18}" text-anchor="middle">'
+                         f"{start}</text>")
         else:
-            parts.append(f'<text x="{left}" y="{bottom + 18}">{esc(start.isoformat())}</text>'
-                         f'<text x="{right}" y="{bottom + 18}" text-anchor="end">'
-                         f"{esc(end.isoformat())}</text>")
-    for (want, _), (at, words) in zip(sorted(labels, key=lambda lab: lab[0]),
-                                      spread_labels(labels, top + 4, bottom), strict=True):
+            parts.append(f'<text x="{left}" y="{bottom + 18}">{start}</text>'
+                         f'<text x="{right}" y="{bottom + 18}" text-anchor="end">{end}</text>')
+    for (want, _), (at_y, label) in zip(sorted(labels, key=lambda lab: lab[0]),
+                                        spread_labels(labels, top + 4, bottom), strict=True):
         parts.append(f'<line class="leader" x1="{right}" x2="{right + 8}" y1="{want:.2f}" '
-                     f'y2="{at:.2f}"/><text x="{right + 12}" y="{at + 4:.2f}">{esc(words)}</text>')
+                     f'y2="{at_y:.2f}"/><text x="{right + 12}" y="{at_y + 4:.2f}">'
+                     f"{esc(label)}</text>")
     legend: list[tuple[str, str]] = []
-    if series:
-        legend.append((LINE.format(cls="series"),
-                       f"reference rate on each business day ({len(series)} days; the "
+    if points:
+        legend.append((_SERIES_SAMPLE,
+                       f"reference rate on each business day ({len(points)} days; the "
                        "big dot is the reference)"))
     if ref is not None:
-        legend.append((LINE.format(cls="ref"), f"reference {ref[1]} ({ref[2]})"))
-        legend.append((BAND, f"within {_pct(tol)}% of the reference: "
-                             f"{_band_text(ref, tol)}"))
+        legend.append((_REF_SAMPLE, f"reference {ref[1]} ({ref[2]})"))
+        legend.append((BAND, f"within {read.pct}% of the reference: {read.band_text}"))
     if clusters:
-        legend.append(('<g class="c1">' + LINE.format(cls="cl") + "</g>",
+        legend.append((_CLUSTER_SAMPLE,
                        "1, 2, ...: the rates the article's conversions imply (clusters)"))
     h = int(bottom + 36 + ROW * len(legend))
     parts += _legend(bottom + 44, left, legend)
-    label = (f"Reference rate, {unit(block)}, over the window, with the rates the "
-             "article's conversions imply; the tables give the same data")
-    return _svg(w, h, label, parts)
+    return _svg(640, h, words.series_label, parts)
 
 
-def _band_text(ref: tuple[Fraction, str, str], tol: Fraction) -> str:
-    places = _decimals(ref[1])
-    return f"{fixed(ref[0] * (1 - tol), places)} to {fixed(ref[0] * (1 + tol), places)}"
+_SERIES_SAMPLE = LINE.format(cls="series")
+_REF_SAMPLE = LINE.format(cls="ref")
+_CLUSTER_SAMPLE = '<g class="c1">' + LINE.format(cls="cl") + "</g>"
+_comma = "{},{}".format
 
 
 def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
@@ -416,91 +611,109 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     On the series chart the clusters of one article often lie within a fraction of
     a unit of each other; here the axis spans just them and the reference.
     """
-    rows, ref, tol = read or _read(block)
+    rows, ref, _, band, band_text, pct = read or _read(block)
     if not rows:
         return ""
     values = [v for r in rows for v in r[1:3]] + ([ref[0]] if ref is not None else [])
     lo, hi = padded(values, 8)
-    w, left, right, top = 640, 210, 616, 34
+    left, right, top = 210, 616, 34
     bottom = top + ROW * len(rows) + 6
-
-    across = _share(lo, hi - lo, 1)
+    width = right - left
+    a, b, c = _scale(lo, hi - lo, 1)
 
     def x(v: Fraction) -> float:
-        return left + across(v) * (right - left)
+        n, d = v.numerator, v.denominator
+        return left + (n * a - d * b) / (c * d) * width
 
     parts: list[str] = []
     band_note = ""
-    if ref is not None:
+    if ref is not None and band is not None:
         rate, written, day = ref
-        band_lo, band_hi = max(rate * (1 - tol), lo), min(rate * (1 + tol), hi)
+        band_lo, band_hi = max(band[0], lo), min(band[1], hi)
         if band_lo < band_hi:
-            parts.append(f'<rect class="band" x="{x(band_lo):.2f}" y="{top - 6}" '
-                         f'width="{x(band_hi) - x(band_lo):.2f}" height="{bottom - top + 6}"/>')
+            x_lo = x(band_lo)
+            parts.append(f'<rect class="band" x="{x_lo:.2f}" y="{top - 6}" '
+                         f'width="{x(band_hi) - x_lo:.2f}" height="{bottom - top + 6}"/>')
             whole = band_lo == lo and band_hi == hi
-            band_note = (f"shaded: within {_pct(tol)}% of the reference ({_band_text(ref, tol)})"
+            band_note = (f"shaded: within {pct}% of the reference ({band_text})"
                          + ("; the whole strip is inside it" if whole else ""))
         rx = x(rate)
+        at = f"{rx:.2f}"
         anchor = "middle" if left + 80 < rx < right - 80 else ("end" if rx > left else "start")
-        parts.append(f'<line class="ref" x1="{rx:.2f}" x2="{rx:.2f}" y1="{top - 6}" '
-                     f'y2="{bottom}"/><text x="{rx:.2f}" y="{top - 12}" text-anchor="{anchor}">'
+        parts.append(f'<line class="ref" x1="{at}" x2="{at}" y1="{top - 6}" '
+                     f'y2="{bottom}"/><text x="{at}" y="{top - 12}" text-anchor="{anchor}">'
                      f"reference {esc(written)} ({esc(day)})</text>")
     for row, (i, low, high, rate, written, n) in enumerate(rows):
         cy = top + ROW * row + ROW / 2
         x1, x2 = x(low), x(high)
+        shown = esc(written)
         parts.append(
             f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}">'
-            f'<text x="8" y="{cy + 4:.2f}">cluster {i}: {esc(written)} '
+            f'<text x="8" y="{cy + 4:.2f}">cluster {i}: {shown} '
             f'({n} claim{"s" if n != 1 else ""})</text>'
             f'<rect class="cbar" x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" '
             f'height="10"/><circle class="cdot" cx="{x(rate):.2f}" cy="{cy:.2f}" r="4">'
-            f"<title>cluster {i}: {esc(written)}</title></circle></g>")
+            f"<title>cluster {i}: {shown}</title></circle></g>")
     parts.append(f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>')
-    marks, places = ticks(lo, hi)
-    for t in marks:
-        parts.append(f'<line class="axis" x1="{x(t):.2f}" x2="{x(t):.2f}" y1="{bottom}" '
-                     f'y2="{bottom + 4}"/><text x="{x(t):.2f}" y="{bottom + 18}" '
-                     f'text-anchor="middle">{esc(fixed(t, places))}</text>')
+    marks, _ = _ticks(lo, hi)
+    for n, d, label in marks:  # digits, a sign and a point: nothing to escape
+        at = f"{left + (n * a - d * b) / (c * d) * width:.2f}"
+        parts.append(f'<line class="axis" x1="{at}" x2="{at}" y1="{bottom}" '
+                     f'y2="{bottom + 4}"/><text x="{at}" y="{bottom + 18}" '
+                     f'text-anchor="middle">{label}</text>')
+    words = _WORDS[(unit(block),)]
     parts.append(f'<text x="{(left + right) / 2:.0f}" y="{bottom + 38}" text-anchor="middle">'
-                 f"{esc(unit(block))}</text>")
+                 f"{words.unit}</text>")
     h = bottom + 48
     if band_note:
         parts += _legend(bottom + 62, 8, [(BAND, band_note)])
         h += ROW
-    label = (f"The implied rates, {unit(block)}, zoomed, against the reference; the cluster "
-             "table gives the same data")
-    return _svg(w, int(h), label, parts)
+    return _svg(640, int(h), words.strip_label, parts)
 
 
 def series_table(block: dict[str, Any],
                  series: list[tuple[dt.date, Fraction, str]] | None = None) -> str:
     """The series as a table (the chart's text alternative), folded: a row a day."""
-    if series is None:
-        series = dated_series(block.get("series"))
-    if not series:
+    laid = _series_of(block.get("series")) if series is None else _Series(series)
+    return _series_table(block, laid, _reference(block))
+
+
+def _series_table(block: dict[str, Any], laid: _Series,
+                  ref: tuple[Fraction, str, str] | None) -> str:
+    points = laid.points
+    if not points:
         return ""
-    ref = _reference(block)
     ref_day = _day(ref[2]) if ref is not None else None
-    rows = "".join([_ROW_TEXT[d, written] + ("</td></tr>" if d != ref_day
-                                             else " (the reference)</td></tr>")
-                    for d, _, written in series])
-    words = f"Reference rate, {unit(block)}, {series[0][0]} to {series[-1][0]}"
-    return (f"<details><summary>The chart's series as a table ({len(series)} days)</summary>"
+    rows = "".join(laid.marked(laid.rows, laid.ref_rows, ref_day))
+    written_unit = unit(block)
+    words = f"Reference rate, {written_unit}, {points[0][0]} to {points[-1][0]}"
+    return (f"<details><summary>The chart's series as a table ({len(points)} days)</summary>"
             f'<div class="scroll"><table><caption>{esc(words)}</caption><tr>'
-            f'<th scope="col">Day</th><th scope="col">{esc(unit(block))}</th></tr>'
+            f'<th scope="col">Day</th><th scope="col">{_WORDS[(written_unit,)].unit}</th></tr>'
             f"{rows}</table></div></details>")
 
 
 def figures(block: dict[str, Any],
             series: list[tuple[dt.date, Fraction, str]] | None = None) -> str:
     """Both charts, each a figure in a box that scrolls rather than shrink its text."""
-    read = _read(block)
+    laid = _series_of(block.get("series")) if series is None else _Series(series)
+    return _figures(block, laid, _read(block))
+
+
+def _figures(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     out = []
-    for svg, opening in ((series_chart(block, series, read), _SERIES_FIGURE),
+    for svg, opening in ((_series_chart(block, laid, read), _SERIES_FIGURE),
                          (cluster_strip(block, read), _STRIP_FIGURE)):
         if svg:
             out.append(f"{opening}{svg}</div></figure>")
     return "".join(out)
+
+
+def charts_and_table(block: dict[str, Any]) -> tuple[str, str]:
+    """``figures(block)`` and ``series_table(block)``, the block read once for both."""
+    laid = _series_of(block.get("series"))
+    read = _read(block)
+    return _figures(block, laid, read), _series_table(block, laid, read.ref)
 
 
 def _figure(words: str) -> str:

@@ -207,3 +207,76 @@ def test_dated_series_read_again_is_read_afresh(windows: list[list[tuple[Any, An
             ratechart.dated_series(tuple(earlier))
         assert ratechart.dated_series(tuple(rows)) == expected
         assert ratechart.dated_series([list(r) for r in rows]) == expected
+
+
+def _plain_ticks(lo: Fraction, hi: Fraction, most: int) -> tuple[list[Fraction], int]:
+    """Round ticks found with Fractions, one candidate step after another."""
+    span = hi - lo
+    if span <= 0:
+        return [lo], 0
+    power = 0
+    while Fraction(10) ** power > span:
+        power -= 1
+    while Fraction(10) ** (power + 1) <= span:
+        power += 1
+    for exp in (power - 1, power, power + 1):
+        for m in (1, 2, 5):
+            step = m * Fraction(10) ** exp
+            first = -((-lo) // step) * step
+            count = int((hi - first) // step) + 1 if first <= hi else 0
+            if 2 <= count <= most:
+                return [first + k * step for k in range(count)], max(0, -exp)
+    return [lo, hi], 0
+
+
+# Ranges as charts pad them: wide and narrow, at zero, of either sign, and one point.
+_RANGE_ENDS = _FRACTIONS | st.fractions(min_value=-1, max_value=1, max_denominator=10**7) | \
+    st.integers(-10**12, 10**12).map(lambda n: Fraction(n, 10**6))
+
+
+@settings(max_examples=1000)
+@given(_RANGE_ENDS, _RANGE_ENDS, st.sampled_from([2, 3, 6, 10]))
+def test_ticks_in_integers_are_the_ticks_of_fractions(a: Fraction, b: Fraction,
+                                                      most: int) -> None:
+    from factcheck.formats.ratechart import _ticks, fixed, ticks
+
+    lo, hi = min(a, b), max(a, b)
+    expected, places = _plain_ticks(lo, hi, most)
+    assert ticks(lo, hi, most) == (expected, places)
+    marks, _ = _ticks(lo, hi, most)
+    assert [label for _, _, label in marks] == [fixed(t, places) for t in expected]
+
+
+_CHART_DAYS = st.sampled_from(["2017-11-16", "2017-11-17", "2017-11-20", "2017-11-21",
+                               "2017-12-01", "bad"])
+_CHART_RATES = st.sampled_from([165.05, 165.1, 166.0, 164.938, "165.20", 7, 0.0, -0.0, "1e3",
+                                1e-05, "x", "0001.50"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(_CHART_DAYS, _CHART_RATES), max_size=5), min_size=1,
+                max_size=4),
+       st.sampled_from(["2017-11-17", "2017-11-21", "2017-12-02", ""]))
+def test_charts_of_kept_windows_are_the_charts_drawn_afresh(windows: list[list[tuple[Any, Any]]],
+                                                             ref_day: str) -> None:
+    """Windows given as tuples are laid out once and kept; each chart and table drawn
+    from a kept window is the one drawn from the same rows as lists (never kept), and
+    each point's dot is the big one exactly when its day is the reference's."""
+    import re
+
+    from factcheck.formats import ratechart
+
+    def block(series: Any) -> dict[str, Any]:
+        return {"from": "CNY", "to": "KRW", "series": series,
+                "reference": {"rate": "165.1", "date": ref_day},
+                "clusters": [{"rate": "165.12", "low": "165.11", "high": "165.13"}]}
+
+    kept = [tuple(rows) for rows in windows]
+    for _ in range(2):  # the second time, every window is a kept one
+        for rows, as_tuple in zip(windows, kept, strict=True):
+            fresh = block([list(r) for r in rows])
+            drawn = ratechart.charts_and_table(block(as_tuple))
+            assert drawn == (ratechart.figures(fresh), ratechart.series_table(fresh))
+            points = ratechart.dated_series([list(r) for r in rows])
+            sizes = re.findall(r'<circle class="point" [^>]*r="(\d)">', drawn[0])
+            assert sizes == ["4" if str(d) == ref_day else "2" for d, _, _ in points]
