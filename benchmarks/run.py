@@ -157,9 +157,11 @@ def plain_python(workdir: str, smoke: bool) -> str:
     return python
 
 
-def startup(rounds: int, python: str, workdir: str) -> tuple[float, float, float]:
-    """Medians of (import pint and pydantic, factcheck check claims without the result
-    cache, factcheck check claims as it runs by default: a warm cache), interleaved."""
+def startup(rounds: int, python: str,
+            workdir: str) -> tuple[list[float], list[float], list[float]]:
+    """Seconds of (import pint and pydantic, factcheck check claims without the result
+    cache, factcheck check claims as it runs by default: a warm cache), one of each per
+    round, interleaved."""
     base_cmd = [python, "-c", "import pint, pydantic"]
     check_cmd = [os.path.join(os.path.dirname(python), "factcheck"), "check", "claims"]
     if python == sys.executable:
@@ -175,7 +177,7 @@ def startup(rounds: int, python: str, workdir: str) -> tuple[float, float, float
         base.append(_run(base_cmd))
         check.append(_run(check_cmd))
         cached.append(_run(check_cmd, env=cached_env))
-    return statistics.median(base), statistics.median(check), statistics.median(cached)
+    return base, check, cached
 
 
 class TreeMemory:
@@ -458,11 +460,16 @@ def measure(args: argparse.Namespace) -> list[Row]:
     workdir = args.workdir or tempfile.mkdtemp(prefix="factcheck-bench-")
     bytecode_env(workdir)
     python = plain_python(workdir, args.smoke)
-    base, check, cached = startup(rounds, python, workdir)
+    bases, checks, cacheds = startup(rounds, python, workdir)
+    base = statistics.median(bases)
     where = "this Python" if args.smoke else "a plain install without numpy"
-    for took, how in ((check, "--no-cache"), (cached, "the default: a warm result cache")):
+    for runs, how in ((checks, "--no-cache"), (cacheds, "the default: a warm result cache")):
+        took = statistics.median(runs)
+        pairs = [t / b for t, b in zip(runs, bases, strict=True)]
         rows.append(Row(f"start-up: `factcheck check claims` ({how}) / `import pint, pydantic` "
-                        f"({where})", f"{took:.3f} s / {base:.3f} s = {took / base:.2f}x",
+                        f"({where}; medians of {rounds} interleaved rounds)",
+                        f"{took:.3f} s / {base:.3f} s = {took / base:.2f}x (rounds "
+                        f"{interleave.spread(pairs)})",
                         "<= 1.3x", took / base <= 1.3 if judge else None))
 
     big_dir = corpus(big, workdir)
