@@ -47,7 +47,7 @@ _ID_RE = re.compile(ID_PATTERN)
 _FACT_RE = re.compile(FACT_PATTERN)
 
 
-@dataclass
+@dataclass(slots=True)
 class LoadedClaim:
     """A validated claim (its kind's model) and where it was written."""
 
@@ -321,7 +321,8 @@ class _Loader:
         self.catalog = Catalog()
         self._parse_value = parse_value
         self._article_ids: dict[str, Location] = {}
-        self._claim_ids: dict[str, tuple[str, int, int]] = {}  # id -> its Location's fields
+        # id -> where its claim starts: the loaded claim, or (file, line, col) when invalid
+        self._claim_ids: dict[str, LoadedClaim | tuple[str, int, int]] = {}
         self._fact_places: dict[str, Location] = {}
         self._fact_sources: list[tuple[str, str, Location]] = []
         self._claim_specs: dict[str, Spec | None] = {}
@@ -369,7 +370,8 @@ class _Loader:
         except FactcheckError as err:
             self.catalog.problems.append(_problem(err, file))
             return
-        self.catalog.problems.extend(_problem(p, file) for p in doc.problems)
+        if doc.problems:
+            self.catalog.problems.extend(_problem(p, file) for p in doc.problems)
         data = doc.data
         if not isinstance(data, dict):
             self.report(file, doc.where(()), "file.not-mapping",
@@ -410,7 +412,15 @@ class _Loader:
         model = self._validate(ARTICLE, raw, doc, ("article",), "article", "article.schema")
         if model is None:
             return None
-        loc = doc.location(("article", "id"))
+        # Where the id's value and the 'article' key are written: read from the position
+        # tables when both are there (once per file), else as ``where`` finds them.
+        top, fields = doc.positions(doc.data), doc.positions(raw)
+        if "article" in top and "id" in fields:
+            loc = Location(doc.file, fields["id"][2], fields["id"][3])
+            line = top["article"][0] or top["article"][2]
+        else:
+            loc = doc.location(("article", "id"))
+            line = doc.key_where(("article",))[0] or doc.where(("article",))[0]
         first = self._article_ids.get(model.id)
         if first is not None:
             self.report(doc.file, (loc.line, loc.col), "article.duplicate-id",
@@ -418,8 +428,7 @@ class _Loader:
                         "give each article its own id")
             return None
         self._article_ids[model.id] = loc
-        line, _ = doc.where(("article",))
-        return ArticleBundle(model, doc.file, doc.key_where(("article",))[0] or line)
+        return ArticleBundle(model, doc.file, line)
 
     def _mapping_section(self, doc: Document, name: str, code: str) -> dict[str, Any]:
         raw = doc.data[name]
@@ -586,8 +595,6 @@ class _Loader:
                        Location(csv_path, value.line, value.col))
 
     def _claims(self, doc: Document) -> list[LoadedClaim]:
-        from factcheck.kinds import KIND_MODULES
-
         raw = doc.data["claims"]
         if raw is None:
             return []
@@ -605,7 +612,6 @@ class _Loader:
             self._stop(doc.file, doc.key_where(("claims",)), f"the claim files of this run "
                        f"hold more than {limits.MAX_RUN_CLAIMS:,} claims (MAX_RUN_CLAIMS)")
             return []
-        kinds = ", ".join(KIND_MODULES)
         claim_pos = doc.positions(raw)
         out: list[LoadedClaim] = []
         # The loop runs once per claim: lookups are bound once, and the messages and
@@ -624,23 +630,32 @@ class _Loader:
                 # one of the two claims is invalid for another reason.
                 first = claim_ids.get(cid)
                 if first is not None:
+                    place = first.location() if isinstance(first, LoadedClaim) else \
+                        Location(*first)
                     self.report(file, doc.where(("claims", i, "id")), "claims.duplicate-id",
-                                f"claim id {cid!r} is already used at {Location(*first)}; "
+                                f"claim id {cid!r} is already used at {place}; "
                                 "claim ids must be unique across all files")
                     continue
-                claim_ids[cid] = (file, line, col)
             kind = item.get("kind")
             spec = specs.get(kind) if kind.__class__ is str else None
             if spec is not None:
                 record = spec.read(item)
                 if record is not None:
-                    out.append(LoadedClaim(record, file, line, col, positions.get(id(item), {})))
+                    loaded = LoadedClaim(record, file, line, col, positions.get(id(item), {}))
+                    out.append(loaded)
+                    if cid.__class__ is str:
+                        claim_ids[cid] = loaded  # its file, line and col are the place
                     continue
-            elif kind.__class__ is str and kind not in specs:
+            if cid.__class__ is str:
+                claim_ids[cid] = (file, line, col)
+            if spec is None and kind.__class__ is str and kind not in specs:
                 spec = self._claim_spec(kind)
             path: Path = ("claims", i)
             what = f"claim {cid!r}" if isinstance(cid, str) else f"claim #{i + 1}"
             if spec is None:
+                from factcheck.kinds import KIND_MODULES
+
+                kinds = ", ".join(KIND_MODULES)
                 if "kind" not in item:
                     where, msg = (line, col), f"{what} has no 'kind'; add 'kind:' with one of "
                     msg += kinds

@@ -22,6 +22,7 @@ declines: a declined file costs time, a misread one would cost a wrong answer.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 from factcheck import limits
@@ -63,6 +64,7 @@ _FLOW_WORD = r"""[^ ,\[\]{}#&*!|>'"%@`?:\-](?:[^ ,\[\]{}#:]++| ++[^ ,\[\]{}#:])*
 _FLOW_ITEM = re.compile(rf"( *+)({_FLOW_WORD}) *+")
 _FLOW_PAIR = re.compile(rf"( *+)({_FLOW_WORD}): ++({_FLOW_WORD}) *+")
 
+_LONGEST_NULL = max(len(word) for word in NULLS)
 _MAX_KEY = 1000  # libyaml refuses a key over 1,024 characters
 _LONG_LINES: dict[int, re.Pattern[str]] = {}
 
@@ -97,6 +99,10 @@ def _read(text: str, file: str) -> Document | None:
     pos = doc._pos
     problems = doc.problems
     nulls = NULLS
+    # Keys are interned: a claim file repeats a few field names thousands of times, and
+    # the position tables that outlive the file keep them (one copy each, and lookups
+    # by name in the specs then compare by identity).
+    intern = sys.intern
     max_depth = limits.MAX_YAML_DEPTH - 2  # one level spare for a flow collection
     # The innermost open block collection (the others are on the stack): its column,
     # the container, its position table, and whether it is a mapping; and a key of it
@@ -170,15 +176,20 @@ def _read(text: str, file: str) -> Document | None:
             indent_t, cont, table, is_map = col, new, new_table, True
         elif not key or not is_map:
             raise _Decline  # a value where a key belongs, or a key inside a list
+        key = intern(key)
         after = col + len(key)
         if not value:
             pending, pending_pos, empty_pos = key, (line, col + 1), (line, after + 2)
             continue
         after += len(colon)
-        if value[0] in "\"'[{":
-            data: Any = _value(value, line, after, doc)
+        first = value[0]
+        if first == '"' or first == "'":
+            data: Any = value[1:-1]
+        elif first == "[" or first == "{":
+            data = _flow(value, line, after, doc)
         else:
-            data = None if value in nulls else value
+            # (the length first: most values are longer than any null, and need no hash)
+            data = None if len(value) <= _LONGEST_NULL and value in nulls else value
         if key in table:
             problems.append(duplicate_key(file, key, table[key][0], (line, col + 1)))
         else:
@@ -222,6 +233,7 @@ def _flow(flow: str, line: int, col: int, doc: Document) -> Any:
             if match is None:
                 raise _Decline
             lead, key, value = match.groups()
+            key = sys.intern(key)
             if key in nulls:
                 raise _Decline
             key_pos = (line, at + len(lead) + 1)

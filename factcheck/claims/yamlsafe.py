@@ -14,6 +14,7 @@ value, ``~`` or ``null`` becomes None. Positions are 1-based (line, column).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -125,9 +126,13 @@ def parse_yaml(text: str, file: str = "<string>") -> Document:
     Files that keep to plain YAML are read by ``yamlplain`` (the same result, in less
     than half the time); the rest, and every refusal, by PyYAML's event stream.
     """
-    if not any(mark in text for mark in _BLOCK_SCALAR_MARKS):
+    global _read_plain
+    read_plain = _read_plain
+    if read_plain is None and not any(mark in text for mark in _BLOCK_SCALAR_MARKS):
         from factcheck.claims.yamlplain import read_plain
 
+        _read_plain = read_plain
+    if read_plain is not None:
         doc = read_plain(text, file)
         if doc is not None:
             return doc
@@ -135,10 +140,13 @@ def parse_yaml(text: str, file: str = "<string>") -> Document:
 
 
 # The plain reader declines block scalars ('note: >-', '- |'), which claim files use for
-# long notes: a text that shows one goes to the event walk without importing that reader
-# (compiling its patterns is about 8 ms of a run's start). A mark inside a quoted value
-# only sends a plain file the longer way, to the same result.
+# long notes: until a file without one has imported that reader, a text that shows one
+# goes to the event walk directly (compiling the reader's patterns is about 8 ms of a
+# run's start). Once imported, the reader tries every file: looking for the marks took
+# as long as a tenth of reading a plain file. A mark inside a quoted value only sends a
+# plain file the longer way, to the same result.
 _BLOCK_SCALAR_MARKS = (": >", ": |", "- >", "- |")
+_read_plain: Callable[[str, str], Document | None] | None = None
 
 
 def parse_yaml_events(text: str, file: str = "<string>") -> Document:

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticUndefined
 
 from factcheck.claims.fields import (
+    _LENGTHS,
     ARTICLE,
     FACT,
     REQUIRED,
@@ -171,3 +172,80 @@ def test_the_seed_claims_are_read_by_the_specs_without_the_models() -> None:
     assert len(claims) > 50
     assert all(type(claim) is ClaimRecord for claim in claims)
     assert all(isinstance(bundle.article.published, dt.date) for bundle in catalog.articles)
+
+
+def _bounds(spec: Spec) -> list[str]:
+    """Texts one code point either side of, and at, every length bound the spec checks."""
+    lengths = {n for low, high in _LENGTHS.values() for n in (low - 1, low, low + 1, high - 1,
+                                                               high, high + 1) if n < 10_000}
+    return ["a" * n for n in sorted(lengths) if n >= 0]
+
+
+def _copied(value: Any) -> Any:
+    """``value`` with every text a new object (as a YAML reader gives it), not a constant."""
+    if isinstance(value, str):
+        return (value + ".")[:-1]
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    if isinstance(value, dict):
+        return {_copied(key): _copied(item) for key, item in value.items()}
+    return value
+
+
+def _entries(spec: Spec) -> st.SearchStrategy[dict[str, Any]]:
+    """Entries with any of the spec's keys (and an unknown one) in any order, any values."""
+    keys = st.lists(st.sampled_from([*spec.fields, "extra"]), unique=True, max_size=12)
+    values = st.one_of(VALUES, st.sampled_from(_bounds(spec)))
+    return keys.flatmap(lambda names: st.fixed_dictionaries({name: values for name in names}))
+
+
+@settings(max_examples=600)
+@given(name=st.sampled_from(sorted(BASES)), data=st.data())
+def test_read_by_plan_is_read_field_by_field(name: str, data: st.DataObject) -> None:
+    spec, base = BASES[name]
+    changes = st.dictionaries(st.sampled_from([*spec.fields, "extra"]),
+                              st.one_of(VALUES, st.sampled_from(_bounds(spec))), max_size=3)
+    _agree(spec, data.draw(st.one_of(_entries(spec), changes.map(lambda c: {**base, **c}))))
+
+
+def _agree(spec: Spec, raw: dict[str, Any]) -> bool:
+    """Whether ``read`` accepted ``raw``; fails unless ``read_each`` gives the same."""
+    raw = _copied(raw)
+    fast, each = spec.read(raw), spec.read_each(raw)
+    assert (fast is None) == (each is None), (raw, fast, each)
+    if fast is None:
+        return False
+    assert type(fast) is type(each)
+    assert list(vars(fast)) == list(vars(each))
+    for field, value in vars(each).items():
+        # the same values, and texts the same objects (a word's one shared copy)
+        got = vars(fast)[field]
+        assert _same(got, value), (field, got, value)
+        assert not isinstance(value, str) or got is value, field
+        # and mappings and lists of its own: neither the entry's nor a default shared
+        if isinstance(got, (dict, list)):
+            assert got is not raw.get(field) and got is not spec._defaults[field], field
+    return True
+
+
+@pytest.mark.parametrize("name", sorted(BASES))
+def test_read_by_plan_at_every_edge_of_every_field(name: str) -> None:
+    spec, base = BASES[name]
+    accepted = 0
+    for field in [*spec.fields, "extra"]:
+        for value in [*EDGES, *ODD, *_bounds(spec)]:
+            raw = _changed(base, {field: value})
+            accepted += _agree(spec, raw) + _agree(spec, dict(reversed(raw.items())))
+    assert accepted > len(spec.fields)
+
+
+@pytest.mark.parametrize("name", sorted(BASES))
+def test_the_plans_of_a_spec_are_bounded(name: str) -> None:
+    spec, base = BASES[name]
+    fresh = Spec(spec._model, spec.record, spec.fields, spec.check)
+    for i in range(200):
+        raw = {**base, f"extra{i}": "x"} if i % 2 else dict(reversed([*base.items(), ("x", i)]))
+        assert fresh.read(raw) is None
+    valid = fresh.read(dict(reversed(base.items())))
+    assert valid is not None and vars(valid) == vars(spec.read_each(base))
+    assert len(fresh._plans) <= 64
