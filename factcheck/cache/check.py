@@ -60,6 +60,8 @@ def check_with_cache(files: list[str], options: CheckOptions) -> Report | None:
         entry = decode(payload, keys[path], path, digests[path]) if payload else None
         if entry is not None:
             known[path] = entry
+        elif payload is not None:
+            store.refuse(keys[path])
     # Whether the report can be built of the files' views (their entries' heads), or
     # needs every entry whole: the views are the default text report's, and quote
     # anchoring and coverage need the findings of every file with an article text.
@@ -119,7 +121,10 @@ def _whole(store: Store, key: str, entry: Entry, path: str) -> bool:
     if entry.whole:
         return True
     rest = store.read_rest(key)
-    return rest is not None and decode_rest(entry, rest, path)
+    if rest is not None and not decode_rest(entry, rest, path):
+        store.refuse(key)
+        return False
+    return rest is not None
 
 
 def _load(files: list[str], options: CheckOptions, summaries: dict[str, dict[str, Any]],

@@ -63,6 +63,13 @@ def read_regular(path: str, limit: int, *, private: bool = False) -> bytes | Non
     """The bytes of a regular file reached without a link, or None (absent, a link, a
     device or pipe, a folder, larger than ``limit``; with ``private``, a file that is
     not this user's or that others may read or write)."""
+    found = read_regular_file(path, limit, private=private)
+    return None if found is None else found[0]
+
+
+def read_regular_file(path: str, limit: int, *,
+                      private: bool = False) -> tuple[bytes, os.stat_result] | None:
+    """What :func:`read_regular` reads, with the file's status as it was read."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
                      | getattr(os, "O_NONBLOCK", 0))
@@ -76,7 +83,7 @@ def read_regular(path: str, limit: int, *, private: bool = False) -> bytes | Non
             return None
         with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(limit + 1)
-        return data if len(data) <= limit else None
+        return (data, info) if len(data) <= limit else None
     except OSError:
         return None
     finally:

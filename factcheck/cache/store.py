@@ -11,9 +11,14 @@ than one per claim file: an archive of ten thousand files is read in one go and
 written in one go, and an entry that is corrupt, truncated, oversized or does not
 match its seal is treated as absent (recomputed), the rest of the pack still used.
 The pack is read only as a regular file reached without a link, at most
-MAX_CACHE_BYTES. The folder holds a CACHEDIR.TAG (backup tools skip it) and a
-.gitignore of ``*``, as ruff's does; past MAX_CACHE_BYTES in all, the packs of
-other settings are removed, oldest first.
+MAX_CACHE_BYTES. A run that adds entries appends their lines to the pack it read
+(a later line of a key stands for it), unless more than an eighth of the pack would
+then be lines no run reads (entries replaced, or of files not in this run), or a line
+of it is no entry or did not verify: then it writes the pack of this run's entries
+afresh. The
+folder holds a CACHEDIR.TAG (backup tools skip it) and a .gitignore of ``*``, as
+ruff's does; past MAX_CACHE_BYTES in all, the packs of other settings are removed,
+oldest first.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import os
 import stat
 import tempfile
 
-from factcheck.cache.seal import intact, read_regular, seal
+from factcheck.cache.seal import intact, read_regular_file, seal
 
 # One entry holds the results of one claim file (at most 2 MiB of YAML, 10,000 claims).
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
@@ -48,6 +53,8 @@ class Store:
         self.root = os.path.join(folder, LAYOUT)
         self.path = os.path.join(self.root, name + ".pack")
         self._data = b""  # the pack as read
+        self._read_as: tuple[int, int, int] | None = None  # its device, inode and size
+        self._odd = False  # a line of it is no entry, or an entry read did not verify
         self._old: dict[bytes, tuple[int, int]] | None = None  # key -> its line's bounds
         self._lines: dict[bytes, bytes | tuple[int, int]] = {}  # the lines of this run's pack
         self._changed = False
@@ -55,7 +62,11 @@ class Store:
     def _read_pack(self) -> dict[bytes, tuple[int, int]]:
         if self._old is None:
             self._old = {}
-            data = self._data = read_regular(self.path, MAX_CACHE_BYTES) or b""
+            found = read_regular_file(self.path, MAX_CACHE_BYTES)
+            if found is not None:
+                self._data, info = found
+                self._read_as = (info.st_dev, info.st_ino, len(self._data))
+            data = self._data
             find, size, start = data.find, len(data), 0
             while start < size:
                 end = find(b"\n", start)
@@ -63,6 +74,8 @@ class Store:
                 if _HEAD < end - start <= _HEAD + MAX_ENTRY_BYTES \
                         and data[start + 64:start + 65] == b" ":
                     self._old[data[start:start + 64]] = (start, end)
+                else:
+                    self._odd = True
                 start = end + 1
         return self._old
 
@@ -76,9 +89,11 @@ class Store:
         line = memoryview(self._data)[start:end]
         split = self._data.find(_REST, start + _HEAD, end)
         if split < 0 or line[_HEAD - 1:_HEAD] != b" " or line[129:130] != b" ":
+            self._odd = True
             return None
         payload = line[_HEAD:split - start]
         if not intact(self.secret, line[65:129], payload):
+            self._odd = True
             return None
         self._lines[head] = where
         return payload.tobytes()
@@ -96,8 +111,15 @@ class Store:
             return None
         rest = line[split + 1 - start:]
         if not intact(self.secret, line[130:_HEAD - 1], line[65:129], rest):
+            self._odd = True
             return None
         return rest.tobytes()
+
+    def refuse(self, key: str) -> None:
+        """The entry under ``key``, which verified, is not what its reader expects: it is
+        not kept, and the pack is written afresh."""
+        self._lines.pop(key.encode("ascii"), None)
+        self._odd = True
 
     def write(self, key: str, head: bytes, rest: bytes) -> None:
         """Keep ``head`` and ``rest`` under ``key`` for the pack written by :meth:`save`
@@ -118,6 +140,14 @@ class Store:
         written leaves the cache as it was."""
         if not self._changed and set(self._lines) == set(self._read_pack()):
             return
+        added = [line for line in self._lines.values() if not isinstance(line, tuple)]
+        kept = sum(line[1] - line[0] + 1 for line in self._lines.values()
+                   if isinstance(line, tuple))
+        unread = len(self._data) - kept  # (the last line may lack its newline: one byte)
+        if not self._odd and unread * 8 <= len(self._data) + sum(map(len, added)) \
+                and self._append(added):
+            self._prune()
+            return
         try:
             self._prepare()
             fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=self.root)
@@ -136,6 +166,33 @@ class Store:
                 os.unlink(tmp)
             return
         self._prune()
+
+    def _append(self, lines: list[bytes]) -> bool:
+        """Add ``lines`` at the end of the pack, if it is still the file read; False when
+        it is not (or was not read), or cannot be written. A write cut short leaves a
+        line that never verifies."""
+        if self._read_as is None:
+            return False
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+                         | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return False
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) \
+                    or (info.st_dev, info.st_ino, info.st_size) != self._read_as:
+                return False
+            # After a last line without its newline, the first line added starts a line.
+            start = b"" if self._data.endswith(b"\n") or not self._data else b"\n"
+            chunk = memoryview(start + b"".join(line + b"\n" for line in lines))
+            while chunk:
+                chunk = chunk[os.write(fd, chunk):]
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
 
     def _prepare(self) -> None:
         """Make the cache folders, each a real folder (a link planted there is refused)."""
