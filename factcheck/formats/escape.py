@@ -161,6 +161,18 @@ def html(text: str, *, newlines: bool = False) -> str:
 _HTML_SPECIAL = re.compile("[&<>\"']")
 
 
+def html_value(value: object, *, newlines: bool = False) -> str:
+    """Any value as HTML text or a quoted attribute: its text by :func:`html`."""
+    kind = value.__class__
+    if kind is str:
+        return html(value, newlines=newlines)  # type: ignore[arg-type]
+    if kind is float or kind is int:
+        # Digits, a sign, a point, an exponent, inf or nan: nothing to escape (the rate
+        # tables and charts write numbers by the thousand).
+        return str(value)
+    return html(str(value), newlines=newlines)
+
+
 def _html_special(text: str) -> str:
     """The five characters that end or open markup as references, ``&`` first (what
     ``html.escape(text, quote=True)`` does; the html module's import builds a table of

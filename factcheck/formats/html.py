@@ -74,10 +74,8 @@ details.holds:not(.unexpected)>:is(.sources,p.muted){display:none}blockquote{mar
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def esc(value: object, *, newlines: bool = False) -> str:
-    """Any value as HTML text or a quoted attribute (see :func:`escape.html`)."""
-    return escape.html(value if value.__class__ is str else str(value),  # type: ignore[arg-type]
-                       newlines=newlines)
+# Any value as HTML text or a quoted attribute (see :func:`escape.html_value`).
+esc = escape.html_value
 
 
 def _anchor(index: int) -> str:

@@ -12,6 +12,7 @@ never shrinks its text.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import chain
 from operator import itemgetter
@@ -46,8 +47,7 @@ svg.chart .c6{--c:#d7b8a8}}
 """
 
 
-def esc(value: object) -> str:
-    return escape.html(value if value.__class__ is str else str(value))  # type: ignore[arg-type]
+esc = escape.html_value
 
 
 def _num(value: Any) -> Fraction | None:
@@ -278,13 +278,35 @@ class _Read(NamedTuple):
 
 
 def _read(block: dict[str, Any]) -> _Read:
+    ref = block.get("reference") or {}
+    tolerance = str(block.get("tolerance_pct"))
+    key: tuple[str | None, str | None, str]
+    if isinstance(ref, dict):
+        key = str(ref.get("rate")), str(ref.get("date", "")), tolerance
+    else:
+        key = None, None, tolerance
+    return _Read(_clusters(block), *_REFERENCE_READ[key])
+
+
+def _reference_read(rate: str | None, day: str | None, tolerance: str
+                    ) -> tuple[tuple[Fraction, str, str] | None, Fraction,
+                               tuple[Fraction, Fraction] | None, str, str]:
+    """What a block's reference and tolerance, as written, give its charts (the fields
+    of ``_Read`` after the clusters)."""
+    block: dict[str, Any] = {"tolerance_pct": tolerance}
+    if rate is not None:
+        block["reference"] = {"rate": rate, "date": day}
     ref, tol = _reference(block), _tolerance(block)
     band, band_text = None, ""
     if ref is not None:
         band = ref[0] * (1 - tol), ref[0] * (1 + tol)
         places = _decimals(ref[1])
         band_text = f"{fixed(band[0], places)} to {fixed(band[1], places)}"
-    return _Read(_clusters(block), ref, tol, band, band_text, _pct(tol))
+    return ref, tol, band, band_text, _pct(tol)
+
+
+# Articles of the same day share their reference.
+_REFERENCE_READ = _Kept(_reference_read, 10_000)
 
 
 def _tolerance(block: dict[str, Any]) -> Fraction:
@@ -425,8 +447,8 @@ class _Series:
     """A window's points as the series chart and the table draw them, made once for
     every block whose window is the same rows (the analysis shares them)."""
 
-    __slots__ = ("points", "low", "high", "span", "xs", "numerators", "denominators",
-                 "dots", "titles", "big_titles", "rows", "ref_rows", "at_day", "days", "ends")
+    __slots__ = ("count", "days", "low", "high", "span", "xs", "numerators", "denominators",
+                 "dots", "titles", "big_titles", "rows", "ref_rows", "ends")
 
     def __init__(self, points: list[tuple[dt.date, Fraction, str]]) -> None:
         self._lay_out([(d, r, w, -1, d.toordinal(), r.numerator, r.denominator)
@@ -440,39 +462,34 @@ class _Series:
         return series
 
     def _lay_out(self, rows: list[_Row], places: int) -> None:
+        self.count = len(rows)
         if not rows:
-            self.points = []
             return
         days, rates, written, _, ordinals, self.numerators, self.denominators = zip(
             *rows, strict=True)
-        finals, self.titles, self.big_titles, self.rows, self.ref_rows = zip(
+        self.days = days
+        _, self.titles, self.big_titles, self.rows, self.ref_rows = zip(
             *[_LAID[d, w, places] for d, w in zip(days, written, strict=True)], strict=True)
-        self.points = list(zip(days, rates, finals, strict=True))
         self.low, self.high = min(rates), max(rates)
         first = ordinals[0]
         self.span = ordinals[-1] - first
         self.xs, self.dots = _PLACES[tuple([o - first for o in ordinals]),]
-        self.at_day = dict(zip(days, range(len(days)), strict=True))
-        # Days given twice (a hand-written series) are found by a search instead.
-        self.days = days if len(self.at_day) < len(days) else None
         self.ends = _DAY_TEXT[days[0],], _DAY_TEXT[days[-1],]
 
     def marked(self, plain: Sequence[str], marked: Sequence[str],
                day: dt.date | None) -> Sequence[str]:
-        """``plain``, with the entries of the points on ``day`` taken from ``marked``."""
+        """``plain``, with the entries of the points on ``day`` taken from ``marked``
+        (the days are in order: a day given twice is given twice in a row)."""
         if day is None:
             return plain
-        at: tuple[int, ...]
-        if self.days is None:
-            k = self.at_day.get(day)
-            at = () if k is None else (k,)
-        else:
-            at = tuple(k for k, d in enumerate(self.days) if d == day)
-        if not at:
+        days = self.days
+        k = bisect_left(days, day)
+        if k == len(days) or days[k] != day:
             return plain
         out = list(plain)
-        for k in at:
+        while k < len(days) and days[k] == day:
             out[k] = marked[k]
+            k += 1
         return out
 
 
@@ -492,7 +509,9 @@ def _series_of(raw: Any) -> _Series:
 
 
 _SERIES: dict[int, tuple[Any, _Series]] = {}
-_MAX_SERIES = 2_000  # about 10 KB each, and an archive's windows come in date order
+# About 2 KB each: an archive of a few years in a few currency pairs has a few thousand
+# windows, which come back again and again.
+_MAX_SERIES = 8_000
 
 
 def series_chart(block: dict[str, Any],
@@ -514,7 +533,7 @@ def series_chart(block: dict[str, Any],
 
 def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     clusters, ref = read.clusters, read.ref
-    points = laid.points
+    points = laid.count
     values: list[Fraction] = [v for c in clusters for v in c[1:4]]
     if points:
         values += (laid.low, laid.high)
@@ -586,7 +605,7 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     legend: list[tuple[str, str]] = []
     if points:
         legend.append((_SERIES_SAMPLE,
-                       f"reference rate on each business day ({len(points)} days; the "
+                       f"reference rate on each business day ({points} days; the "
                        "big dot is the reference)"))
     if ref is not None:
         legend.append((_REF_SAMPLE, f"reference {ref[1]} ({ref[2]})"))
@@ -680,14 +699,14 @@ def series_table(block: dict[str, Any],
 
 def _series_table(block: dict[str, Any], laid: _Series,
                   ref: tuple[Fraction, str, str] | None) -> str:
-    points = laid.points
+    points = laid.count
     if not points:
         return ""
     ref_day = _day(ref[2]) if ref is not None else None
     rows = "".join(laid.marked(laid.rows, laid.ref_rows, ref_day))
     written_unit = unit(block)
-    words = f"Reference rate, {written_unit}, {points[0][0]} to {points[-1][0]}"
-    return (f"<details><summary>The chart's series as a table ({len(points)} days)</summary>"
+    words = f"Reference rate, {written_unit}, {laid.days[0]} to {laid.days[-1]}"
+    return (f"<details><summary>The chart's series as a table ({points} days)</summary>"
             f'<div class="scroll"><table><caption>{esc(words)}</caption><tr>'
             f'<th scope="col">Day</th><th scope="col">{_WORDS[(written_unit,)].unit}</th></tr>'
             f"{rows}</table></div></details>")

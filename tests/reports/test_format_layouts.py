@@ -280,3 +280,14 @@ def test_charts_of_kept_windows_are_the_charts_drawn_afresh(windows: list[list[t
             points = ratechart.dated_series([list(r) for r in rows])
             sizes = re.findall(r'<circle class="point" [^>]*r="(\d)">', drawn[0])
             assert sizes == ["4" if str(d) == ref_day else "2" for d, _, _ in points]
+
+
+@settings(max_examples=500)
+@given(st.floats() | st.integers() | st.sampled_from([0.0, -0.0, 1e-05, 1e300, -7, True, None])
+       | _TEXT | st.lists(_TEXT, max_size=2), st.booleans())
+def test_html_value_is_its_text_escaped(value: Any, newlines: bool) -> None:
+    """Numbers are written as they are, which is what escaping their text gives."""
+    from factcheck.formats import escape
+
+    assert escape.html_value(value, newlines=newlines) == escape.html(str(value),
+                                                                      newlines=newlines)
