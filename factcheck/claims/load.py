@@ -641,7 +641,7 @@ class _Loader:
             if spec is not None:
                 record = spec.read(item)
                 if record is not None:
-                    loaded = LoadedClaim(record, file, line, col, positions.get(id(item), {}))
+                    loaded = LoadedClaim(record, file, line, col, positions.get(id(item)) or {})
                     out.append(loaded)
                     if cid.__class__ is str:
                         claim_ids[cid] = loaded  # its file, line and col are the place

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import limits
-from factcheck.claims.yamlplain import read_plain
+from factcheck.claims.yamlplain import _LINE, _PLAIN, _line, read_plain
 from tests.claims.test_yamlplain import same_as_pyyaml
 
 # Characters of scalars: ordinary ones, YAML's indicators, and what a line reader trips on.
@@ -143,8 +143,10 @@ def _lay(layout: _Layout, node: Any, indent: int, out: list[str]) -> None:
         elif entry[0] == "map" and layout.draw(st.booleans()):
             inner: list[str] = []
             _lay(layout, entry, indent + len(layout.dash), inner)
-            first = inner.index(next(line for line in inner if line.strip()
-                                     and not line.lstrip().startswith("#")))
+            # the entry's first line (a key such as '#' makes it look like a comment)
+            written = [line for line in inner if line.strip()]
+            first = inner.index(next((line for line in written
+                                      if not line.lstrip().startswith("#")), written[0]))
             out.extend(inner[:first])
             out.append(pad + layout.dash + inner[first][indent + len(layout.dash):])
             out.extend(inner[first + 1:])
@@ -218,3 +220,24 @@ def test_a_flow_key_past_libyamls_limit_is_declined() -> None:
         same_as_pyyaml(prefix + "k" * 1000 + ": 1}\n")
         assert read_plain(prefix + "k" * 1001 + ": 1}\n") is None
         assert read_plain(prefix + "k" * 1025 + ": 1}\n") is None
+
+
+_KEYS = st.sampled_from(["a", "id", "a_1", "_", "A9", "a.b", "a-b", "a b", "a:b", "é", "1a",
+                         "null", "nullx", "x~", "a#", "a\t", ""])
+_AFTER = st.sampled_from([": ", ":  ", ":", ":\n", ": x\n", ":x\n", "::", ": #c\n", ":#\n",
+                          " : x\n", ":\t", ":\r\n", ": 'q'\n"])
+
+
+@st.composite
+def _key_lines(draw: st.DrawFn) -> str:
+    """Lines whose key is, or nearly is, a word: each way a key's end can be written."""
+    lines = draw(st.lists(st.tuples(st.sampled_from(["", "  ", "- ", "  - "]), _KEYS, _AFTER),
+                          min_size=1, max_size=4))
+    return "".join(lead + key + after for lead, key, after in lines)
+
+
+@settings(_SETTINGS, max_examples=300)
+@given(st.one_of(_key_lines(), documents(), documents(edges=False)))
+def test_a_word_key_is_split_off_as_a_plain_key_is(text: str) -> None:
+    """The line pattern tries a word key first: it must cut every line as _PLAIN alone does."""
+    assert _LINE.findall(text) == _line(_PLAIN).findall(text)
