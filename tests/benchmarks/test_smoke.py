@@ -88,3 +88,19 @@ def test_run_smoke_prints_the_table(tmp_path) -> None:
     for target in ("start-up", "throughput", "peak memory", "growth", "identical", "parsing"):
         assert target in out
     assert "| identical | identical | yes |" in out
+
+
+def test_run_only_formats_measures_text_beside_the_formats_asked_for(tmp_path) -> None:
+    done = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "benchmarks", "run.py"), "--smoke",
+         "--only-formats", "--formats", "junit", "--no-linear", "--workdir", str(tmp_path)],
+        cwd=ROOT, capture_output=True, check=False, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    rows = [line for line in done.stdout.decode().splitlines() if line.startswith("| ")][1:]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| format text, 100 claims, --jobs 1", "| format junit, 100 claims, --jobs 1",
+        "| every generated corpus checks with exit 0 (100 claims)"]
+    assert "x the text runs beside it (pairs " in rows[1]
+    # text, junit, text: one line on stderr per run
+    assert done.stderr.decode().count("run.py: ") == 3
