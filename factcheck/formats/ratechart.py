@@ -531,6 +531,63 @@ def series_chart(block: dict[str, Any],
     return _series_chart(block, laid, read or _read(block))
 
 
+def _scaled(laid: _Series, read: _Read, scale: tuple[Fraction, Fraction, int, int, int],
+            bottom: int, shown_unit: str) -> tuple[str, float | None, str]:
+    """What the series chart draws whatever its clusters, for its range (lo, hi) and
+    that range's ``_scale``: the ticks, the unit, the band and the reference line; the
+    y of the reference (None without one); the axes, the series, its first and last day."""
+    lo, hi, a, b, c = scale
+    left, right, top = _LEFT, _RIGHT, _TOP
+    height = bottom - top
+
+    def y(v: Fraction) -> float:
+        n, d = v.numerator, v.denominator
+        return top + (n * a - d * b) / (c * d) * height
+
+    parts: list[str] = []
+    marks, _ = _ticks(lo, hi)
+    for n, d, label in marks:  # a tick's label is digits, a sign and a point: nothing to escape
+        yt = top + (n * a - d * b) / (c * d) * height
+        at = f"{yt:.2f}"
+        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{at}" '
+                     f'y2="{at}"/><text x="{left - 8}" y="{yt + 4:.2f}" '
+                     f'text-anchor="end">{label}</text>')
+    middle = (top + bottom) / 2
+    parts.append(f'<text transform="rotate(-90)" x="{-middle:.2f}" y="18" '
+                 f'text-anchor="middle">{shown_unit}</text>')
+    ref, ref_y = read.ref, None
+    if ref is not None and read.band is not None:
+        band_top, band_bottom = y(read.band[1]), y(read.band[0])
+        parts.append(f'<rect class="band" x="{left}" y="{band_top:.2f}" width="{right - left}" '
+                     f'height="{band_bottom - band_top:.2f}"/>')
+        ref_y = y(ref[0])
+        at = f"{ref_y:.2f}"
+        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{at}" y2="{at}"/>')
+    after = [f'<line class="axis" x1="{left}" x2="{left}" y1="{top}" y2="{bottom}"/>'
+             f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>']
+    if laid.count:
+        # Each point's place once, for the line and for its dot.
+        ys = [f"{top + (n * a - d * b) / (c * d) * height:.2f}"
+              for n, d in zip(laid.numerators, laid.denominators, strict=True)]
+        after.append('<polyline class="series" points="'
+                     + " ".join(map(_comma, laid.xs, ys)) + '"/>')
+        ref_day = _day(ref[2]) if ref is not None else None
+        titles = laid.marked(laid.titles, laid.big_titles, ref_day)
+        after.append("".join(chain.from_iterable(zip(laid.dots, ys, titles, strict=True))))
+        start, end = laid.ends
+        if laid.span == 0:
+            after.append(f'<text x="{laid.xs[0]}" y="{bottom + 18}" text-anchor="middle">'
+                         f"{start}</text>")
+        else:
+            after.append(f'<text x="{left}" y="{bottom + 18}">{start}</text>'
+                         f'<text x="{right}" y="{bottom + 18}" text-anchor="end">{end}</text>')
+    return "".join(parts), ref_y, "".join(after)
+
+
+_SCALED: dict[tuple[Any, ...], tuple[_Series, str, float | None, str]] = {}
+_MAX_SCALED = 4_000  # about 4 KB each
+
+
 def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     clusters, ref = read.clusters, read.ref
     points = laid.count
@@ -553,50 +610,30 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
         return top + (n * a - d * b) / (c * d) * height
 
     words = _WORDS[(unit(block),)]
-    parts: list[str] = []
-    marks, _ = _ticks(lo, hi)
-    for n, d, label in marks:  # a tick's label is digits, a sign and a point: nothing to escape
-        yt = top + (n * a - d * b) / (c * d) * height
-        at = f"{yt:.2f}"
-        parts.append(f'<line class="grid" x1="{left}" x2="{right}" y1="{at}" '
-                     f'y2="{at}"/><text x="{left - 8}" y="{yt + 4:.2f}" '
-                     f'text-anchor="end">{label}</text>')
-    middle = (top + bottom) / 2
-    parts.append(f'<text transform="rotate(-90)" x="{-middle:.2f}" y="18" '
-                 f'text-anchor="middle">{words.unit}</text>')
+    # Blocks of one window (a pair on one day) mostly share the scale too: all but the
+    # clusters is drawn once for them.
+    tol = read.tol
+    key = (id(laid), lo.numerator, lo.denominator, hi.numerator, hi.denominator, bottom,
+           words.unit, None if ref is None else ref[1], None if ref is None else ref[2],
+           tol.numerator, tol.denominator)
+    kept = _SCALED.get(key)
+    if kept is None or kept[0] is not laid:
+        if len(_SCALED) >= _MAX_SCALED:
+            _SCALED.clear()
+        kept = _SCALED[key] = (laid, *_scaled(laid, read, (lo, hi, a, b, c), bottom,
+                                                      words.unit))
+    _, before, ref_y, after = kept
+    parts = [before]
     labels: list[tuple[float, str]] = []
-    if ref is not None and read.band is not None:
-        band_top, band_bottom = y(read.band[1]), y(read.band[0])
-        parts.append(f'<rect class="band" x="{left}" y="{band_top:.2f}" width="{right - left}" '
-                     f'height="{band_bottom - band_top:.2f}"/>')
-        yr = y(ref[0])
-        at = f"{yr:.2f}"
-        parts.append(f'<line class="ref" x1="{left}" x2="{right}" y1="{at}" y2="{at}"/>')
-        labels.append((yr, f"reference {ref[1]}"))
+    if ref is not None and ref_y is not None:
+        labels.append((ref_y, f"reference {ref[1]}"))
     for i, _, _, rate, written, _ in clusters:
         yr = y(rate)
         at = f"{yr:.2f}"
         parts.append(f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}"><line class="cl" '
                      f'x1="{left}" x2="{right}" y1="{at}" y2="{at}"/></g>')
         labels.append((yr, f"{i}: {written}"))
-    parts.append(f'<line class="axis" x1="{left}" x2="{left}" y1="{top}" y2="{bottom}"/>'
-                 f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>')
-    if points:
-        # Each point's place once, for the line and for its dot.
-        ys = [f"{top + (n * a - d * b) / (c * d) * height:.2f}"
-              for n, d in zip(laid.numerators, laid.denominators, strict=True)]
-        parts.append('<polyline class="series" points="'
-                     + " ".join(map(_comma, laid.xs, ys)) + '"/>')
-        ref_day = _day(ref[2]) if ref is not None else None
-        titles = laid.marked(laid.titles, laid.big_titles, ref_day)
-        parts.append("".join(chain.from_iterable(zip(laid.dots, ys, titles, strict=True))))
-        start, end = laid.ends
-        if laid.span == 0:
-            parts.append(f'<text x="{laid.xs[0]}" y="{bottom + 18}" text-anchor="middle">'
-                         f"{start}</text>")
-        else:
-            parts.append(f'<text x="{left}" y="{bottom + 18}">{start}</text>'
-                         f'<text x="{right}" y="{bottom + 18}" text-anchor="end">{end}</text>')
+    parts.append(after)
     for (want, _), (at_y, label) in zip(sorted(labels, key=lambda lab: lab[0]),
                                         spread_labels(labels, top + 4, bottom), strict=True):
         parts.append(f'<line class="leader" x1="{right}" x2="{right + 8}" y1="{want:.2f}" '

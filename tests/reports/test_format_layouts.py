@@ -253,33 +253,48 @@ _CHART_RATES = st.sampled_from([165.05, 165.1, 166.0, 164.938, "165.20", 7, 0.0,
                                 1e-05, "x", "0001.50"])
 
 
+_CLUSTER_SETS = st.sampled_from([
+    [], [{"rate": "165.12", "low": "165.11", "high": "165.13"}],
+    [{"rate": "165.14", "low": "165.13", "high": "165.15"}],
+    [{"rate": "190", "low": "189.9", "high": "190.1"},
+     {"rate": "165.1", "low": "165", "high": "166"}],
+])
+
+
+_REF_DAYS = st.sampled_from(["2017-11-17", "2017-11-21", "2017-12-02", ""])
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.lists(st.tuples(_CHART_DAYS, _CHART_RATES), max_size=5), min_size=1,
-                max_size=4),
-       st.sampled_from(["2017-11-17", "2017-11-21", "2017-12-02", ""]))
-def test_charts_of_kept_windows_are_the_charts_drawn_afresh(windows: list[list[tuple[Any, Any]]],
-                                                             ref_day: str) -> None:
-    """Windows given as tuples are laid out once and kept; each chart and table drawn
-    from a kept window is the one drawn from the same rows as lists (never kept), and
-    each point's dot is the big one exactly when its day is the reference's."""
+@given(st.lists(st.tuples(st.lists(st.tuples(_CHART_DAYS, _CHART_RATES), max_size=5),
+                          _CLUSTER_SETS), min_size=1, max_size=4),
+       _REF_DAYS, _REF_DAYS, _CLUSTER_SETS)
+def test_charts_of_kept_windows_are_the_charts_drawn_afresh(
+        windows: list[tuple[list[tuple[Any, Any]], list[dict[str, str]]]], ref_day: str,
+        other_day: str, other_clusters: list[dict[str, str]]) -> None:
+    """Windows given as tuples are laid out once and kept, and so are the parts of a
+    chart that its clusters do not change; each chart and table drawn from kept ones
+    is the one drawn from the same rows as lists (never kept), whatever the clusters
+    and the reference's day, and each point's dot is the big one exactly when its day
+    is the reference's."""
     import re
 
     from factcheck.formats import ratechart
 
-    def block(series: Any) -> dict[str, Any]:
-        return {"from": "CNY", "to": "KRW", "series": series,
-                "reference": {"rate": "165.1", "date": ref_day},
-                "clusters": [{"rate": "165.12", "low": "165.11", "high": "165.13"}]}
+    def block(series: Any, clusters: list[dict[str, str]], day: str) -> dict[str, Any]:
+        return {"from": "CNY", "to": "KRW", "series": series, "clusters": clusters,
+                "reference": {"rate": "165.1", "date": day}}
 
-    kept = [tuple(rows) for rows in windows]
-    for _ in range(2):  # the second time, every window is a kept one
-        for rows, as_tuple in zip(windows, kept, strict=True):
-            fresh = block([list(r) for r in rows])
-            drawn = ratechart.charts_and_table(block(as_tuple))
+    kept = [tuple(rows) for rows, _ in windows]
+    # The second time, every window is a kept one, drawn with other clusters and day.
+    for others, day in ((False, ref_day), (True, other_day)):
+        for (rows, clusters), as_tuple in zip(windows, kept, strict=True):
+            clusters = other_clusters if others else clusters
+            fresh = block([list(r) for r in rows], clusters, day)
+            drawn = ratechart.charts_and_table(block(as_tuple, clusters, day))
             assert drawn == (ratechart.figures(fresh), ratechart.series_table(fresh))
             points = ratechart.dated_series([list(r) for r in rows])
             sizes = re.findall(r'<circle class="point" [^>]*r="(\d)">', drawn[0])
-            assert sizes == ["4" if str(d) == ref_day else "2" for d, _, _ in points]
+            assert sizes == ["4" if str(d) == day else "2" for d, _, _ in points]
 
 
 @settings(max_examples=500)
