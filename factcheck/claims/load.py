@@ -28,7 +28,7 @@ from factcheck.claims.fields import (
     ModelOnly,
     Spec,
 )
-from factcheck.claims.yamlsafe import Document, Path, has_step, parse_yaml
+from factcheck.claims.yamlsafe import Document, Lean, Path, has_step, parse_yaml
 from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
 from factcheck.report.record import Problem
@@ -55,8 +55,10 @@ class LoadedClaim:
     file: str
     line: int
     col: int
-    # field -> (key line, key col, value line, value col), from the YAML reader
-    fields: dict[str, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
+    # field -> (key line, key col, value line, value col), from the YAML reader; or, from
+    # a lean reading, (its Lean, the claim's index), to find them when first asked
+    fields: dict[str, tuple[int, int, int, int]] | tuple[Lean, int] = field(
+        default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -68,7 +70,12 @@ class LoadedClaim:
 
     def where(self, name: str) -> tuple[int, int]:
         """(line, col) of the value of field ``name`` (the claim's start if absent)."""
-        pos = self.fields.get(name)
+        fields = self.fields
+        if isinstance(fields, tuple):
+            lean, index = fields
+            full = lean.document()
+            fields = self.fields = full.positions(full.data["claims"][index])
+        pos = fields.get(name)
         return (pos[2], pos[3]) if pos else (self.line, self.col)
 
     def location(self, name: str | None = None) -> Location:
@@ -366,7 +373,7 @@ class _Loader:
 
     def load_document(self, text: str, file: str) -> None:
         try:
-            doc = parse_yaml(text, file)
+            doc = parse_yaml(text, file, lean=True)
         except FactcheckError as err:
             self.catalog.problems.append(_problem(err, file))
             return
@@ -617,6 +624,9 @@ class _Loader:
         # The loop runs once per claim: lookups are bound once, and the messages and
         # locations that only a problem needs are made when one is reported.
         file, positions, claim_ids, specs = doc.file, doc._pos, self._claim_ids, self._claim_specs
+        # A lean reading (see yamlplain) has no table for each claim: a loaded claim
+        # holds what finds its table when a problem needs a place in it.
+        lean = doc._lean
         for i, item in enumerate(raw):
             line, col = claim_pos[i] if i < len(claim_pos) else doc.where(("claims", i))
             if item.__class__ is not dict:
@@ -641,7 +651,8 @@ class _Loader:
             if spec is not None:
                 record = spec.read(item)
                 if record is not None:
-                    loaded = LoadedClaim(record, file, line, col, positions.get(id(item)) or {})
+                    loaded = LoadedClaim(record, file, line, col,
+                                         positions.get(id(item)) or lean and (lean, i) or {})
                     out.append(loaded)
                     if cid.__class__ is str:
                         claim_ids[cid] = loaded  # its file, line and col are the place
@@ -670,7 +681,8 @@ class _Loader:
             model = self._validate(spec, item, doc, path, what, "claims.schema")
             if model is None:
                 continue
-            out.append(LoadedClaim(model, file, line, col, positions.get(id(item), {})))
+            out.append(LoadedClaim(model, file, line, col,
+                                   positions.get(id(item)) or lean and (lean, i) or {}))
         return out
 
     def _claim_spec(self, kind: str) -> Spec | None:

@@ -26,7 +26,7 @@ import sys
 from typing import Any
 
 from factcheck import limits
-from factcheck.claims.yamlsafe import NULLS, Document, duplicate_key
+from factcheck.claims.yamlsafe import NULLS, Document, Lean, duplicate_key
 
 # Characters outside what this reader takes: besides YAML's forbidden characters,
 # the tab, CR, NEL, the line and paragraph separators and the BOM, which YAML reads
@@ -90,20 +90,25 @@ class _Decline(Exception):
     """The text leaves the subset: the caller reads it with the event walk."""
 
 
-def read_plain(text: str, file: str = "<string>") -> Document | None:
-    """The document of ``text`` when it keeps to the subset, else None (see the module)."""
+def read_plain(text: str, file: str = "<string>", *, lean: bool = False) -> Document | None:
+    """The document of ``text`` when it keeps to the subset, else None (see the module).
+
+    ``lean``: mappings that are items of a list (each claim, each table) get no position
+    table; the document reads the text again, with every table, when one is asked for
+    (``yamlsafe.Lean``). A key written twice in such a mapping makes it decline.
+    """
     if _OUTSIDE.search(text) is not None:
         return None
     longest = min(_MAX_KEY, limits.MAX_SCALAR_CHARS)
     if len(text) > longest and _long_line(longest).search(text) is not None:
         return None  # a key or value that may be too long: the walk says which
     try:
-        return _read(text, file)
+        return _read(text, file, lean)
     except _Decline:
         return None
 
 
-def _read(text: str, file: str) -> Document | None:
+def _read(text: str, file: str, lean: bool) -> Document | None:
     doc = Document(file=file, data=None)
     pos = doc._pos
     problems = doc.problems
@@ -112,6 +117,7 @@ def _read(text: str, file: str) -> Document | None:
     # the position tables that outlive the file keep them (one copy each, and lookups
     # by name in the specs then compare by identity).
     intern = sys.intern
+    source = Lean(text, file) if lean else None  # what a lean document reads again
     max_depth = limits.MAX_YAML_DEPTH - 2  # one level spare for a flow collection
     # The innermost open block collection (the others are on the stack): its column,
     # the container, its position table, and whether it is a mapping; and a key of it
@@ -138,18 +144,24 @@ def _read(text: str, file: str) -> Document | None:
                 new: Any = [] if dash else {}
                 new_table: Any = [] if dash else {}
                 pos[id(new)] = new_table
-                if pending in table:
+                if pending in cont:
+                    if table is None:
+                        raise _Decline  # a duplicate in a lean mapping: the walk places it
                     problems.append(duplicate_key(file, pending, table[pending][0], pending_pos))
                 else:
                     cont[pending] = new
-                    table[pending] = (*pending_pos, line, col + 1)
+                    if table is not None:
+                        table[pending] = (*pending_pos, line, col + 1)
                 stack.append((indent_t, cont, table, is_map))
                 indent_t, cont, table, is_map = col, new, new_table, not dash
-            elif pending in table:
+            elif pending in cont:
+                if table is None:
+                    raise _Decline
                 problems.append(duplicate_key(file, pending, table[pending][0], pending_pos))
             else:
                 cont[pending] = None
-                table[pending] = (*pending_pos, *empty_pos)
+                if table is not None:
+                    table[pending] = (*pending_pos, *empty_pos)
             pending = None
         if col != indent_t:
             if indent_t < 0:
@@ -177,8 +189,12 @@ def _read(text: str, file: str) -> Document | None:
             # '- key: ...' starts a mapping inside the list
             if len(stack) >= max_depth:
                 raise _Decline
-            new, new_table = {}, {}
-            pos[id(new)] = new_table
+            new = {}
+            if source is None:
+                new_table = pos[id(new)] = {}
+            else:
+                new_table = None
+                doc._lean = source
             cont.append(new)
             table.append((line, col + 1))
             stack.append((indent_t, cont, table, is_map))
@@ -200,17 +216,23 @@ def _read(text: str, file: str) -> Document | None:
             # (the first character first: most values start as no null does, and then
             # need no hash)
             data = None if first in _NULL_FIRST and value in nulls else value
-        if key in table:
+        if key in cont:
+            if table is None:
+                raise _Decline
             problems.append(duplicate_key(file, key, table[key][0], (line, col + 1)))
         else:
             cont[key] = data
-            table[key] = (line, col + 1, line, after + 1)
+            if table is not None:
+                table[key] = (line, col + 1, line, after + 1)
     if pending is not None:
-        if pending in table:
+        if pending in cont:
+            if table is None:
+                raise _Decline
             problems.append(duplicate_key(file, pending, table[pending][0], pending_pos))
         else:
             cont[pending] = None
-            table[pending] = (*pending_pos, *empty_pos)
+            if table is not None:
+                table[pending] = (*pending_pos, *empty_pos)
     if doc.data is None:
         return None
     return doc

@@ -40,6 +40,35 @@ class Document:
     # id(dict) -> {key: (key_line, key_col, value_line, value_col)}; id(list) -> [(line, col)]
     _pos: dict[int, Any] = field(default_factory=dict, repr=False)
     _root: tuple[int, int] = (1, 1)
+    # Set when the plain reader left the tables of mappings inside lists out (``lean``):
+    # the first question about one of them fills ``_pos`` from a second reading.
+    _lean: Lean | None = field(default=None, repr=False)
+
+    def _table(self, node: Any) -> Any:
+        """The position table of ``node`` (None for a scalar), filled in if it was left out."""
+        table = self._pos.get(id(node))
+        if table is None and self._lean is not None and node.__class__ in (dict, list):
+            self._fill()
+            table = self._pos.get(id(node))
+        return table
+
+    def _fill(self) -> None:
+        """Every table a lean reading left out, from the text read again with them all."""
+        lean, self._lean = self._lean, None
+        assert lean is not None
+        full = lean.document()
+        pending = [(self.data, full.data)]
+        while pending:
+            mine, theirs = pending.pop()
+            table = full._pos.get(id(theirs))
+            if table is not None:
+                self._pos[id(mine)] = table
+            if mine.__class__ is dict:
+                pending.extend((mine[key], theirs[key]) for key in mine
+                               if mine[key].__class__ in (dict, list))
+            elif mine.__class__ is list:
+                pending.extend((a, b) for a, b in zip(mine, theirs, strict=True)
+                               if a.__class__ in (dict, list))
 
     def positions(self, container: dict[str, Any] | list[Any]) -> Any:
         """The position table of one dict or list of ``data`` (see the field comment).
@@ -47,13 +76,16 @@ class Document:
         For a dict: {key: (key line, key col, value line, value col)}; for a list:
         [(line, col), ...]. Cheaper than ``where`` when walking many entries.
         """
-        return self._pos.get(id(container), {} if isinstance(container, dict) else [])
+        table = self._table(container)
+        if table is None:
+            return {} if isinstance(container, dict) else []
+        return table
 
     def where(self, path: Path) -> tuple[int, int]:
         """(line, col) of the value at ``path``, or of its nearest existing ancestor."""
         node, pos = self.data, self._root
         for step in path:
-            table = self._pos.get(id(node))
+            table = self._table(node)
             if isinstance(node, dict) and table is not None and step in table:
                 pos = table[step][2:]
                 node = node[step]
@@ -71,7 +103,7 @@ class Document:
             return self._root
         parent = self.where(path[:-1])
         node = self.get(path[:-1])
-        table = self._pos.get(id(node))
+        table = self._table(node)
         if isinstance(node, dict) and table is not None and path[-1] in table:
             return table[path[-1]][:2]
         if isinstance(node, list):
@@ -90,6 +122,26 @@ class Document:
     def location(self, path: Path = (), *, key: bool = False) -> Location:
         line, col = self.key_where(path) if key else self.where(path)
         return Location(self.file, line, col)
+
+
+class Lean:
+    """A text the plain reader read leanly, to read again with every position table."""
+
+    __slots__ = ("text", "file", "_full")
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+        self._full: Document | None = None
+
+    def document(self) -> Document:
+        """The text read again with every table (once; the same reader, the same data)."""
+        if self._full is None:
+            from factcheck.claims.yamlplain import read_plain
+
+            full = read_plain(self.text, self.file)
+            assert full is not None, "a text read leanly reads fully"
+            self._full = full
+        return self._full
 
 
 def has_step(node: Any, step: Any) -> bool:
@@ -120,11 +172,12 @@ def _shorten(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def parse_yaml(text: str, file: str = "<string>") -> Document:
+def parse_yaml(text: str, file: str = "<string>", *, lean: bool = False) -> Document:
     """Parse one YAML document safely; raise ClaimFileError (located) when refused.
 
     Files that keep to plain YAML are read by ``yamlplain`` (the same result, in less
     than half the time); the rest, and every refusal, by PyYAML's event stream.
+    ``lean``: see ``yamlplain.read_plain`` (the positions are the same, made later).
     """
     global _read_plain
     read_plain = _read_plain
@@ -133,7 +186,7 @@ def parse_yaml(text: str, file: str = "<string>") -> Document:
 
         _read_plain = read_plain
     if read_plain is not None:
-        doc = read_plain(text, file)
+        doc = read_plain(text, file, lean=lean)
         if doc is not None:
             return doc
     return parse_yaml_events(text, file)
@@ -146,7 +199,7 @@ def parse_yaml(text: str, file: str = "<string>") -> Document:
 # as long as a tenth of reading a plain file. A mark inside a quoted value only sends a
 # plain file the longer way, to the same result.
 _BLOCK_SCALAR_MARKS = (": >", ": |", "- >", "- |")
-_read_plain: Callable[[str, str], Document | None] | None = None
+_read_plain: Callable[..., Document | None] | None = None
 
 
 def parse_yaml_events(text: str, file: str = "<string>") -> Document:

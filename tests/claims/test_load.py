@@ -259,3 +259,40 @@ def test_every_code_the_loader_can_emit_is_documented():
     assert used - set(CODES) == set()
     assert len(used) > 20
     assert all(help_text(code).endswith(".") for code in CODES)
+
+
+def test_a_lean_reading_places_every_field_of_every_claim_as_a_full_one(tmp_path,
+                                                                       monkeypatch) -> None:
+    """Claims read leanly find their fields' places when asked: the same as a full reading."""
+    import glob
+    import sys
+
+    from factcheck.claims import load as load_module
+    from factcheck.claims import yamlsafe
+
+    bench = os.path.join(os.path.dirname(__file__), "..", "..", "benchmarks")
+    sys.path.insert(0, bench)
+    try:
+        import generate
+    finally:
+        sys.path.remove(bench)
+    generate.generate(200, str(tmp_path))
+    (tmp_path / "odd.yaml").write_text(
+        "article: {id: odd, title: T, published: 2017-11-23}\nclaims:\n"
+        "  - id: odd-1\n    quote: q\n    kind: compare\n    expr: a.b > 1\n"
+        "    note:\n    tags:\n      scope: core\n"
+        "  - {id: odd-2, quote: q, kind: compare, expr: a.b > 2}\n", encoding="utf-8")
+    files = sorted(glob.glob(str(tmp_path / "**" / "*.yaml"), recursive=True))
+    lean = load_module.load_files(files)
+    full_parse = yamlsafe.parse_yaml
+    monkeypatch.setattr(load_module, "parse_yaml",
+                        lambda text, file, lean=False: full_parse(text, file))
+    full = load_module.load_files(files)
+    assert lean.problems == full.problems
+    pairs = list(zip(lean.claims(), full.claims(), strict=True))
+    assert len(pairs) > 200 and any(isinstance(a.fields, tuple) for (_, a), _ in pairs)
+    names = ["id", "quote", "kind", "expr", "amount", "stated", "items", "expected", "expect",
+             "note", "tags", "missing"]
+    for (_, a), (_, b) in pairs:
+        assert (a.id, a.line, a.col) == (b.id, b.line, b.col)
+        assert [a.where(n) for n in names] == [b.where(n) for n in names], a.id

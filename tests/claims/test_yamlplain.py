@@ -52,7 +52,21 @@ def same_as_pyyaml(text: str) -> bool:
     except (ClaimFileError, LimitError) as err:
         raise AssertionError(f"read {text!r}, which PyYAML refuses: {err}") from None
     assert _view(fast) == _view(slow), text
+    lean_as_full(text, fast)
     return True
+
+
+def lean_as_full(text: str, full: Document) -> None:
+    """A lean reading of ``text`` answers every question about places as ``full`` does."""
+    lean = read_plain(text, "f.yaml", lean=True)
+    if lean is None:
+        # only a key written twice in a mapping inside a list makes a lean reading decline
+        assert full.problems, f"declined leanly what is read fully: {text!r}"
+        return
+    paths = [path for path, _, _ in _tree(full, full.data)]
+    assert [(lean.where(p), lean.key_where(p)) for p in paths] == \
+        [(full.where(p), full.key_where(p)) for p in paths], text
+    assert _view(lean) == _view(full), text  # every table there, once a question filled them
 
 
 # -- generated documents in and around the subset -----------------------------------
