@@ -202,16 +202,14 @@ def _read(text: str, file: str, lean: bool) -> Document | None:
         elif not key or not is_map:
             raise _Decline  # a value where a key belongs, or a key inside a list
         key = intern(key)
-        after = col + len(key)
         if not value:
-            pending, pending_pos, empty_pos = key, (line, col + 1), (line, after + 2)
+            pending, pending_pos, empty_pos = key, (line, col + 1), (line, col + len(key) + 2)
             continue
-        after += len(colon)
         first = value[0]
         if first == '"' or first == "'":
             data: Any = value[1:-1]
         elif first == "[" or first == "{":
-            data = _flow(value, line, after, doc)
+            data = _flow(value, line, col + len(key) + len(colon), doc, table is not None)
         else:
             # (the first character first: most values start as no null does, and then
             # need no hash)
@@ -222,8 +220,8 @@ def _read(text: str, file: str, lean: bool) -> Document | None:
             problems.append(duplicate_key(file, key, table[key][0], (line, col + 1)))
         else:
             cont[key] = data
-            if table is not None:
-                table[key] = (line, col + 1, line, after + 1)
+            if table is not None:  # (a lean mapping's columns are not worked out)
+                table[key] = (line, col + 1, line, col + len(key) + len(colon) + 1)
     if pending is not None:
         if pending in cont:
             if table is None:
@@ -248,14 +246,16 @@ def _value(value: str, line: int, col: int, doc: Document) -> Any:
     return None if value in NULLS else value
 
 
-def _flow(flow: str, line: int, col: int, doc: Document) -> Any:
-    """A one-line flow list or mapping of plain words, starting at 0-based ``col``."""
+def _flow(flow: str, line: int, col: int, doc: Document, placed: bool = True) -> Any:
+    """A one-line flow list or mapping of plain words, starting at 0-based ``col``;
+    without its position table unless ``placed`` (inside a lean mapping)."""
     nulls = NULLS
     inner = flow[1:-1]
     is_map = flow[0] == "{"
     container: Any = {} if is_map else []
-    table: Any = {} if is_map else []
-    doc._pos[id(container)] = table
+    table: Any = None
+    if placed:
+        table = doc._pos[id(container)] = {} if is_map else []
     if not inner.strip(" "):
         return container
     at = col + 1  # 0-based column of the current part
@@ -268,18 +268,22 @@ def _flow(flow: str, line: int, col: int, doc: Document) -> Any:
             key = sys.intern(key)
             if key in nulls:
                 raise _Decline
-            key_pos = (line, at + len(lead) + 1)
-            if key in table:
+            if key in container:
+                if table is None:
+                    raise _Decline  # a duplicate in a lean mapping: the walk places it
+                key_pos = (line, at + len(lead) + 1)
                 doc.problems.append(duplicate_key(doc.file, key, table[key][0], key_pos))
             else:
                 container[key] = None if value in nulls else value
-                table[key] = (*key_pos, line, at + match.start(3) + 1)
+                if table is not None:
+                    table[key] = (line, at + len(lead) + 1, line, at + match.start(3) + 1)
         else:
             match = _FLOW_ITEM.fullmatch(part)
             if match is None:
                 raise _Decline
             lead, value = match.groups()
             container.append(None if value in nulls else value)
-            table.append((line, at + len(lead) + 1))
+            if table is not None:
+                table.append((line, at + len(lead) + 1))
         at += len(part) + 1
     return container
