@@ -328,8 +328,9 @@ class _Loader:
         self.catalog = Catalog()
         self._parse_value = parse_value
         self._article_ids: dict[str, Location] = {}
-        # id -> where its claim starts: the loaded claim, or (file, line, col) when invalid
-        self._claim_ids: dict[str, LoadedClaim | tuple[str, int, int]] = {}
+        # id -> where its claim starts, as (file, line, col): never the loaded claim, which
+        # a one-process check drops once its file is checked, with its file's text
+        self._claim_ids: dict[str, tuple[str, int, int]] = {}
         self._fact_places: dict[str, Location] = {}
         self._fact_sources: list[tuple[str, str, Location]] = []
         self._claim_specs: dict[str, Spec | None] = {}
@@ -640,8 +641,7 @@ class _Loader:
                 # one of the two claims is invalid for another reason.
                 first = claim_ids.get(cid)
                 if first is not None:
-                    place = first.location() if isinstance(first, LoadedClaim) else \
-                        Location(*first)
+                    place = Location(*first)
                     self.report(file, doc.where(("claims", i, "id")), "claims.duplicate-id",
                                 f"claim id {cid!r} is already used at {place}; "
                                 "claim ids must be unique across all files")
@@ -655,7 +655,7 @@ class _Loader:
                                          positions.get(id(item)) or lean and (lean, i) or {})
                     out.append(loaded)
                     if cid.__class__ is str:
-                        claim_ids[cid] = loaded  # its file, line and col are the place
+                        claim_ids[cid] = (file, line, col)
                     continue
             if cid.__class__ is str:
                 claim_ids[cid] = (file, line, col)

@@ -3,6 +3,8 @@ first reports: the same findings, problems, rates and articles, in the same orde
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -79,6 +81,34 @@ def test_each_file_is_checked_before_the_next_is_loaded(corpus: Path,
     # The fact files first, then each article file loaded and at once checked.
     assert len(facts) == 4 and events[:4] == facts
     assert events[4:] == [x for n in names for x in ("load " + n, "check " + n)]
+
+
+def test_a_checked_files_claims_are_let_go_before_the_next_is_loaded(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Anything the loader keeps for the whole run (ids seen, places) must not hold on
+    # to the loaded claims: the run's peak memory would grow by every claim it loaded.
+    alive: list[int] = []
+    real_open = load.open_load
+
+    def open_load(files: list[str], **kwargs: Any) -> Any:
+        loader = real_open(files, **kwargs)
+        real_file = loader.load_file
+
+        def load_file(path: str) -> None:
+            if "/articles/" in path.replace(os.sep, "/"):
+                gc.collect()
+                alive.append(sum(1 for o in gc.get_objects()
+                                 if o.__class__ is load.LoadedClaim))
+            real_file(path)
+
+        loader.load_file = load_file  # type: ignore[method-assign]
+        return loader
+
+    monkeypatch.setattr(load, "open_load", open_load)
+    assert run_check([str(corpus)], CheckOptions(jobs=1)).findings
+    # At most one file's claims (the file just checked) are still alive at each load.
+    most = max(len(list(load_files([str(f)]).claims())) for f in _article_files(corpus))
+    assert len(alive) == 6 and max(alive) <= most, (alive, most)
 
 
 def test_the_seed_reports_as_when_loading_all_first() -> None:
