@@ -205,6 +205,13 @@ def _read(text: str, file: str, lean: bool) -> Document | None:
         if not value:
             pending, pending_pos, empty_pos = key, (line, col + 1), (line, col + len(key) + 2)
             continue
+        # A key written twice is reported before any problem inside its value (a flow
+        # mapping's own duplicates), in the order the event walk meets them.
+        again = key in cont
+        if again:
+            if table is None:
+                raise _Decline
+            problems.append(duplicate_key(file, key, table[key][0], (line, col + 1)))
         first = value[0]
         if first == '"' or first == "'":
             data: Any = value[1:-1]
@@ -214,11 +221,7 @@ def _read(text: str, file: str, lean: bool) -> Document | None:
             # (the first character first: most values start as no null does, and then
             # need no hash)
             data = None if first in _NULL_FIRST and value in nulls else value
-        if key in cont:
-            if table is None:
-                raise _Decline
-            problems.append(duplicate_key(file, key, table[key][0], (line, col + 1)))
-        else:
+        if not again:
             cont[key] = data
             if table is not None:  # (a lean mapping's columns are not worked out)
                 table[key] = (line, col + 1, line, col + len(key) + len(colon) + 1)

@@ -201,6 +201,9 @@ READ = [
     "a: {x: 1, x: 2}\n",
     "a:\n# between\n\n  b: 1\n",
     "a: [a, b,c]\nb: [ x ]\n",
+    # a key written twice whose value repeats a key too: the outer one is reported first
+    "id: []\nid: {id: null, id: a}\n",
+    "a:\n  b: 1\n  b: {c: 1, c: 2}\n",
 ]
 
 DECLINED = [
