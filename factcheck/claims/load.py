@@ -347,8 +347,9 @@ class _Loader:
     def _stop(self, file: str, where: tuple[int, int], why: str) -> None:
         """One problem for a run limit; this file's claims and the later files are not read."""
         self.report(file, where, "input.limit",
-                    f"{why}; this file's claims and the files after it are not read: "
-                    "check fewer files per run")
+                    f"{why}; this file's claims and the files after it are not read, so "
+                    "the facts, sources and tables they define are unknown to the claims "
+                    "read before it: check fewer files per run")
         self._stopped = True
 
     # -- files ----------------------------------------------------------------

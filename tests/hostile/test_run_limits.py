@@ -112,6 +112,8 @@ def test_claims_over_many_files_stop_at_the_run_limit(
         ("f09.yaml", 2, "input.limit")]
     assert ("hold more than 95 claims (MAX_RUN_CLAIMS); this file's claims and the files "
             "after it are not read") in catalog.problems[0].message
+    # the claims read before it may miss facts defined later: the message says why
+    assert "they define are unknown to the claims read before it" in catalog.problems[0].message
 
 
 def test_claim_file_bytes_over_a_run_stop_at_the_run_limit(
