@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factcheck.errors import FactcheckError
-from factcheck.report.record import Finding, Report
+from factcheck.report.record import Finding, Report, rate_block_key
 
 # A file's findings and rate blocks, as checked; None when they cannot be read.
 Results = tuple[list[Finding], list[dict[str, Any]]]
@@ -67,7 +67,7 @@ class ViewReport(Report):
     def rates(self) -> list[dict[str, Any]]:
         if self._rates is None:
             blocks = [b for part in self._parts for b in part.whole()[1]]
-            blocks.sort(key=lambda b: (str(b.get("article", "")), b["from"], b["to"]))
+            blocks.sort(key=rate_block_key)
             self._rates = blocks
         return self._rates
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from factcheck.formats import joined
 from factcheck.formats.escape import terminal
 from factcheck.quantity.rational import Fraction
-from factcheck.report.record import SEVERITY, TODO
+from factcheck.report.record import is_unexpected, order_key, rate_block_key
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -117,7 +117,7 @@ def verdict_label(finding: Finding) -> str:
 
 def _label(verdict: str, expect: str) -> str:
     label = _LABELS.get(verdict, verdict.upper())
-    return f"{label} (expected {expect})" if verdict != expect and verdict != TODO else label
+    return f"{label} (expected {expect})" if is_unexpected(verdict, expect) else label
 
 
 def _plural(n: int, word: str) -> str:
@@ -513,8 +513,7 @@ def file_view(findings: Iterable[Finding], rates: list[dict[str, Any]]) -> dict[
             (warned if f.warnings else rest).append(f)
     return {"blocks": blocks, "warned": list(_one_lines(warned, WRAP)),
             "rest": list(_one_lines(rest, WRAP)),
-            "rates": [[str(b.get("article", "")), b["from"], b["to"], rate_lines([b], WRAP)]
-                      for b in rates]}
+            "rates": [[*rate_block_key(b), rate_lines([b], WRAP)] for b in rates]}
 
 
 def _view_sections(views: list[tuple[str, dict[str, Any]]], color: bool) -> _Sections:
@@ -522,8 +521,7 @@ def _view_sections(views: list[tuple[str, dict[str, Any]]], color: bool) -> _Sec
     # Finding.sort_key, then the place in the report: the order a stable sort of the
     # findings in file order gives (a run's claim ids are unique, so it never decides).
     blocks = sorted(
-        ((verdict != "error", verdict in (expect, TODO),
-          SEVERITY.get(verdict, 9), file, line, claim_id), n, k, verdict, expect, lines)
+        (order_key(verdict, expect, file, line, claim_id), n, k, verdict, expect, lines)
         for n, (file, view) in enumerate(views)
         for k, (verdict, expect, line, claim_id, lines) in enumerate(view["blocks"]))
     warned = [line for _, view in views for line in view["warned"]]

@@ -18,6 +18,23 @@ SEVERITY = {"error": 0, "contradicted": 1, "undetermined": 2, "holds": 3}  # tod
 TODO = "todo"
 
 
+def is_unexpected(verdict: str, expect: str) -> bool:
+    """Whether a claim's verdict is not the one its file expects (a todo never is)."""
+    return verdict != expect and verdict != TODO
+
+
+def order_key(verdict: str, expect: str, file: str, line: int, claim_id: str) -> tuple[Any, ...]:
+    """Worst first: errors, unexpected verdicts, then by severity, then place (a finding's
+    :meth:`Finding.sort_key`, also for a claim known only by these fields)."""
+    return (verdict != "error", not is_unexpected(verdict, expect),
+            SEVERITY.get(verdict, 9), file, line, claim_id)
+
+
+def rate_block_key(block: Mapping[str, Any]) -> tuple[str, Any, Any]:
+    """Where a rate block sorts in a report: by article, then currency pair."""
+    return (str(block.get("article", "")), block["from"], block["to"])
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One claim's result: where it is, what it says, what the data says.
@@ -61,18 +78,11 @@ class Finding:
 
     @property
     def unexpected(self) -> bool:
-        return self.verdict != self.expect and self.verdict != TODO
+        return is_unexpected(self.verdict, self.expect)
 
     def sort_key(self) -> tuple[Any, ...]:
         """Worst first: errors, unexpected verdicts, then by severity, then place."""
-        return (
-            self.verdict != "error",
-            not self.unexpected,
-            SEVERITY.get(self.verdict, 9),
-            self.file,
-            self.line,
-            self.claim_id,
-        )
+        return order_key(self.verdict, self.expect, self.file, self.line, self.claim_id)
 
     def to_json(self) -> dict[str, Any]:
         return {

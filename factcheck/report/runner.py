@@ -17,7 +17,7 @@ from factcheck.errors import FactcheckError, Location
 from factcheck.gcpause import paused_gc
 from factcheck.kinds import kind_module
 from factcheck.kinds.base import Context, Outcome
-from factcheck.report.record import TODO, Finding, Problem, Report
+from factcheck.report.record import TODO, Finding, Problem, Report, rate_block_key
 
 if TYPE_CHECKING:
     from factcheck.claims.load import ArticleBundle, Catalog, LoadedClaim
@@ -127,7 +127,7 @@ def check_catalog(catalog: Catalog, options: CheckOptions, *, consume: bool = Fa
 def finish_report(report: Report) -> Report:
     """What needs every article at once: anchoring, coverage, and the final order."""
     _anchor_and_cover(report)
-    report.rates.sort(key=lambda b: (str(b.get("article", "")), b["from"], b["to"]))
+    report.rates.sort(key=rate_block_key)
     report.problems.sort(key=lambda p: (p.file, p.line, p.col, p.code, p.message))
     return report
 
