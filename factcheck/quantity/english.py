@@ -38,6 +38,10 @@ _ORDINAL_STEMS = (
 ORDINALS = frozenset(DENOMINATORS) | frozenset(_ORDINAL_STEMS) | {
     w + "s" for w in _ORDINAL_STEMS}
 WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | {"hundred", "dozen", "half"}
+# A dozen as written after a number (five dozen, five dozens, 5 doz., five dzs) and
+# after "a" or "half a" (a dozen, half a doz); the digits' forms are words.tsv's scales.
+DOZENS = frozenset({"dozen", "dozens", "doz", "dozs", "dz", "dzs"})
+A_DOZEN = frozenset({"dozen", "doz", "dz"})
 
 
 def _word(low: str, i: int) -> tuple[str, int, int] | None:
@@ -142,7 +146,7 @@ def read_words(low: str, pos: int) -> Num | None:
             return None
         if nxt[0] in DENOMINATORS:  # a third, a quarter
             return Num(Fraction(1, DENOMINATORS[nxt[0]]), 0, nxt[2], nchars=2, scaled=True)
-        if nxt[0] == "dozen":
+        if nxt[0] in A_DOZEN:
             return Num(12, 1, nxt[2], nchars=2, scaled=True)
         if nxt[0] != "hundred" and nxt[0] not in SCALES:
             return None
@@ -158,7 +162,7 @@ def read_words(low: str, pos: int) -> Num | None:
     res: Fraction | int = r.res
     end = r.end
     tok = _word(low, end)
-    if tok is not None and tok[0] in ("dozen", "dozens") and r.last in ("unit", "teen", "tens"):
+    if tok is not None and tok[0] in DOZENS and r.last in ("unit", "teen", "tens"):
         if r.at_and is not None:
             return None  # three hundred and two dozen: 324 or 3624?
         return Num(value * 12, 12, tok[2], nchars=r.words + 1, scaled=True)
@@ -290,6 +294,6 @@ def _half(low: str, i: int) -> Num | None:
         scale = SCALES[tok[0]]
         return Num(Fraction(scale, 2), scaled_resolution(Fraction(1, 2), scale), tok[2],
                    nchars=2, scaled=True)
-    if tok is not None and tok[0] == "dozen":
+    if tok is not None and tok[0] in A_DOZEN:
         return Num(6, 0, tok[2], nchars=2, scaled=True)
     return Num(Fraction(1, 2), 0, j, nchars=1, scaled=False)

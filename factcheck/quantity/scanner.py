@@ -115,6 +115,7 @@ class _Tables:
     sign: Lexicon
     per: Lexicon
     refuse: Lexicon
+    refuse_bare: Lexicon
 
     def __init__(self) -> None:
         w = words()
@@ -155,6 +156,7 @@ class _Tables:
         self.sign = w.sign
         self.per = w.per
         self.refuse = w.refuse
+        self.refuse_bare = w.refuse_bare
         self.range_firsts = frozenset(self.range.by_first) | {"-"}
         self.bare = _bare_chars(w, self.reader, self.vague_marks)
 
@@ -705,7 +707,7 @@ class Scanner:
             if left.num.scaled:
                 return None  # MAUD 60 million: which million is meant?
             _scale(left.num, pre_scale)
-        self._refuse(pos, left.num.end)
+        self._refuse(pos, left.num.end, bare=True)
         end = left.num.end
         right = None
         unit: tuple[str, str | None, int] | None = None
@@ -727,7 +729,7 @@ class Scanner:
             return None  # 近3年: the number is read from its own position
         unit_name = unit[0] if unit else None
         counter = unit[1] if unit else None
-        self._refuse(pos, end)
+        self._refuse(pos, end, bare=unit is None)
         if unit is not None and right is None and counter is None:
             cents = self._cents(unit_name, left, end)
             if cents is not None:
@@ -803,14 +805,18 @@ class Scanner:
             j -= 1
         return self.s[j] if j >= 0 else ""
 
-    def _refuse(self, start: int, j: int) -> None:
-        """Bad when a word that no reading is safe with follows: ``5 lakh``, ``3 crore``."""
+    def _refuse(self, start: int, j: int, bare: bool) -> None:
+        """Bad when a word that no reading is safe with follows: ``5 lakh``, ``3 crore``;
+        and, when ``j`` ends the number itself (``bare``), ``五十打``."""
         k = skip_ws(self.s, j)
-        if k >= self.n or self.low[k] not in self.t.refuse.by_first:
+        if k >= self.n:
             return
-        m = self.t.refuse.match(self.low, k)
-        if m is not None and not is_latin(self._prev(k)):
-            raise Bad(f"{self.s[start : k + len(m[0])]!r}: {m[1]}")
+        first = self.low[k]
+        for table in (self.t.refuse, self.t.refuse_bare) if bare else (self.t.refuse,):
+            if first in table.by_first:
+                m = table.match(self.low, k)
+                if m is not None and not is_latin(self._prev(k)):
+                    raise Bad(f"{self.s[start : k + len(m[0])]!r}: {m[1]}")
 
     def _cents(self, unit_name: str | None, left: _Amount, j: int) -> tuple[Fraction, int] | None:
         """``3 dollars 50 cents``, ``3 dollars and fifty cents``: (cents / 100, end)."""

@@ -12,6 +12,7 @@ _PATH = os.path.join(os.path.dirname(__file__), "words.tsv")
 KINDS = (
     "digit", "small", "big", "scale", "suffix", "vague", "vague_en", "unit",
     "prefix", "counter", "before", "after", "odd", "range", "date", "sign", "per", "refuse",
+    "refuse_bare",
 )
 _NUMERIC = {"digit", "small", "big", "scale", "suffix", "vague", "vague_en", "per"}
 

@@ -132,6 +132,8 @@ REFUSED = [
     ("5 k", "a scale letter apart from the digits is ambiguous"),
     ("1.2 B", "a scale letter apart from the digits is ambiguous"),
     ("1,674.5 G", "a scale letter apart from the digits is ambiguous"),
+    ("五十打", "打 after a number may be a dozen or a verb"),
+    ("5到10打", "打 after a number may be a dozen or a verb"),
 ]
 
 
@@ -152,6 +154,8 @@ def test_refused_with_a_reason(text: str, message: str) -> None:
     "the twenty-first century", "a twenty-first", "six million and two thirds",
     "one hundred thirty fifths", "one hundred and thirty-two fifths",
     "three hundred and two dozens", "two hundred thirty two and a thirtieth",
+    # 打 right after a number: a dozen (600) or a verb; a bare 50 would be neither
+    "五十打", "二十打鸡蛋", "打了五十打",
 ])
 def test_running_text_leaves_refused_forms_unread(text: str) -> None:
     assert [e.text for e in extract_quantities(text)] == []

@@ -47,6 +47,11 @@ FOUND = [
     ("x is more than 40 and less than 10", [("more than 40", "40", "dimensionless"),
                                             ("less than 10", "10", "dimensionless")]),
     ("3 dozen eggs", [("3 dozen", "36", "dimensionless")]),
+    ("3 dzs, five dozs, 5 doz. eggs, half a doz",
+     [("3 dzs", "36", "dimensionless"), ("five dozs", "60", "dimensionless"),
+      ("5 doz", "60", "dimensionless"), ("half a doz", "6", "dimensionless")]),
+    # 打 after the unit is a verb (to build): the amount before it is read
+    ("投资10亿元打造园区，以3比1打败对手", [("10亿元", "1e9", "CNY"), ("3", "3", "dimensionless")]),
     ("近3年来，营收近3000万元，$1.2 bn", [("3年", "3", "year"), ("近3000万元", "3e7", "CNY"),
                                    ("$1.2 bn", "1.2e9", "USD")]),
     ("3 and a half years of one hundred and three quarters",

@@ -9,7 +9,7 @@ from factcheck.quantity.words import _PATH, KINDS
 README = Path(__file__).resolve().parents[2] / "README.md"
 HEADING = "### Every word the reader knows"
 # kinds whose value is not worth a column: counters have none, a refusal's is a sentence
-_NO_VALUE = {"counter", "date", "refuse", "vague"}
+_NO_VALUE = {"counter", "date", "refuse", "refuse_bare", "vague"}
 
 
 def _entries() -> dict[str, list[tuple[str, str]]]:
