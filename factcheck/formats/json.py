@@ -9,7 +9,8 @@ from json.encoder import encode_basestring as _string  # the C version where ava
 from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats.escape import json_document
-from factcheck.report.details import plain
+from factcheck.formats.jsontext import layout
+from factcheck.report.details import Details, plain
 from factcheck.report.record import Finding
 
 if TYPE_CHECKING:
@@ -51,11 +52,13 @@ def write_document(data: Any, out: TextIO, depth: int) -> bool:
 def _write_flushed(data: Any, sink: _Sink, depth: int) -> None:
     _encode_flushed(data, "\n", sink, depth)
     sink.pieces.append("\n")
-    sink.flush()
+    sink.flush(now=True)
 
 
-# Lists and objects this deep in the report are written an item at a time.
+# Lists and objects this deep in the report are written a few items at a time.
 _FLUSHED_DEPTH = 3
+# How many pieces are written at once (a claim is one to three pieces, 2 KB).
+_PIECES = 64
 
 
 def _plain_keys(o: Any, depth: int) -> bool:
@@ -80,6 +83,11 @@ def _encode_flushed(o: Any, newline: str, claims: _Sink, depth: int) -> None:
         return
     if depth == 0 or not (cls is dict or cls is list or cls is tuple) or not o:
         pieces = claims.pieces
+        if cls is dict or cls is list or cls is tuple:
+            laid = _flat(o, newline)
+            if laid is not None:
+                pieces.append(laid)
+                return
         mark = len(pieces)
         try:
             _encode(o, newline, pieces.append)
@@ -120,6 +128,42 @@ def dumps(data: Any, newline: str = "\n") -> str:
     except (_Unusual, RecursionError):
         return _json.dumps(data, ensure_ascii=False, indent=2).replace("\n", newline)
     return "".join(out)
+
+
+# The tokens json.dumps writes (NaN as NaN, text as it is), without spaces or lines.
+_compact = _json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def _flat(o: Any, newline: str) -> str | None:
+    """``dumps(o, newline)`` for an object or a list of single values, or a list of
+    lists of them (a rate series), from the C encoder's compact text; None for
+    anything else, or where a text holds a comma, colon or bracket (the caller encodes
+    it). The counts say that every comma, colon and bracket in the text is its own."""
+    try:
+        text = _compact(o)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    n = len(o)
+    inner = newline + "  "
+    if text[0] == "{":
+        if text.count(",") != n - 1 or text.count(":") != n or text.count("{") != 1 \
+                or "[" in text:
+            return None
+        return f"{{{inner}{text[1:-1].replace(',', ',' + inner).replace(':', ': ')}{newline}}}"
+    if text[1] != "[":
+        if text.count(",") != n - 1 or text.count("[") != 1 or "{" in text:
+            return None
+        return f"[{inner}{text[1:-1].replace(',', ',' + inner)}{newline}]"
+    if not {*map(type, o)} <= _LISTS or text.count("[") != n + 1 or \
+            text.count("]") != n + 1 or "{" in text or text.count(",") != sum(map(len, o)) - 1:
+        return None  # (an empty row has one comma less than its length says)
+    row = inner + "  "
+    body = text[2:-2].replace("],[", "\0").replace(",", "," + row)
+    body = body.replace("\0", f"{inner}],{inner}[{row}")  # no NUL stands as itself in JSON
+    return f"[{inner}[{row}{body}{inner}]{newline}]"
+
+
+_LISTS = {list, tuple}
 
 
 class _Unusual(Exception):
@@ -211,10 +255,16 @@ class _Sink:
         self.out = out
         self.pieces: list[str] = []
 
-    def flush(self) -> None:
-        # Flushed between whole pieces: no escaped sequence spans two writes.
-        self.out.write(json_document("".join(self.pieces)))
-        self.pieces.clear()
+    def flush(self, *, now: bool = False) -> None:
+        """Write the pieces when there are enough of them (or ``now``): a write per item
+        of a list cost more than encoding some of them; a few dozen items are a few
+        dozen kilobytes."""
+        pieces = self.pieces
+        if len(pieces) < _PIECES and not now:
+            return
+        # Written between whole pieces: no escaped sequence spans two writes.
+        self.out.write(json_document("".join(pieces)))
+        pieces.clear()
 
 
 class _Claims(_Sink):
@@ -234,7 +284,7 @@ def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None])
         mark = len(pieces)
         try:
             _encode_finding(finding, inner, append)
-        except (_Unusual, RecursionError):
+        except (_Unusual, RecursionError, TypeError):
             # as dumps() does for a whole report: the standard encoder, same layout
             del pieces[mark:]
             data = finding.to_json()
@@ -249,35 +299,52 @@ def _encode_claims(claims: _Claims, newline: str, append: Callable[[str], None])
 
 
 def _encode_finding(f: Any, newline: str, append: Callable[[str], None]) -> None:
-    """``_encode(f.to_json(), newline, append)``, with the fixed fields of a finding laid
-    out in one string: the generic walk over them was most of a claim's encoding."""
+    """``_encode(f.to_json(), newline, append)``, with a finding's fields laid out in one
+    string and its details from their text: the generic walk over them was most of a
+    claim's encoding. A field of another type than a finding's raises TypeError (from
+    the string encoder or here) or _Unusual, and the caller encodes it the standard way."""
     if f.__class__ is not Finding:
         _encode(f.to_json(), newline, append)
         return
-    k = "," + newline + "  "
-    texts = (f.claim_id, f.article_id, f.file, f.kind, f.quote, f.verdict, f.expect,
-             f.message, f.note, f.said, f.data_says, f.difference, f.difference_pct)
-    if any(t.__class__ is not str for t in texts) or \
-            f.line.__class__ is not int or f.col.__class__ is not int:
+    if f.line.__class__ is not int or f.col.__class__ is not int:
         raise _Unusual
     s = _string
+    k = "," + newline + "  "
+    inner = newline + "  "
+    details = f.details
+    laid = layout(details.text, inner) if details.__class__ is Details else None  # type: ignore[attr-defined]
+    if laid is None:
+        pieces: list[str] = []
+        _encode(plain(details), inner, pieces.append)
+        laid = "".join(pieces)
+    span = f.quote_span
+    if span is None:
+        span_text = "null"
+    elif span.__class__ is tuple and {*map(type, span)} == _INT:
+        span_text = _items(list(map(int.__repr__, span)), inner)
+    else:
+        raise _Unusual
+    item = inner + "  "  # where a source's braces stand, and its fields a level deeper
+    sources = [f'{{{item}  "id": {s(i)},{item}  "title": {s(t)},{item}  "url": {s(u)}{item}}}'
+               for i, t, u in f.sources]
     append(f'{{{newline}  "id": {s(f.claim_id)}{k}"article": {s(f.article_id)}'
            f'{k}"file": {s(f.file)}{k}"line": {int.__repr__(f.line)}'
            f'{k}"col": {int.__repr__(f.col)}{k}"kind": {s(f.kind)}{k}"quote": {s(f.quote)}'
            f'{k}"verdict": {s(f.verdict)}{k}"expect": {s(f.expect)}'
-           f'{k}"message": {s(f.message)}{k}"warnings": ')
-    inner = newline + "  "
-    _encode(list(f.warnings), inner, append)
-    append(f'{k}"details": ')
-    _encode(plain(f.details), inner, append)
-    append(f'{k}"quote_span": ')
-    _encode(None if f.quote_span is None else list(f.quote_span), inner, append)
-    append(f'{k}"note": {s(f.note)}{k}"said": {s(f.said)}{k}"data_says": {s(f.data_says)}'
+           f'{k}"message": {s(f.message)}{k}"warnings": {_items(list(map(s, f.warnings)), inner)}'
+           f'{k}"details": {laid}{k}"quote_span": {span_text}'
+           f'{k}"note": {s(f.note)}{k}"said": {s(f.said)}{k}"data_says": {s(f.data_says)}'
            f'{k}"difference": {s(f.difference)}{k}"difference_pct": {s(f.difference_pct)}'
-           f'{k}"sources": ')
-    _encode([{"id": i, "title": t, "url": u} for i, t, u in f.sources], inner, append)
-    append(newline)
-    append("}")
+           f'{k}"sources": {_items(sources, inner)}{newline}}}')
 
 
+def _items(tokens: list[str], newline: str) -> str:
+    """A list of values already encoded, laid out where a line starts with ``newline``."""
+    if not tokens:
+        return "[]"
+    inner = newline + "  "
+    return f"[{inner}{(',' + inner).join(tokens)}{newline}]"
+
+
+_INT = {int}
 _INF = float("inf")
