@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 # Categories that change how text displays or terminates it: controls, format chars
 # (U+202E and friends), separators, surrogates, private use, unassigned.
@@ -146,33 +147,29 @@ def _backslashed(m: re.Match[str]) -> str:
 
 def html(text: str, *, newlines: bool = False) -> str:
     """Input text for HTML, in an element or a quoted attribute."""
-    # The HTML report escapes every field of every claim, most of them plain text:
-    # printable text is its own visible form, and two substring searches tell that no
-    # command needs breaking.
-    shown = _html_special(text if text.isprintable() else visible(text, newlines=newlines))
-    if ":" in shown or "##[" in shown:
-        return _break_commands(shown, "&#58;", "&#35;")
-    return shown
+    return html_value(text, newlines=newlines)
 
 
-def html_value(value: object, *, newlines: bool = False) -> str:
-    """Any value as HTML text or a quoted attribute: its text by :func:`html`."""
-    kind = value.__class__
-    if kind is str:
-        return html(value, newlines=newlines)  # type: ignore[arg-type]
-    if kind is float or kind is int:
-        # Digits, a sign, a point, an exponent, inf or nan: nothing to escape (the rate
-        # tables and charts write numbers by the thousand).
-        return str(value)
-    return html(str(value), newlines=newlines)
+def html_value(value: Any, *, newlines: bool = False) -> str:
+    """Any value as HTML text or a quoted attribute: its text escaped as :func:`html` says.
 
-
-def _html_special(text: str) -> str:
-    """The five characters that end or open markup as references, ``&`` first (what
+    The five characters that end or open markup become references, ``&`` first (what
     ``html.escape(text, quote=True)`` does; the html module's import builds a table of
-    2,231 entities that no report needs). Each is looked for first: a substring search
-    is a fast scan where a replacement builds a string, and a pattern search for the
-    five looked at every character (a long message took a microsecond)."""
+    2,231 entities that no report needs), and commands are broken. The HTML report
+    escapes every field of every claim, most of them plain text, so this is one
+    function (each call of a helper cost as much as the searches): printable text is
+    its own visible form, each special character is looked for with a substring search
+    (a fast scan, where a replacement builds a string and a pattern search looked at
+    every character) and replaced only where present.
+    """
+    kind = value.__class__
+    if kind is not str:
+        if kind is float or kind is int:
+            # Digits, a sign, a point, an exponent, inf or nan: nothing to escape (the
+            # rate tables and charts write numbers by the thousand).
+            return str(value)
+        value = str(value)
+    text: str = value if value.isprintable() else visible(value, newlines=newlines)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:
@@ -183,6 +180,8 @@ def _html_special(text: str) -> str:
         text = text.replace('"', "&quot;")
     if "'" in text:
         text = text.replace("'", "&#x27;")
+    if ":" in text or "##[" in text:
+        return _break_commands(text, "&#58;", "&#35;")
     return text
 
 

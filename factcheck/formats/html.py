@@ -109,13 +109,20 @@ def _symbol(f: Finding) -> str:
     return _SYMBOL.get(f.verdict, "?") + ("!" if f.unexpected else "")
 
 
+def _gap(f: Finding) -> str:
+    """`` (difference, difference in percent)`` of a claim, of those it has; or nothing."""
+    difference, pct = f.difference, f.difference_pct
+    if difference:
+        return f" ({esc(difference)}, {esc(pct)})" if pct else f" ({esc(difference)})"
+    return f" ({esc(pct)})" if pct else ""
+
+
 def _reason(f: Finding, i: int) -> str:
     """The verdict in words beside its sentence: visible without hovering or clicking."""
     said = (f"the article says {esc(f.said)}; the data says {esc(f.data_says)}"
             if f.said else esc(f.message))
-    gap = ", ".join(esc(x) for x in (f.difference, f.difference_pct) if x)
     return (f'<span class="reason {esc(f.verdict)}">{_symbol(f)} {esc(verdict_label(f))}: '
-            f"{said}{f' ({gap})' if gap else ''} "
+            f"{said}{_gap(f)} "
             f'<a href="#{_anchor(i)}" tabindex="-1">more</a></span>')
 
 
@@ -161,29 +168,28 @@ def _marked_text(text: str, marks: list[tuple[int, int, int, Finding]]) -> str:
 _WEB = re.compile(r"^https?://\S+$")
 
 
-def _claim_body(f: Finding, sources: dict[tuple[tuple[str, str, str], ...], str] | None = None
-                ) -> str:
-    """A claim's unfolded part; ``sources`` keeps the list of each set of sources (claims
-    on the same facts share one)."""
-    parts = []
+def _claim_body(f: Finding, sources: dict[tuple[tuple[str, str, str], ...], str],
+                parts: list[str]) -> None:
+    """A claim's unfolded part, appended to ``parts``; ``sources`` keeps the list of each
+    set of sources (claims on the same facts share one)."""
+    append = parts.append
     if f.note:
-        parts.append(f"<p><strong>Reviewer's note:</strong> {esc(f.note)}</p>")
-    parts.append(f"<blockquote>{esc(f.quote)}</blockquote>")
+        append(f"<p><strong>Reviewer's note:</strong> {esc(f.note)}</p>")
+    append(f"<blockquote>{esc(f.quote)}</blockquote>")
     if f.said:
-        gap = ", ".join(esc(x) for x in (f.difference, f.difference_pct) if x)
-        parts.append(f"<p>The article says <strong>{esc(f.said)}</strong>; the data says "
-                     f"<strong>{esc(f.data_says)}</strong>{f' ({gap})' if gap else ''}.</p>")
+        append(f"<p>The article says <strong>{esc(f.said)}</strong>; the data says "
+               f"<strong>{esc(f.data_says)}</strong>{_gap(f)}.</p>")
     if f.sources:
-        listed = None if sources is None else sources.get(f.sources)
+        listed = sources.get(f.sources)
         if listed is None:
-            listed = _sources(f.sources)
-            if sources is not None:
-                sources[f.sources] = listed
-        parts.append(listed)
+            listed = sources[f.sources] = _sources(f.sources)
+        append(listed)
     if f.warnings:
-        parts.append("<ul>" + "".join(f"<li>⚠ {esc(w)}</li>" for w in f.warnings) + "</ul>")
-    parts.append(f'<p class="muted">{esc(f.message)}</p>')
-    return "".join(parts)
+        append("<ul>")
+        for w in f.warnings:
+            append(f"<li>⚠ {esc(w)}</li>")
+        append("</ul>")
+    append(f'<p class="muted">{esc(f.message)}</p>')
 
 
 def _sources(sources: tuple[tuple[str, str, str], ...]) -> str:
@@ -215,19 +221,25 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
     heads: dict[tuple[str, str], str] = {}
     files: dict[str, str] = {}
     sources: dict[tuple[tuple[str, str, str], ...], str] = {}
-    for i, f in sorted(indexed, key=lambda it: (it[1].sort_key(), it[0])):
+    # The sort is stable and ``indexed`` is in index order: equal keys keep it.
+    for i, f in sorted(indexed, key=_order):
         head = heads.get((f.verdict, f.expect))
         if head is None:
             head = heads[f.verdict, f.expect] = _heading(f)
         file = files.get(f.file)
         if file is None:
             file = files[f.file] = esc(f.file)
-        yield (
-            f'<details id="{_anchor(i)}" {head}<span class="id">{esc(f.claim_id)}</span> '
-            f'<span class="muted">{file}:{f.line}</span></summary>'
-            + _claim_body(f, sources) + "</details>"
-        )
+        # A claim's pieces joined once (each join copies the whole claim).
+        parts = [f'<details id="{_anchor(i)}" {head}<span class="id">{esc(f.claim_id)}</span> '
+                 f'<span class="muted">{file}:{f.line}</span></summary>']
+        _claim_body(f, sources, parts)
+        parts.append("</details>")
+        yield "".join(parts)
     yield "</section>"
+
+
+def _order(item: tuple[int, Finding]) -> tuple[Any, ...]:
+    return item[1].sort_key()
 
 
 def _heading(f: Finding) -> str:
@@ -239,11 +251,14 @@ def _heading(f: Finding) -> str:
             f'<mark class="{esc(cls)}">{_symbol(f)} {esc(verdict_label(f))}</mark> ')
 
 
-def _rates(rates: list[dict[str, Any]]) -> str:
-    out = []
+def _rate_lines(rates: list[dict[str, Any]]) -> Iterator[str]:
+    """The rate analysis a line at a time: each block's heading, cluster rows, figures
+    and series table. The heading's arrow is the only character beyond ASCII that the
+    analysis writes, so every other line stays a one-byte string (joined and encoded
+    as copies, where one wide character would make a whole block's string wide)."""
     for block in rates:
         ref = block.get("reference") or {}
-        out.append(
+        yield (
             f"<h3>{esc(block.get('from', '?'))} → {esc(block.get('to', '?'))}</h3>"
             f"<p>Reference {esc(ref.get('rate', '?'))} ({esc(ref.get('source', '?'))}, "
             f"{esc(ref.get('date', '?'))}); spread {esc(block.get('spread_pct', '?'))}%</p>"
@@ -255,16 +270,15 @@ def _rates(rates: list[dict[str, Any]]) -> str:
         for i, cl in enumerate(block.get("clusters") or [], 1):
             near = cl.get("nearest_reference") or {}
             claims = ", ".join(str(c) for c in cl.get("claims", []))
-            out.append(
+            yield (
                 f"<tr><td>{i}</td><td>{esc(cl.get('rate', '?'))}</td>"
                 f"<td>[{esc(cl.get('low', '?'))}, {esc(cl.get('high', '?'))}]</td>"
                 f"<td>{esc(cl.get('deviation_pct', '?'))}%</td>"
                 f"<td>{esc(near.get('date', '?'))} ({esc(near.get('rate', '?'))})</td>"
                 f"<td>{esc(claims)}</td></tr>"
             )
-        out.append("</table></div>")
-        out.extend(ratechart.charts_and_table(block))
-    return "\n".join(out)
+        yield "</table></div>"
+        yield from ratechart.charts_and_table(block)
 
 
 def _coverage(coverage: dict[str, Any] | None) -> str:
@@ -372,8 +386,7 @@ def _body(report: Report, title: str) -> Iterator[str | Iterator[str]]:
     yield from _claim_list(indexed)
     if report.rates:
         yield "<h2>Rate analysis</h2>"
-        # Block by block: the blocks' lines joined are the lines of all blocks joined.
-        yield (_rates([block]) for block in report.rates)
+        yield _rate_lines(report.rates)
     yield _coverage(report.coverage)
 
 

@@ -359,12 +359,12 @@ def _words_of(written_unit: str) -> _Words:
 _WORDS = _Kept(_words_of, 1_000)
 
 
-def _svg(w: int, h: int, label: str, parts: list[str]) -> str:
-    """The chart's markup; ``label`` is escaped."""
+def _svg_head(w: int, h: int, label: str) -> str:
+    """A chart's opening and frame, up to its parts (``label`` is escaped); its parts
+    and ``</svg>`` follow."""
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{w}" height="{h}" '
             f'viewBox="0 0 {w} {h}" role="img" aria-label="{label}">'
-            f'<rect class="frame" x="0.5" y="0.5" width="{w - 1}" height="{h - 1}"/>'
-            + "".join(parts) + "</svg>")
+            f'<rect class="frame" x="0.5" y="0.5" width="{w - 1}" height="{h - 1}"/>')
 
 
 def _legend(y0: float, x: float, items: list[tuple[str, str]]) -> list[str]:
@@ -439,8 +439,9 @@ _DAY_TEXT = _Kept(lambda day: esc(day.isoformat()))
 
 LINE = '<line class="{cls}" x1="{{x}}" x2="{{x2}}" y1="{{y}}" y2="{{y}}"/>'
 BAND = '<rect class="band" x="{x}" y="{top}" width="24" height="12"/>'
-# The series chart's plot area.
+# The series chart's plot area, and the strip's axis.
 _LEFT, _RIGHT, _TOP = 72, 500, 16
+_STRIP_LEFT, _STRIP_RIGHT = 210, 616
 
 
 class _Series:
@@ -584,8 +585,8 @@ def _scaled(laid: _Series, read: _Read, scale: tuple[Fraction, Fraction, int, in
     return "".join(parts), ref_y, "".join(after)
 
 
-_SCALED: dict[tuple[Any, ...], tuple[_Series, str, float | None, str]] = {}
-_MAX_SCALED = 12_000  # about 3.5 KB each: 7,000 at 100,000 generated claims
+_SCALED: dict[tuple[Any, ...], tuple[_Series, str, float | None, str, str]] = {}
+_MAX_SCALED = 12_000  # about 4.5 KB each: 7,000 at 100,000 generated claims
 
 
 def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
@@ -611,19 +612,20 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
 
     words = _WORDS[(unit(block),)]
     # Blocks of one window (a pair on one day) mostly share the scale too: all but the
-    # clusters is drawn once for them.
+    # clusters is drawn once for them, the legend and the frame included.
     tol = read.tol
     key = (id(laid), lo.numerator, lo.denominator, hi.numerator, hi.denominator, bottom,
            words.unit, None if ref is None else ref[1], None if ref is None else ref[2],
-           tol.numerator, tol.denominator)
+           tol.numerator, tol.denominator, not clusters)
     kept = _SCALED.get(key)
     if kept is None or kept[0] is not laid:
         if len(_SCALED) >= _MAX_SCALED:
             _SCALED.clear()
-        kept = _SCALED[key] = (laid, *_scaled(laid, read, (lo, hi, a, b, c), bottom,
-                                                      words.unit))
-    _, before, ref_y, after = kept
-    parts = [before]
+        before, ref_y, after = _scaled(laid, read, (lo, hi, a, b, c), bottom, words.unit)
+        head, tail = _series_frame(laid, read, bool(clusters), bottom, words)
+        kept = _SCALED[key] = (laid, head + before, ref_y, after, tail)
+    _, head, ref_y, after, tail = kept
+    parts = [head]
     labels: list[tuple[float, str]] = []
     if ref is not None and ref_y is not None:
         labels.append((ref_y, f"reference {ref[1]}"))
@@ -639,6 +641,16 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
         parts.append(f'<line class="leader" x1="{right}" x2="{right + 8}" y1="{want:.2f}" '
                      f'y2="{at_y:.2f}"/><text x="{right + 12}" y="{at_y + 4:.2f}">'
                      f"{esc(label)}</text>")
+    parts.append(tail)
+    return "".join(parts)
+
+
+def _series_frame(laid: _Series, read: _Read, clusters: bool, bottom: int,
+                  words: _Words) -> tuple[str, str]:
+    """The series chart's markup before its parts (the svg element and its frame) and
+    after them (the legend, then the end of the element): what ``_svg`` writes around
+    the parts."""
+    points, ref = laid.count, read.ref
     legend: list[tuple[str, str]] = []
     if points:
         legend.append((_SERIES_SAMPLE,
@@ -651,8 +663,8 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
         legend.append((_CLUSTER_SAMPLE,
                        "1, 2, ...: the rates the article's conversions imply (clusters)"))
     h = int(bottom + 36 + ROW * len(legend))
-    parts += _legend(bottom + 44, left, legend)
-    return _svg(640, h, words.series_label, parts)
+    return (_svg_head(640, h, words.series_label),
+            "".join(_legend(bottom + 44, _LEFT, legend)) + "</svg>")
 
 
 _SERIES_SAMPLE = LINE.format(cls="series")
@@ -672,7 +684,7 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
         return ""
     values = [v for r in rows for v in r[1:3]] + ([ref[0]] if ref is not None else [])
     lo, hi = padded(values, 8)
-    left, right, top = 210, 616, 34
+    left, right, top = _STRIP_LEFT, _STRIP_RIGHT, 34
     bottom = top + ROW * len(rows) + 6
     width = right - left
     a, b, c = _scale(lo, hi - lo, 1)
@@ -682,7 +694,7 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
         return left + (n * a - d * b) / (c * d) * width
 
     parts: list[str] = []
-    band_note = ""
+    whole: bool | None = None  # no band drawn
     if ref is not None and band is not None:
         rate, written, day = ref
         band_lo, band_hi = max(band[0], lo), min(band[1], hi)
@@ -691,8 +703,6 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
             parts.append(f'<rect class="band" x="{x_lo:.2f}" y="{top - 6}" '
                          f'width="{x(band_hi) - x_lo:.2f}" height="{bottom - top + 6}"/>')
             whole = band_lo == lo and band_hi == hi
-            band_note = (f"shaded: within {pct}% of the reference ({band_text})"
-                         + ("; the whole strip is inside it" if whole else ""))
         rx = x(rate)
         at = f"{rx:.2f}"
         anchor = "middle" if left + 80 < rx < right - 80 else ("end" if rx > left else "start")
@@ -717,14 +727,28 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
         parts.append(f'<line class="axis" x1="{at}" x2="{at}" y1="{bottom}" '
                      f'y2="{bottom + 4}"/><text x="{at}" y="{bottom + 18}" '
                      f'text-anchor="middle">{label}</text>')
-    words = _WORDS[(unit(block),)]
-    parts.append(f'<text x="{(left + right) / 2:.0f}" y="{bottom + 38}" text-anchor="middle">'
-                 f"{words.unit}</text>")
+    head, tail = _STRIP_FRAME[bottom, unit(block), pct, band_text, whole]
+    return head + "".join(parts) + tail
+
+
+def _strip_frame(bottom: int, written_unit: str, pct: str, band_text: str,
+                 whole: bool | None) -> tuple[str, str]:
+    """The strip's markup before its parts (the svg element and its frame) and after
+    them (the unit, the band's legend when a band is drawn, the end of the element)."""
+    words = _WORDS[(written_unit,)]
     h = bottom + 48
-    if band_note:
-        parts += _legend(bottom + 62, 8, [(BAND, band_note)])
+    middle = (_STRIP_LEFT + _STRIP_RIGHT) / 2
+    tail = [f'<text x="{middle:.0f}" y="{bottom + 38}" text-anchor="middle">{words.unit}</text>']
+    if whole is not None:
+        band_note = (f"shaded: within {pct}% of the reference ({band_text})"
+                     + ("; the whole strip is inside it" if whole else ""))
+        tail += _legend(bottom + 62, 8, [(BAND, band_note)])
         h += ROW
-    return _svg(640, int(h), words.strip_label, parts)
+    return _svg_head(640, int(h), words.strip_label), "".join(tail) + "</svg>"
+
+
+# Strips of one reference (and of one number of clusters) share their frame and legend.
+_STRIP_FRAME = _Kept(_strip_frame, 10_000)
 
 
 def series_table(block: dict[str, Any],

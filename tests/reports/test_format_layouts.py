@@ -306,3 +306,60 @@ def test_html_value_is_its_text_escaped(value: Any, newlines: bool) -> None:
 
     assert escape.html_value(value, newlines=newlines) == escape.html(str(value),
                                                                       newlines=newlines)
+
+
+def _forget_charts() -> None:
+    """Empty every part of the rate charts kept between blocks."""
+    from factcheck.formats import ratechart
+
+    for kept in vars(ratechart).values():
+        if (isinstance(kept, ratechart._Kept) or kept is ratechart._SERIES
+                or kept is ratechart._SCALED):
+            kept.clear()
+
+
+# Clusters near the reference and far from it: a strip wholly inside the band, partly,
+# or beside it; several clusters; none.
+_STRIP_CLUSTERS = st.lists(st.sampled_from([
+    {"rate": "165.1", "low": "165.09", "high": "165.11", "claims": ["a"]},
+    {"rate": "165.12", "low": "165.11", "high": "165.13", "claims": ["a", "b"]},
+    {"rate": "190", "low": "189.9", "high": "190.1", "claims": []},
+    {"rate": "163.5", "low": "163", "high": "164", "claims": ["c"]},
+    {"rate": "x", "low": "1", "high": "2"},
+]), max_size=3)
+_REFERENCES = st.sampled_from([{"rate": "165.1", "date": "2017-11-17"},
+                               {"rate": "165.10", "date": "2017-11-20"},
+                               {"rate": "190", "date": "2017-11-21"}, {}, None])
+
+
+_CONTEXTS = st.tuples(st.sampled_from([0, 1, 2]), _REFERENCES,
+                      st.sampled_from([None, "1", "0.5", "5"]),
+                      st.sampled_from([("CNY", "KRW"), ("USD", "KRW")]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CONTEXTS, min_size=1, max_size=3),
+       st.lists(_STRIP_CLUSTERS, min_size=1, max_size=4))
+def test_rate_charts_drawn_with_kept_parts_are_the_charts_drawn_afresh(
+        contexts: list[tuple[int, Any, str | None, tuple[str, str]]],
+        cluster_sets: list[list[dict[str, Any]]]) -> None:
+    """What is kept from one block's charts for the next (a window's frame, legend and
+    scale, a strip's frame and legend) draws what each block draws with nothing kept:
+    every set of clusters is drawn in every window, against every reference."""
+    from factcheck.formats import ratechart
+
+    windows = [(("2017-11-16", 165.05), ("2017-11-17", 165.1), ("2017-11-20", 166.0)),
+               (("2017-11-17", 165.1), ("2017-11-20", 166.0), ("2017-11-21", 164.938)),
+               ()]
+    drawn = [{"from": pair[0], "to": pair[1], "series": windows[w], "clusters": clusters,
+              "reference": ref, "tolerance_pct": tol}
+             for w, ref, tol, pair in contexts for clusters in cluster_sets]
+    _forget_charts()
+    kept = [ratechart.charts_and_table(block) for block in drawn]
+    kept_again = [ratechart.charts_and_table(block) for block in drawn]
+    afresh = []
+    for block in drawn:
+        _forget_charts()
+        afresh.append(ratechart.charts_and_table(block))
+    assert kept == afresh
+    assert kept_again == afresh
