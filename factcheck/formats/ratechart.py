@@ -275,6 +275,8 @@ class _Read(NamedTuple):
     band: tuple[Fraction, Fraction] | None  # the reference less and plus the tolerance
     band_text: str  # the band as the reference is written
     pct: str  # the tolerance in percent
+    ref_label: str  # the series chart's label of the reference line, escaped
+    ref_title: str  # the strip's words at the reference line, escaped
 
 
 def _read(block: dict[str, Any]) -> _Read:
@@ -290,19 +292,20 @@ def _read(block: dict[str, Any]) -> _Read:
 
 def _reference_read(rate: str | None, day: str | None, tolerance: str
                     ) -> tuple[tuple[Fraction, str, str] | None, Fraction,
-                               tuple[Fraction, Fraction] | None, str, str]:
+                               tuple[Fraction, Fraction] | None, str, str, str, str]:
     """What a block's reference and tolerance, as written, give its charts (the fields
     of ``_Read`` after the clusters)."""
     block: dict[str, Any] = {"tolerance_pct": tolerance}
     if rate is not None:
         block["reference"] = {"rate": rate, "date": day}
     ref, tol = _reference(block), _tolerance(block)
-    band, band_text = None, ""
+    band, band_text, label, title = None, "", "", ""
     if ref is not None:
         band = ref[0] * (1 - tol), ref[0] * (1 + tol)
         places = _decimals(ref[1])
         band_text = f"{fixed(band[0], places)} to {fixed(band[1], places)}"
-    return ref, tol, band, band_text, _pct(tol)
+        label, title = esc(f"reference {ref[1]}"), f"reference {esc(ref[1])} ({esc(ref[2])})"
+    return ref, tol, band, band_text, _pct(tol), label, title
 
 
 # Articles of the same day share their reference.
@@ -449,7 +452,7 @@ class _Series:
     every block whose window is the same rows (the analysis shares them)."""
 
     __slots__ = ("count", "days", "low", "high", "span", "xs", "numerators", "denominators",
-                 "dots", "titles", "big_titles", "rows", "ref_rows", "ends")
+                 "dots", "titles", "big_titles", "rows", "ref_rows", "ends", "tables")
 
     def __init__(self, points: list[tuple[dt.date, Fraction, str]]) -> None:
         self._lay_out([(d, r, w, -1, d.toordinal(), r.numerator, r.denominator)
@@ -464,6 +467,8 @@ class _Series:
 
     def _lay_out(self, rows: list[_Row], places: int) -> None:
         self.count = len(rows)
+        # The table of the series, by the reference's date and the unit as written.
+        self.tables: dict[tuple[str | None, str], str] = {}
         if not rows:
             return
         days, rates, written, _, ordinals, self.numerators, self.denominators = zip(
@@ -600,7 +605,7 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     if read.band is not None:
         values += read.band
     lo, hi = padded(values, 20)
-    left, right, top = _LEFT, _RIGHT, _TOP
+    top = _TOP
     n_labels = len(clusters) + (ref is not None)
     bottom = top + max(200, LABEL_GAP * n_labels + 8)
     height = bottom - top
@@ -628,19 +633,18 @@ def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
     parts = [head]
     labels: list[tuple[float, str]] = []
     if ref is not None and ref_y is not None:
-        labels.append((ref_y, f"reference {ref[1]}"))
+        labels.append((ref_y, read.ref_label))
     for i, _, _, rate, written, _ in clusters:
         yr = y(rate)
         at = f"{yr:.2f}"
-        parts.append(f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}"><line class="cl" '
-                     f'x1="{left}" x2="{right}" y1="{at}" y2="{at}"/></g>')
-        labels.append((yr, f"{i}: {written}"))
+        parts.append(f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}">{_CLUSTER_LINE}{at}" '
+                     f'y2="{at}"/></g>')
+        labels.append((yr, esc(f"{i}: {written}")))
     parts.append(after)
-    for (want, _), (at_y, label) in zip(sorted(labels, key=lambda lab: lab[0]),
+    for (want, _), (at_y, label) in zip(sorted(labels, key=_FIRST),
                                         spread_labels(labels, top + 4, bottom), strict=True):
-        parts.append(f'<line class="leader" x1="{right}" x2="{right + 8}" y1="{want:.2f}" '
-                     f'y2="{at_y:.2f}"/><text x="{right + 12}" y="{at_y + 4:.2f}">'
-                     f"{esc(label)}</text>")
+        parts.append(f'{_LEADER}{want:.2f}" y2="{at_y:.2f}"/>{_LABEL}{at_y + 4:.2f}">'
+                     f"{label}</text>")
     parts.append(tail)
     return "".join(parts)
 
@@ -667,6 +671,11 @@ def _series_frame(laid: _Series, read: _Read, clusters: bool, bottom: int,
             "".join(_legend(bottom + 44, _LEFT, legend)) + "</svg>")
 
 
+# The fixed parts of a cluster's line, and of a label's leader line and text, up to a y.
+_CLUSTER_LINE = f'<line class="cl" x1="{_LEFT}" x2="{_RIGHT}" y1="'
+_LEADER = f'<line class="leader" x1="{_RIGHT}" x2="{_RIGHT + 8}" y1="'
+_LABEL = f'<text x="{_RIGHT + 12}" y="'
+_FIRST = itemgetter(0)
 _SERIES_SAMPLE = LINE.format(cls="series")
 _REF_SAMPLE = LINE.format(cls="ref")
 _CLUSTER_SAMPLE = '<g class="c1">' + LINE.format(cls="cl") + "</g>"
@@ -679,7 +688,7 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     On the series chart the clusters of one article often lie within a fraction of
     a unit of each other; here the axis spans just them and the reference.
     """
-    rows, ref, _, band, band_text, pct = read or _read(block)
+    rows, ref, _, band, band_text, pct, _, ref_title = read or _read(block)
     if not rows:
         return ""
     values = [v for r in rows for v in r[1:3]] + ([ref[0]] if ref is not None else [])
@@ -696,7 +705,7 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     parts: list[str] = []
     whole: bool | None = None  # no band drawn
     if ref is not None and band is not None:
-        rate, written, day = ref
+        rate = ref[0]
         band_lo, band_hi = max(band[0], lo), min(band[1], hi)
         if band_lo < band_hi:
             x_lo = x(band_lo)
@@ -708,7 +717,7 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
         anchor = "middle" if left + 80 < rx < right - 80 else ("end" if rx > left else "start")
         parts.append(f'<line class="ref" x1="{at}" x2="{at}" y1="{top - 6}" '
                      f'y2="{bottom}"/><text x="{at}" y="{top - 12}" text-anchor="{anchor}">'
-                     f"reference {esc(written)} ({esc(day)})</text>")
+                     f"{ref_title}</text>")
     for row, (i, low, high, rate, written, n) in enumerate(rows):
         cy = top + ROW * row + ROW / 2
         x1, x2 = x(low), x(high)
@@ -720,13 +729,12 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
             f'<rect class="cbar" x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" '
             f'height="10"/><circle class="cdot" cx="{x(rate):.2f}" cy="{cy:.2f}" r="4">'
             f"<title>cluster {i}: {shown}</title></circle></g>")
-    parts.append(f'<line class="axis" x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}"/>')
+    axis, between, after = _STRIP_AXIS[bottom,]
+    parts.append(axis)
     marks, _ = _ticks(lo, hi)
     for n, d, label in marks:  # digits, a sign and a point: nothing to escape
         at = f"{left + (n * a - d * b) / (c * d) * width:.2f}"
-        parts.append(f'<line class="axis" x1="{at}" x2="{at}" y1="{bottom}" '
-                     f'y2="{bottom + 4}"/><text x="{at}" y="{bottom + 18}" '
-                     f'text-anchor="middle">{label}</text>')
+        parts.append(f'<line class="axis" x1="{at}" x2="{at}{between}{at}{after}{label}</text>')
     head, tail = _STRIP_FRAME[bottom, unit(block), pct, band_text, whole]
     return head + "".join(parts) + tail
 
@@ -747,6 +755,16 @@ def _strip_frame(bottom: int, written_unit: str, pct: str, band_text: str,
     return _svg_head(640, int(h), words.strip_label), "".join(tail) + "</svg>"
 
 
+def _strip_axis(bottom: int) -> tuple[str, str, str]:
+    """The strip's axis line at ``bottom``, and what a tick's markup holds between its
+    x and its label (from the end of ``x2``'s value to its text's value)."""
+    return (f'<line class="axis" x1="{_STRIP_LEFT}" x2="{_STRIP_RIGHT}" y1="{bottom}" '
+            f'y2="{bottom}"/>',
+            f'" y1="{bottom}" y2="{bottom + 4}"/><text x="',
+            f'" y="{bottom + 18}" text-anchor="middle">')
+
+
+_STRIP_AXIS = _Kept(_strip_axis, 1_000)
 # Strips of one reference (and of one number of clusters) share their frame and legend.
 _STRIP_FRAME = _Kept(_strip_frame, 10_000)
 
@@ -763,14 +781,20 @@ def _series_table(block: dict[str, Any], laid: _Series,
     points = laid.count
     if not points:
         return ""
-    ref_day = _day(ref[2]) if ref is not None else None
-    rows = "".join(laid.marked(laid.rows, laid.ref_rows, ref_day))
+    # Blocks of one window share its table, but for the reference's row.
     written_unit = unit(block)
-    words = f"Reference rate, {written_unit}, {laid.days[0]} to {laid.days[-1]}"
-    return (f"<details><summary>The chart's series as a table ({points} days)</summary>"
+    key = (None if ref is None else ref[2], written_unit)
+    table = laid.tables.get(key)
+    if table is None:
+        ref_day = _day(ref[2]) if ref is not None else None
+        rows = "".join(laid.marked(laid.rows, laid.ref_rows, ref_day))
+        words = f"Reference rate, {written_unit}, {laid.days[0]} to {laid.days[-1]}"
+        table = laid.tables[key] = (
+            f"<details><summary>The chart's series as a table ({points} days)</summary>"
             f'<div class="scroll"><table><caption>{esc(words)}</caption><tr>'
             f'<th scope="col">Day</th><th scope="col">{_WORDS[(written_unit,)].unit}</th></tr>'
             f"{rows}</table></div></details>")
+    return table
 
 
 def figures(block: dict[str, Any],
