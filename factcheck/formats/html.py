@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from factcheck.formats import escape, joined, ratechart
 from factcheck.formats.text import summary_line, verdict_label
-from factcheck.report.record import SEVERITY
+from factcheck.report.record import SEVERITY, in_report_order
 
 if TYPE_CHECKING:
     from factcheck.formats import RenderOptions
@@ -221,8 +221,8 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
     heads: dict[tuple[str, str], str] = {}
     files: dict[str, str] = {}
     sources: dict[tuple[tuple[str, str, str], ...], str] = {}
-    # The sort is stable and ``indexed`` is in index order: equal keys keep it.
-    for i, f in sorted(indexed, key=_order):
+    for k in in_report_order([f for _, f in indexed]):
+        i, f = indexed[k]
         head = heads.get((f.verdict, f.expect))
         if head is None:
             head = heads[f.verdict, f.expect] = _heading(f)
@@ -237,9 +237,6 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
         yield "".join(parts)
     yield "</section>"
 
-
-def _order(item: tuple[int, Finding]) -> tuple[Any, ...]:
-    return item[1].sort_key()
 
 
 def _heading(f: Finding) -> str:

@@ -6,8 +6,9 @@ Formats only format: everything they show is computed before it lands here.
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from factcheck.report.details import compact, plain
@@ -26,8 +27,48 @@ def is_unexpected(verdict: str, expect: str) -> bool:
 def order_key(verdict: str, expect: str, file: str, line: int, claim_id: str) -> tuple[Any, ...]:
     """Worst first: errors, unexpected verdicts, then by severity, then place (a finding's
     :meth:`Finding.sort_key`, also for a claim known only by these fields)."""
-    return (verdict != "error", not is_unexpected(verdict, expect),
-            SEVERITY.get(verdict, 9), file, line, claim_id)
+    return (*worst_key(verdict, expect), file, line, claim_id)
+
+
+def worst_key(verdict: str, expect: str) -> tuple[bool, bool, int]:
+    """The part of :func:`order_key` before the place: errors, unexpected, severity."""
+    return verdict != "error", not is_unexpected(verdict, expect), SEVERITY.get(verdict, 9)
+
+
+def in_report_order(findings: Sequence[Finding]) -> list[int]:
+    """The positions of ``findings`` sorted by their :meth:`Finding.sort_key`, equal keys
+    in the order given (what a stable sort gives).
+
+    Findings usually come in place order (file, line, id), and then sorting by
+    :func:`worst_key` alone, which takes a few values, gives the same order: each
+    (verdict, expectation) is a group kept in place order, groups of one key merged. That
+    is linear, where a sort compared places (long file names) n log n times.
+    """
+    groups: dict[tuple[str, str], list[int]] = {}
+    previous: tuple[str, int, str] | None = None
+    in_place_order = True
+    for i, f in enumerate(findings):
+        place = (f.file, f.line, f.claim_id)
+        if in_place_order and previous is not None:
+            try:
+                in_place_order = not place < previous
+            except TypeError:  # places that do not compare (a hand-made merged report)
+                in_place_order = False
+        previous = place
+        group = groups.get((f.verdict, f.expect))
+        if group is None:
+            group = groups[f.verdict, f.expect] = []
+        group.append(i)
+    if not in_place_order:
+        return sorted(range(len(findings)), key=lambda i: findings[i].sort_key())
+    merged: dict[tuple[bool, bool, int], list[list[int]]] = {}
+    for (verdict, expect), positions in groups.items():
+        merged.setdefault(worst_key(verdict, expect), []).append(positions)
+    order: list[int] = []
+    for key in sorted(merged):
+        lists = merged[key]
+        order += lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+    return order
 
 
 def rate_block_key(block: Mapping[str, Any]) -> tuple[str, Any, Any]:

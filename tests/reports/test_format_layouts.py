@@ -363,3 +363,24 @@ def test_rate_charts_drawn_with_kept_parts_are_the_charts_drawn_afresh(
         afresh.append(ratechart.charts_and_table(block))
     assert kept == afresh
     assert kept_again == afresh
+
+
+_PLACES = st.tuples(st.sampled_from(["a.yaml", "b.yaml", "claims/a.yaml"]), st.integers(0, 3),
+                    st.sampled_from(["x", "y", ""]))
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(_PLACES, _VERDICTS, _VERDICTS), max_size=30), st.booleans())
+def test_report_order_is_the_sort_by_each_findings_key(
+        rows: list[tuple[tuple[str, int, str], str, str]], by_place: bool) -> None:
+    """Findings in place order (as a check gives them) and in any order: each finding's
+    position is where sorting by its sort_key puts it, ties in the order given."""
+    from factcheck.report.record import in_report_order
+
+    if by_place:
+        rows = sorted(rows, key=lambda row: row[0])
+    findings = [Finding(claim_id=claim_id, file=file, line=line, col=1, kind="count",
+                        quote="", verdict=verdict, expect=expect, message="")
+                for (file, line, claim_id), verdict, expect in rows]
+    expected = sorted(range(len(findings)), key=lambda i: (findings[i].sort_key(), i))
+    assert in_report_order(findings) == expected
