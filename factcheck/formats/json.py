@@ -130,8 +130,20 @@ def dumps(data: Any, newline: str = "\n") -> str:
     return "".join(out)
 
 
-# The tokens json.dumps writes (NaN as NaN, text as it is), without spaces or lines.
-_compact = _json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+def _refuse(o: Any) -> Any:
+    raise TypeError(f"{type(o).__name__} is not JSON")
+
+
+# The tokens json.dumps writes (NaN as NaN, text as it is), without spaces or lines:
+# the C encoder made once (JSONEncoder.encode makes one at every call), if there is one.
+_C_ENCODER = getattr(_json.encoder, "c_make_encoder", None)
+if _C_ENCODER is not None:
+    _c_compact = _C_ENCODER(None, _refuse, _string, None, ":", ",", False, False, True)
+
+    def _compact(o: Any) -> str:
+        return "".join(_c_compact(o, 0))
+else:  # pragma: no cover - CPython has it
+    _compact = _json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 def _flat(o: Any, newline: str) -> str | None:
@@ -324,18 +336,26 @@ def _encode_finding(f: Any, newline: str, append: Callable[[str], None]) -> None
         span_text = _items(list(map(int.__repr__, span)), inner)
     else:
         raise _Unusual
-    item = inner + "  "  # where a source's braces stand, and its fields a level deeper
-    sources = [f'{{{item}  "id": {s(i)},{item}  "title": {s(t)},{item}  "url": {s(u)}{item}}}'
-               for i, t, u in f.sources]
+    # Claims share their sources (a fact's source, the same for many claims).
+    cached = (inner, f.sources)
+    sources = _SOURCES.get(cached)
+    if sources is None:
+        item = inner + "  "  # where a source's braces stand, and its fields a level deeper
+        sources = _items([f'{{{item}  "id": {s(i)},{item}  "title": {s(t)},'
+                          f'{item}  "url": {s(u)}{item}}}' for i, t, u in f.sources], inner)
+        if len(_SOURCES) >= 4096:
+            _SOURCES.clear()
+        _SOURCES[cached] = sources
+    warnings = _items(list(map(s, f.warnings)), inner) if f.warnings else "[]"
     append(f'{{{newline}  "id": {s(f.claim_id)}{k}"article": {s(f.article_id)}'
            f'{k}"file": {s(f.file)}{k}"line": {int.__repr__(f.line)}'
            f'{k}"col": {int.__repr__(f.col)}{k}"kind": {s(f.kind)}{k}"quote": {s(f.quote)}'
            f'{k}"verdict": {s(f.verdict)}{k}"expect": {s(f.expect)}'
-           f'{k}"message": {s(f.message)}{k}"warnings": {_items(list(map(s, f.warnings)), inner)}'
+           f'{k}"message": {s(f.message)}{k}"warnings": {warnings}'
            f'{k}"details": {laid}{k}"quote_span": {span_text}'
            f'{k}"note": {s(f.note)}{k}"said": {s(f.said)}{k}"data_says": {s(f.data_says)}'
            f'{k}"difference": {s(f.difference)}{k}"difference_pct": {s(f.difference_pct)}'
-           f'{k}"sources": {_items(sources, inner)}{newline}}}')
+           f'{k}"sources": {sources}{newline}}}')
 
 
 def _items(tokens: list[str], newline: str) -> str:
@@ -347,4 +367,5 @@ def _items(tokens: list[str], newline: str) -> str:
 
 
 _INT = {int}
+_SOURCES: dict[tuple[str, Any], str] = {}
 _INF = float("inf")

@@ -21,12 +21,17 @@ from typing import Any
 # control, or a character an encoder writes raw) and the surrogates (a pair is one
 # character). ``\U`` and ``\/`` are not an ASCII encoder's own; an escaped quote
 # would stand where the text is split.
-_UNUSUAL = re.compile(r'\\(?:u(?:00[0-7]|[dD][89a-fA-F]|[0-9a-f]{0,3}[A-F])|U|/|")')
+_UNUSUAL = re.compile(rb'\\(?:u(?:00[0-7]|[dD][89a-fA-F]|[0-9a-f]{0,3}[A-F])|U|/|")')
+# Raw controls, which the decoder refuses in a string (the text is split, not decoded).
+_CONTROLS = bytes(range(0x20))
 _TOKEN = re.compile(r"[{}\[\]:,]|true|false|null|-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
-_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+_NUMBER = re.compile(rb"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 _decode = json.JSONDecoder().decode
 _encode = json.JSONEncoder(separators=(",", ":"), allow_nan=False).encode
-_MASK = str.maketrans("123456789", "000000000")
+_MASK = bytes.maketrans(b"123456789", b"000000000")
+# Two bytes: the one-byte b"\0" is an object CPython shares, which quicktions can
+# overwrite (see quantity/rational.py); no text this lays out holds a NUL.
+_APART = b"\0\0"
 _MAX_DEPTH = 64  # deeper text goes the standard way, which says what it says of it
 _MAX_SHAPES = 2048
 _MAX_KEY_SETS = 256
@@ -39,32 +44,43 @@ class _Shape:
 
     def __init__(self, pieces: list[str], numbers: list[int],
                  objects: list[tuple[int, ...]]) -> None:
-        self.pieces = pieces  # each piece between two strings, laid out ('%s' for numbers)
+        self.pieces = [p.encode("ascii") for p in pieces]  # laid out; '%s' for numbers
         # Where the pieces with numbers stand among the segments, and their layouts
-        # in one text (a NUL between two), filled in with one % and split again.
+        # in one text (two NULs between two), filled in with one % and split again.
         self.numbers = [2 * at for at in numbers]
-        self.numbered = "\0".join(pieces[at] for at in numbers)
+        self.numbered = _APART.join(self.pieces[at] for at in numbers)
         every = [k for keys in objects for k in keys]
         self.keys = itemgetter(*every) if len(every) > 1 else None
         self.objects = [(itemgetter(*keys), len(keys)) for keys in objects if len(keys) > 1]
         self.seen: set[Any] = set()
 
 
-_SHAPES: dict[tuple[str, str], _Shape | None] = {}
+_SHAPES: dict[tuple[str, bytes], _Shape | None] = {}
 _MISSING: Any = object()
 
 
 def layout(text: str, newline: str) -> str | None:
     """``json.dumps(json.loads(text), indent=2, ensure_ascii=False)`` with every line
     after the first starting ``newline`` instead of ``"\\n"``, for ``text`` as a compact
-    ASCII encoder writes it; None for text it does not take (the caller decodes it)."""
-    if not (text.isascii() and text.isprintable()) or ("\\" in text and _UNUSUAL.search(text)):
+    ASCII encoder writes it; None for text it does not take (the caller decodes it).
+
+    The work is done on the text's bytes (ASCII): splitting and joining them is
+    cheaper than doing so with text, and the escapes are decoded once at the end.
+    """
+    if len(text) < 2:
+        return None  # a digit, not an object or a list (and its bytes may be shared)
+    try:
+        data = text.encode("ascii")
+    except UnicodeEncodeError:
         return None
-    segments = text.split('"')
+    if len(data.translate(None, _CONTROLS)) != len(data) or (
+            b"\\" in data and _UNUSUAL.search(data)):
+        return None
+    segments = data.split(b'"')
     if not len(segments) & 1:
         return None  # a string left open
     between = segments[0::2]
-    structure = '"'.join(between)
+    structure = b'"'.join(between)
     # Numbers are checked and put back piece by piece: 1.5 and 2.5 share a shape.
     # A structure without digits is its own key, looked up first.
     key = (newline, structure)
@@ -77,7 +93,7 @@ def layout(text: str, newline: str) -> str | None:
         if shape is _MISSING:
             if len(_SHAPES) >= _MAX_SHAPES:
                 _SHAPES.clear()
-            shape = _SHAPES[key] = _build(between, newline)
+            shape = _SHAPES[key] = _build([b.decode("ascii") for b in between], newline)
     if shape is None:
         return None
     if shape.keys is not None:
@@ -94,7 +110,7 @@ def layout(text: str, newline: str) -> str | None:
     segments[0::2] = shape.pieces
     if shape.numbers:
         numbers = _NUMBER.findall(structure)
-        listed = "[" + ",".join(numbers) + "]"
+        listed = (b"[" + b",".join(numbers) + b"]").decode("ascii")
         try:
             # Each number as the decoder reads it and the encoder writes it (1.0E5 and
             # -0 are not what they read as; 1e999 is infinite).
@@ -102,23 +118,25 @@ def layout(text: str, newline: str) -> str | None:
                 return None
         except ValueError:
             return None
-        laid = (shape.numbered % tuple(numbers)).split("\0")
+        laid = (shape.numbered % tuple(numbers)).split(_APART)
         for at, piece in zip(shape.numbers, laid, strict=True):
             segments[at] = piece
-    laid = '"'.join(segments)
-    if "\\u" in laid:
+    joined = b'"'.join(segments)
+    if b"\\u" in joined:
         # Escaped characters as the encoder writes them without ensure_ascii; the
         # pattern above left only those it writes as they are (from U+0080 on).
         try:
-            return laid.encode("ascii").decode("raw_unicode_escape")
+            return joined.decode("raw_unicode_escape")
         except UnicodeDecodeError:
             return None
-    return laid
+    return joined.decode("ascii")
 
 
 def _build(between: list[str], newline: str) -> _Shape | None:
     """The layout of the pieces between strings, or None if they are not compact JSON
     of one value (strings standing where the pieces leave them)."""
+    if not newline.isascii():
+        return None
     tokens: list[tuple[int, str]] = []  # (index of the piece, token); "" for a string
     for at, piece in enumerate(between):
         pos = 0
