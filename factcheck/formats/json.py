@@ -151,6 +151,10 @@ def _flat(o: Any, newline: str) -> str | None:
     lists of them (a rate series), from the C encoder's compact text; None for
     anything else, or where a text holds a comma, colon or bracket (the caller encodes
     it). The counts say that every comma, colon and bracket in the text is its own."""
+    if o and o.__class__ is not dict and o[0].__class__ is tuple:
+        laid = _dated_rows(o, newline)
+        if laid is not None:
+            return laid
     try:
         text = _compact(o)
     except (TypeError, ValueError, RecursionError):
@@ -176,6 +180,35 @@ def _flat(o: Any, newline: str) -> str | None:
 
 
 _LISTS = {list, tuple}
+
+
+def _dated_rows(rows: Any, newline: str) -> str | None:
+    """``dumps(rows, newline)`` for rows of a day and a rate, each row's text kept: the
+    same days' rates recur in the windows of many articles, and writing a float was
+    most of a series' time. None for any other row (the caller encodes it)."""
+    kept = _ROWS.get(newline)
+    if kept is None or len(kept) >= _MAX_ROWS:
+        kept = _ROWS[newline] = {}
+    inner = newline + "  "
+    out = []
+    for row in rows:
+        # Only a row of a str and a float (not 0.0, which equals -0.0) is kept or looked
+        # up, so that a row found is equal to one of the same types: the same text.
+        if row.__class__ is not tuple or len(row) != 2 or row[0].__class__ is not str \
+                or row[1].__class__ is not float or not row[1]:
+            return None
+        text = kept.get(row)
+        if text is None:
+            text = _flat(row, inner)
+            if text is None:
+                return None
+            kept[row] = text
+        out.append(text)
+    return f"[{inner}{(',' + inner).join(out)}{newline}]"
+
+
+_ROWS: dict[str, dict[tuple[str, float], str]] = {}
+_MAX_ROWS = 1 << 16
 
 
 class _Unusual(Exception):

@@ -112,3 +112,32 @@ def test_a_rate_series_takes_the_flat_way() -> None:
     for value in (series, {"date": "2017-08-25", "rate": 168.844}, ["a000000-5", 1]):
         assert _flat(value, "\n  ") == json.dumps(value, ensure_ascii=False, indent=2
                                                   ).replace("\n", "\n  ")
+
+
+_DAYS = st.sampled_from(["2017-08-24", "2017-08-25", "", "\"", "a,b", "[x]", "억"]) | _TEXT
+_RATES = st.sampled_from([168.844, 0.0, -0.0, 1.0, float("nan"), float("inf"), 1e22, 2]) \
+    | st.floats() | st.integers(-3, 3) | st.booleans()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_DAYS, _RATES) | st.lists(_RATES, max_size=2), min_size=1,
+                max_size=5), _NEWLINES)
+def test_dated_rows_are_laid_out_as_the_standard_encoder_does(rows: list[Any],
+                                                              newline: str) -> None:
+    """Rows kept by their value are written as their own types: 1.0 and 1, 0.0 and -0.0
+    and True are equal as values, not as text."""
+    from factcheck.formats.json import _flat
+
+    expected = json.dumps(rows, ensure_ascii=False, indent=2).replace("\n", newline)
+    assert _flat(rows, newline) in (None, expected)
+    assert _flat(list(reversed(rows)), newline) in (
+        None, json.dumps(list(reversed(rows)), ensure_ascii=False, indent=2
+                         ).replace("\n", newline))
+
+
+def test_equal_rows_of_other_types_keep_their_own_text() -> None:
+    from factcheck.formats.json import _flat
+
+    for rows in ([("d", 1.0)], [("d", 1)], [("d", True)], [("d", 0.0)], [("d", -0.0)],
+                 [("d", 0.0), ("d", -0.0)], [("d", 1.0)]):
+        assert _flat(rows, "\n") == json.dumps(rows, ensure_ascii=False, indent=2)
