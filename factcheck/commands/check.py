@@ -137,10 +137,11 @@ def run(args: argparse.Namespace) -> int:
         # 100,000 findings then took a tenth of a second against a hundredth).
         from factcheck.formats.text import summary_line
 
-        totals = summary_line(report) if args.format != "text" else ""
+        say_totals = args.format != "text" and (args.output or not sys.stdout.isatty())
+        totals = summary_line(report) if say_totals else ""
         error_messages = report.error_messages()
         exit_code = report.exit_code
-        to_write = bool(args.strict and exit_code == 0 and report.summary().get("todo"))
+        todo_left = bool(args.strict and exit_code == 0 and report.summary().get("todo"))
         render_options = RenderOptions(
             color=use_color(args.color, args.output), author=args.author,
             verbose=args.verbose, quiet=args.quiet, width=width,
@@ -148,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
         # Written as the format renders it: JSON claim by claim, never one whole string.
         stream_output(lambda out: write(report, args.format, render_options, out), args.output,
                       follow_links=args.follow_links)
-    if args.format != "text" and (args.output or not sys.stdout.isatty()):
+    if say_totals:
         # The very words of the text report's totals line, so the two never disagree.
         print(f"factcheck: {totals}", file=sys.stderr)
     if args.format != "text" or args.output:
@@ -162,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
             print(terminal(f"factcheck: note: article text not read, so quotes are not anchored "
                            f"and coverage is not measured: {article['text_error']}"),
                   file=sys.stderr)
-    if to_write:
+    if todo_left:
         print("factcheck: --strict: some claims are still to write (status: todo)",
               file=sys.stderr)
         return 1

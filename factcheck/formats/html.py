@@ -238,7 +238,6 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
     yield "</section>"
 
 
-
 def _heading(f: Finding) -> str:
     """A claim's class, and its heading's verdict mark: the same for each verdict and
     expectation."""

@@ -204,7 +204,7 @@ def _dated_rows(rows: Any, newline: str) -> str | None:
                 return None
             kept[row] = text
         out.append(text)
-    return f"[{inner}{(',' + inner).join(out)}{newline}]"
+    return _items(out, newline)
 
 
 _ROWS: dict[str, dict[tuple[str, float], str]] = {}
@@ -376,7 +376,7 @@ def _encode_finding(f: Any, newline: str, append: Callable[[str], None]) -> None
         item = inner + "  "  # where a source's braces stand, and its fields a level deeper
         sources = _items([f'{{{item}  "id": {s(i)},{item}  "title": {s(t)},'
                           f'{item}  "url": {s(u)}{item}}}' for i, t, u in f.sources], inner)
-        if len(_SOURCES) >= 4096:
+        if len(_SOURCES) >= _MAX_SOURCES:
             _SOURCES.clear()
         _SOURCES[cached] = sources
     warnings = _items(list(map(s, f.warnings)), inner) if f.warnings else "[]"
@@ -401,4 +401,5 @@ def _items(tokens: list[str], newline: str) -> str:
 
 _INT = {int}
 _SOURCES: dict[tuple[str, Any], str] = {}
+_MAX_SOURCES = 4096
 _INF = float("inf")

@@ -27,14 +27,11 @@ def is_unexpected(verdict: str, expect: str) -> bool:
 def order_key(verdict: str, expect: str, file: str, line: int, claim_id: str) -> tuple[Any, ...]:
     """Worst first: errors, unexpected verdicts, then by severity, then place (a finding's
     :meth:`Finding.sort_key`, also for a claim known only by these fields)."""
-    # worst_key's three values written out: every sort of findings calls this per finding.
-    return (verdict != "error", not is_unexpected(verdict, expect),
-            SEVERITY.get(verdict, 9), file, line, claim_id)
+    return (*worst_key(verdict, expect), file, line, claim_id)
 
 
 def worst_key(verdict: str, expect: str) -> tuple[bool, bool, int]:
-    """The part of :func:`order_key` before the place: errors, unexpected, severity
-    (``in_report_order``'s test checks the two against each other)."""
+    """The part of :func:`order_key` before the place: errors, unexpected, severity."""
     return verdict != "error", not is_unexpected(verdict, expect), SEVERITY.get(verdict, 9)
 
 
