@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from factcheck.formats import escape, joined, ratechart
+from factcheck.formats import escape, ratechart
 from factcheck.formats.text import summary_line, verdict_label
 from factcheck.report.record import SEVERITY, in_report_order
 
@@ -200,22 +200,22 @@ def _sources(sources: tuple[tuple[str, str, str], ...]) -> str:
 
 
 def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
-    """The filter and the claims, worst first, one line each (a claim is never held
-    as part of a larger string)."""
+    """The filter and the claims, worst first, one line each, each line with the newline
+    before it (a claim is never held as part of a larger string)."""
     counts: dict[str, int] = {}
     for _, f in indexed:
         counts[f.verdict] = counts.get(f.verdict, 0) + 1
     choices = [("all", "all", len(indexed)), ("attention", "needs attention", None)]
     choices += [(v, v, counts.get(v, 0)) for v in ("contradicted", "undetermined", "holds")]
     # Radio buttons and CSS alone filter the list: the page forbids scripts.
-    out = ['<fieldset class="filter"><legend>Show claims</legend>']
+    out = ['\n<fieldset class="filter"><legend>Show claims</legend>']
     for key, words, n in choices:
         checked = " checked" if key == "all" else ""
-        out.append(f'<input type="radio" name="verdict" id="f-{key}"{checked}>'
+        out.append(f'\n<input type="radio" name="verdict" id="f-{key}"{checked}>'
                    f'<label for="f-{key}">{words}{f" ({n})" if n is not None else ""}</label>')
-    out.append("</fieldset>")
+    out.append("\n</fieldset>")
     yield from out
-    yield '<section id="claims"><h2>Claims</h2>'
+    yield '\n<section id="claims"><h2>Claims</h2>'
     # What many claims share is escaped once: the heading of each verdict and
     # expectation, each file's name, each set of sources.
     heads: dict[tuple[str, str], str] = {}
@@ -230,12 +230,12 @@ def _claim_list(indexed: list[tuple[int, Finding]]) -> Iterator[str]:
         if file is None:
             file = files[f.file] = esc(f.file)
         # A claim's pieces joined once (each join copies the whole claim).
-        parts = [f'<details id="{_anchor(i)}" {head}<span class="id">{esc(f.claim_id)}</span> '
+        parts = [f'\n<details id="{_anchor(i)}" {head}<span class="id">{esc(f.claim_id)}</span> '
                  f'<span class="muted">{file}:{f.line}</span></summary>']
         _claim_body(f, sources, parts)
         parts.append("</details>")
         yield "".join(parts)
-    yield "</section>"
+    yield "\n</section>"
 
 
 def _heading(f: Finding) -> str:
@@ -248,14 +248,15 @@ def _heading(f: Finding) -> str:
 
 
 def _rate_lines(rates: list[dict[str, Any]]) -> Iterator[str]:
-    """The rate analysis a line at a time: each block's heading, cluster rows, figures
-    and series table. The heading's arrow is the only character beyond ASCII that the
-    analysis writes, so every other line stays a one-byte string (joined and encoded
-    as copies, where one wide character would make a whole block's string wide)."""
+    """The rate analysis, each line with the newline before it: each block's heading,
+    then the rest of the block (cluster rows, figures and series table) as one piece.
+    The heading's arrow is the only character beyond ASCII that the analysis writes,
+    so the rest stays a one-byte string (joined and encoded as copies, where one wide
+    character would make the whole block's string wide)."""
     for block in rates:
         ref = block.get("reference") or {}
         yield (
-            f"<h3>{esc(block.get('from', '?'))} → {esc(block.get('to', '?'))}</h3>"
+            f"\n<h3>{esc(block.get('from', '?'))} → {esc(block.get('to', '?'))}</h3>"
             f"<p>Reference {esc(ref.get('rate', '?'))} ({esc(ref.get('source', '?'))}, "
             f"{esc(ref.get('date', '?'))}); spread {esc(block.get('spread_pct', '?'))}%</p>"
             '<div class="scroll"><table><caption>Implied-rate clusters</caption><tr>'
@@ -263,18 +264,20 @@ def _rate_lines(rates: list[dict[str, Any]]) -> Iterator[str]:
             '<th scope="col">Deviation</th><th scope="col">Nearest reference day</th>'
             '<th scope="col">Claims</th></tr>'
         )
+        rest = []
         for i, cl in enumerate(block.get("clusters") or [], 1):
             near = cl.get("nearest_reference") or {}
             claims = ", ".join(str(c) for c in cl.get("claims", []))
-            yield (
-                f"<tr><td>{i}</td><td>{esc(cl.get('rate', '?'))}</td>"
+            rest.append(
+                f"\n<tr><td>{i}</td><td>{esc(cl.get('rate', '?'))}</td>"
                 f"<td>[{esc(cl.get('low', '?'))}, {esc(cl.get('high', '?'))}]</td>"
                 f"<td>{esc(cl.get('deviation_pct', '?'))}%</td>"
                 f"<td>{esc(near.get('date', '?'))} ({esc(near.get('rate', '?'))})</td>"
                 f"<td>{esc(claims)}</td></tr>"
             )
-        yield "</table></div>"
-        yield from ratechart.charts_and_table(block)
+        figures, table = ratechart.charts_and_table(block)
+        rest += ("\n</table></div>\n", figures, "\n", table)
+        yield "".join(rest)
 
 
 def _coverage(coverage: dict[str, Any] | None) -> str:
@@ -330,16 +333,16 @@ def _document(report: Report) -> Iterator[str]:
         '<meta name="color-scheme" content="light dark">\n'
         f"<title>{esc(title)}</title>\n<style>{CSS}{ratechart.CSS}</style>\n</head>\n<body>"
     )
-    # The body's parts, one line each; an empty part is left out. A part given as lines
-    # (the rate analysis: a chart per block) is written a line at a time.
+    # The body's parts, one line each; an empty part is left out. A part given as pieces
+    # (the claims, the rate analysis), each with the newline before it, is written a
+    # piece at a time.
     for part in _body(report, title):
         if isinstance(part, str):
             if part:
                 yield "\n"
                 yield part
         else:
-            yield "\n"
-            yield from joined(part)
+            yield from part
     yield "\n</body>\n</html>\n"
 
 
@@ -358,7 +361,7 @@ def _body(report: Report, title: str) -> Iterator[str | Iterator[str]]:
         yield "<h2>Input problems</h2><ul>"
         yield from (f"<li><code>{esc(p)}</code></li>" for p in report.problems)
         yield "</ul>"
-    by_article = _by_article(indexed)
+    by_article: Callable[[object], list[tuple[int, Finding]]] | None = None
     for art in report.articles:
         meta = ", ".join(esc(art[k]) for k in ("publisher", "published") if art.get(k))
         if len(report.articles) > 1:
@@ -371,6 +374,8 @@ def _body(report: Report, title: str) -> Iterator[str | Iterator[str]]:
             yield f'<p class="muted">Article text unavailable: {esc(art["text_error"])}</p>'
         text = art.get("text")
         if isinstance(text, str) and text:
+            if by_article is None:  # grouped once, and only when some article has a text
+                by_article = _by_article(indexed)
             marks = []
             starts = _line_starts(text)
             for i, f in by_article(art.get("id")):
@@ -379,7 +384,7 @@ def _body(report: Report, title: str) -> Iterator[str | Iterator[str]]:
                     if span:
                         marks.append((span[0], span[1], i, f))
             yield f'<div class="article">{_marked_text(text, marks)}</div>'
-    yield from _claim_list(indexed)
+    yield _claim_list(indexed)
     if report.rates:
         yield "<h2>Rate analysis</h2>"
         yield _rate_lines(report.rates)
