@@ -164,9 +164,11 @@ def html_value(value: Any, *, newlines: bool = False) -> str:
     """
     kind = value.__class__
     if kind is not str:
-        if kind is float or kind is int:
+        if kind is float:
             # Digits, a sign, a point, an exponent, inf or nan: nothing to escape (the
             # rate tables and charts write numbers by the thousand).
+            return number_text(value)
+        if kind is int:
             return str(value)
         value = str(value)
     text: str = value if value.isprintable() else visible(value, newlines=newlines)
@@ -183,6 +185,26 @@ def html_value(value: Any, *, newlines: bool = False) -> str:
     if ":" in text or "##[" in text:
         return _break_commands(text, "&#58;", "&#35;")
     return text
+
+
+def number_text(value: float) -> str:
+    """``str(value)`` of a float, each value's text kept: the rate analysis writes the
+    same rates again and again (a reference rate in every block of its day, a cluster's
+    rate in its table and in both charts), and writing a float as its shortest text
+    costs many times a lookup. Zero is not kept (0.0 and -0.0 are one key with two
+    texts), nor is NaN (never equal to itself)."""
+    text = _NUMBER_TEXTS.get(value)
+    if text is None:
+        text = str(value)
+        if value and value == value:
+            if len(_NUMBER_TEXTS) >= _MAX_NUMBER_TEXTS:
+                _NUMBER_TEXTS.clear()
+            _NUMBER_TEXTS[value] = text
+    return text
+
+
+_NUMBER_TEXTS: dict[float, str] = {}
+_MAX_NUMBER_TEXTS = 100_000
 
 
 # XML 1.0 forbids most C0 controls, surrogates and U+FFFE/U+FFFF even as references;

@@ -52,9 +52,14 @@ esc = escape.html_value
 
 def _num(value: Any) -> Fraction | None:
     try:
-        return fraction_from_text(str(value))
+        return fraction_from_text(_text(value))
     except (ValueError, ZeroDivisionError):
         return None
+
+
+def _text(value: Any) -> str:
+    """``str(value)``: a float's text is kept (``escape.number_text``)."""
+    return escape.number_text(value) if value.__class__ is float else str(value)
 
 
 def _day(value: Any) -> dt.date | None:
@@ -90,19 +95,30 @@ def _read_series(raw: Any) -> tuple[list[_Row], int, bool]:
     be kept)."""
     points: list[_Row] = []
     fixed_rows = raw.__class__ is tuple
+    entries = _ENTRIES
     for entry in raw or ():
-        try:
-            d, r = entry
-        except (TypeError, ValueError):
-            fixed_rows = False
-            continue
-        # Windows of nearby days share most rows: each row is read once per run.
-        if d.__class__ is str and r.__class__ in _WRITTEN:
-            point = _ROWS[d, str(r)]
-            fixed_rows = fixed_rows and entry.__class__ is tuple
+        # Windows of nearby days share most rows, and the analysis shares their very
+        # tuples: each is read once per run, and found again by identity.
+        kept = entries.get(id(entry))
+        if kept is not None and kept[0] is entry:
+            point = kept[1]
         else:
-            point = _point(d, r)
-            fixed_rows = False
+            try:
+                d, r = entry
+            except (TypeError, ValueError):
+                fixed_rows = False
+                continue
+            if d.__class__ is str and r.__class__ in _WRITTEN:
+                point = _ROWS[d, str(r)]
+                if entry.__class__ is tuple:  # text and a number: it cannot change
+                    if len(entries) >= _MAX_ENTRIES:
+                        entries.clear()
+                    entries[id(entry)] = (entry, point)
+                else:
+                    fixed_rows = False
+            else:
+                point = _point(d, r)
+                fixed_rows = False
         if point:
             points.append(point)
     points.sort(key=_DAY)
@@ -128,6 +144,10 @@ class _Kept(dict):  # type: ignore[type-arg]
 
 
 _WRITTEN = (float, int, str)
+# Rows as (day, rate) tuples by identity, each kept with the tuple (so that its id
+# is not reused while it is kept): about a year of days in a few hundred pairs.
+_ENTRIES: dict[int, tuple[tuple[Any, ...], _Row | tuple[()]]] = {}
+_MAX_ENTRIES = 100_000
 _DAY = itemgetter(0)
 
 
@@ -208,6 +228,8 @@ def _ticks(lo: Fraction, hi: Fraction, most: int = 6) -> tuple[list[tuple[int, i
         den = 10**-exp if exp < 0 else 1  # a step is m * scale / den
         scale = 10**exp if exp > 0 else 1
         for m in (1, 2, 5):
+            if exp < power and m == 1 and most < 10:
+                continue  # at least ten steps of 10**(power - 1) fit in the span
             step = m * scale
             first = -((-ln * den) // (ld * step))  # the least k with k * step / den >= lo
             last = (hn * den) // (hd * step)  # the greatest with k * step / den <= hi
@@ -234,8 +256,14 @@ def _power_within(power: int, sn: int, sd: int) -> bool:
 def spread_labels(wanted: list[tuple[float, Any]], top: float,
                   bottom: float) -> list[tuple[float, Any]]:
     """Label baselines as near as may be to where they belong, LABEL_GAP or more apart."""
+    return _spread_sorted(sorted(wanted, key=_FIRST), top, bottom)
+
+
+def _spread_sorted(wanted: list[tuple[float, Any]], top: float,
+                   bottom: float) -> list[tuple[float, Any]]:
+    """``spread_labels`` of labels already in order of where they belong."""
     placed: list[tuple[float, Any]] = []
-    for want, key in sorted(wanted, key=lambda w: w[0]):
+    for want, key in wanted:
         at = max(want, placed[-1][0] + LABEL_GAP) if placed else max(want, top)
         placed.append((at, key))
     overflow = placed[-1][0] - bottom if placed else 0
@@ -252,7 +280,9 @@ def _clusters(block: dict[str, Any]) -> list[tuple[int, Fraction, Fraction, Frac
             continue
         low, high, rate = _num(c.get("low")), _num(c.get("high")), _num(c.get("rate"))
         if low is not None and high is not None and rate is not None:
-            rows.append((i, min(low, high), max(low, high), rate, str(c.get("rate")),
+            if high < low:
+                low, high = high, low
+            rows.append((i, low, high, rate, _text(c.get("rate")),
                          len(c.get("claims") or [])))
     return rows
 
@@ -263,7 +293,7 @@ def _reference(block: dict[str, Any]) -> tuple[Fraction, str, str] | None:
     rate = _num(ref.get("rate")) if isinstance(ref, dict) else None
     if rate is None or rate <= 0:
         return None
-    return rate, str(ref.get("rate")), str(ref.get("date", ""))
+    return rate, _text(ref.get("rate")), str(ref.get("date", ""))
 
 
 class _Read(NamedTuple):
@@ -284,7 +314,7 @@ def _read(block: dict[str, Any]) -> _Read:
     tolerance = str(block.get("tolerance_pct"))
     key: tuple[str | None, str | None, str]
     if isinstance(ref, dict):
-        key = str(ref.get("rate")), str(ref.get("date", "")), tolerance
+        key = _text(ref.get("rate")), str(ref.get("date", "")), tolerance
     else:
         key = None, None, tolerance
     return _Read(_clusters(block), *_REFERENCE_READ[key])
@@ -444,7 +474,7 @@ LINE = '<line class="{cls}" x1="{{x}}" x2="{{x2}}" y1="{{y}}" y2="{{y}}"/>'
 BAND = '<rect class="band" x="{x}" y="{top}" width="24" height="12"/>'
 # The series chart's plot area, and the strip's axis.
 _LEFT, _RIGHT, _TOP = 72, 500, 16
-_STRIP_LEFT, _STRIP_RIGHT = 210, 616
+_STRIP_LEFT, _STRIP_RIGHT, _STRIP_TOP = 210, 616, 34
 
 
 class _Series:
@@ -452,7 +482,8 @@ class _Series:
     every block whose window is the same rows (the analysis shares them)."""
 
     __slots__ = ("count", "days", "low", "high", "span", "xs", "numerators", "denominators",
-                 "dots", "titles", "big_titles", "rows", "ref_rows", "ends", "tables")
+                 "dots", "titles", "big_titles", "rows", "ref_rows", "ends", "tables",
+                 "ranges")
 
     def __init__(self, points: list[tuple[dt.date, Fraction, str]]) -> None:
         self._lay_out([(d, r, w, -1, d.toordinal(), r.numerator, r.denominator)
@@ -469,6 +500,8 @@ class _Series:
         self.count = len(rows)
         # The table of the series, by the reference's date and the unit as written.
         self.tables: dict[tuple[str | None, str], str] = {}
+        # The window's range and drawings, by the reference's band (``_window_range``).
+        self.ranges: dict[int, Any] = {}
         if not rows:
             return
         days, rates, written, _, ordinals, self.numerators, self.denominators = zip(
@@ -590,63 +623,99 @@ def _scaled(laid: _Series, read: _Read, scale: tuple[Fraction, Fraction, int, in
     return "".join(parts), ref_y, "".join(after)
 
 
-_SCALED: dict[tuple[Any, ...], tuple[_Series, str, float | None, str, str]] = {}
+_SCALED: dict[tuple[Any, ...], tuple[_Series, tuple[str, float | None, str, str]]] = {}
 _MAX_SCALED = 12_000  # about 4.5 KB each: 7,000 at 100,000 generated claims
 
 
 def _series_chart(block: dict[str, Any], laid: _Series, read: _Read) -> str:
-    clusters, ref = read.clusters, read.ref
-    points = laid.count
-    values: list[Fraction] = [v for c in clusters for v in c[1:4]]
-    if points:
-        values += (laid.low, laid.high)
-    if not values:
-        return ""
-    if read.band is not None:
-        values += read.band
-    lo, hi = padded(values, 20)
+    clusters, ref, band = read.clusters, read.ref, read.band
     top = _TOP
     n_labels = len(clusters) + (ref is not None)
     bottom = top + max(200, LABEL_GAP * n_labels + 8)
     height = bottom - top
-    a, b, c = _scale(hi, hi - lo, -1)
-
-    def y(v: Fraction) -> float:
-        n, d = v.numerator, v.denominator
-        return top + (n * a - d * b) / (c * d) * height
-
     words = _WORDS[(unit(block),)]
-    # Blocks of one window (a pair on one day) mostly share the scale too: all but the
-    # clusters is drawn once for them, the legend and the frame included.
-    tol = read.tol
-    key = (id(laid), lo.numerator, lo.denominator, hi.numerator, hi.denominator, bottom,
-           words.unit, None if ref is None else ref[1], None if ref is None else ref[2],
-           tol.numerator, tol.denominator, not clusters)
-    kept = _SCALED.get(key)
-    if kept is None or kept[0] is not laid:
-        if len(_SCALED) >= _MAX_SCALED:
-            _SCALED.clear()
-        before, ref_y, after = _scaled(laid, read, (lo, hi, a, b, c), bottom, words.unit)
-        head, tail = _series_frame(laid, read, bool(clusters), bottom, words)
-        kept = _SCALED[key] = (laid, head + before, ref_y, after, tail)
-    _, head, ref_y, after, tail = kept
+    kept = None
+    if laid.count:
+        # Most blocks of a window draw their clusters inside the range of its series and
+        # its reference's band: then their scale, and all but the clusters, is the
+        # window's, found by the band (one per reference) without any arithmetic.
+        ranged = laid.ranges.get(id(band))
+        if ranged is None or ranged[0] is not band:
+            ranged = laid.ranges[id(band)] = _window_range(laid, band)
+        _, inner_lo, inner_hi, scale, drawn = ranged
+        if all(inner_lo <= c[1] and c[2] <= inner_hi and inner_lo <= c[3] <= inner_hi
+               for c in clusters):
+            key = (bottom, words.unit, not clusters)
+            kept = drawn.get(key)
+            if kept is None:
+                kept = drawn[key] = _drawn(laid, read, scale, bottom, words, bool(clusters))
+    if kept is None:
+        values: list[Fraction] = [v for c in clusters for v in c[1:4]]
+        if laid.count:
+            values += (laid.low, laid.high)
+        if not values:
+            return ""
+        if band is not None:
+            values += band
+        lo, hi = padded(values, 20)
+        scale = (lo, hi, *_scale(hi, hi - lo, -1))
+        # Blocks of one window and scale share all but the clusters, the legend and the
+        # frame included.
+        tol = read.tol
+        scaled_key = (id(laid), lo.numerator, lo.denominator, hi.numerator, hi.denominator,
+                      bottom, words.unit, None if ref is None else ref[1],
+                      None if ref is None else ref[2], tol.numerator, tol.denominator,
+                      not clusters)
+        shared = _SCALED.get(scaled_key)
+        if shared is None or shared[0] is not laid:
+            if len(_SCALED) >= _MAX_SCALED:
+                _SCALED.clear()
+            shared = _SCALED[scaled_key] = (laid, _drawn(laid, read, scale, bottom, words,
+                                                  bool(clusters)))
+        kept = shared[1]
+    _, _, a, b, c = scale
+    head, ref_y, after, tail = kept
     parts = [head]
     labels: list[tuple[float, str]] = []
     if ref is not None and ref_y is not None:
         labels.append((ref_y, read.ref_label))
     for i, _, _, rate, written, _ in clusters:
-        yr = y(rate)
+        n, d = rate.numerator, rate.denominator
+        yr = top + (n * a - d * b) / (c * d) * height
         at = f"{yr:.2f}"
         parts.append(f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}">{_CLUSTER_LINE}{at}" '
                      f'y2="{at}"/></g>')
         labels.append((yr, esc(f"{i}: {written}")))
     parts.append(after)
-    for (want, _), (at_y, label) in zip(sorted(labels, key=_FIRST),
-                                        spread_labels(labels, top + 4, bottom), strict=True):
+    labels.sort(key=_FIRST)
+    for (want, _), (at_y, label) in zip(labels, _spread_sorted(labels, top + 4, bottom),
+                                        strict=True):
         parts.append(f'{_LEADER}{want:.2f}" y2="{at_y:.2f}"/>{_LABEL}{at_y + 4:.2f}">'
                      f"{label}</text>")
     parts.append(tail)
     return "".join(parts)
+
+
+def _window_range(laid: _Series, band: tuple[Fraction, Fraction] | None) -> tuple[
+        Any, Fraction, Fraction, tuple[Fraction, Fraction, int, int, int],
+        dict[tuple[int, str, bool], tuple[str, float | None, str, str]]]:
+    """(the band, the least and greatest of the window's rates and the band, the scale
+    (lo, hi and ``_scale``'s integers) of a chart of just those, and the drawings at
+    that scale by height, unit and whether clusters are drawn)."""
+    values = [laid.low, laid.high] + ([] if band is None else list(band))
+    inner_lo, inner_hi = min(values), max(values)
+    lo, hi = _widened(inner_lo, inner_hi, 20)
+    return band, inner_lo, inner_hi, (lo, hi, *_scale(hi, hi - lo, -1)), {}
+
+
+def _drawn(laid: _Series, read: _Read, scale: tuple[Fraction, Fraction, int, int, int],
+           bottom: int, words: _Words, clusters: bool) -> tuple[str, float | None, str, str]:
+    """What a series chart at ``scale`` draws whatever its clusters: its markup before
+    them (the frame, then ``_scaled``'s first part), the y of the reference, the markup
+    after them, and the legend with the end of the element."""
+    before, ref_y, after = _scaled(laid, read, scale, bottom, words.unit)
+    head, tail = _series_frame(laid, read, clusters, bottom, words)
+    return head + before, ref_y, after, tail
 
 
 def _series_frame(laid: _Series, read: _Read, clusters: bool, bottom: int,
@@ -691,44 +760,53 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     rows, ref, _, band, band_text, pct, _, ref_title = read or _read(block)
     if not rows:
         return ""
-    values = [v for r in rows for v in r[1:3]] + ([ref[0]] if ref is not None else [])
-    lo, hi = padded(values, 8)
-    left, right, top = _STRIP_LEFT, _STRIP_RIGHT, 34
+    # A cluster's low is at most its high: the range is of the lows, the highs and the
+    # reference.
+    lo, hi = min([r[1] for r in rows]), max([r[2] for r in rows])
+    if ref is not None:
+        lo, hi = min(lo, ref[0]), max(hi, ref[0])
+    lo, hi = _widened(lo, hi, 8)
+    left, top = _STRIP_LEFT, _STRIP_TOP
     bottom = top + ROW * len(rows) + 6
-    width = right - left
+    width = _STRIP_RIGHT - left
+    # Each x is left + (v - lo) / (hi - lo) * width, written out where it is needed:
+    # calling a function for it was a tenth of the strip.
     a, b, c = _scale(lo, hi - lo, 1)
-
-    def x(v: Fraction) -> float:
-        n, d = v.numerator, v.denominator
-        return left + (n * a - d * b) / (c * d) * width
-
     parts: list[str] = []
     whole: bool | None = None  # no band drawn
     if ref is not None and band is not None:
-        rate = ref[0]
         band_lo, band_hi = max(band[0], lo), min(band[1], hi)
         if band_lo < band_hi:
-            x_lo = x(band_lo)
+            n, d = band_lo.numerator, band_lo.denominator
+            x_lo = left + (n * a - d * b) / (c * d) * width
+            n, d = band_hi.numerator, band_hi.denominator
+            x_hi = left + (n * a - d * b) / (c * d) * width
             parts.append(f'<rect class="band" x="{x_lo:.2f}" y="{top - 6}" '
-                         f'width="{x(band_hi) - x_lo:.2f}" height="{bottom - top + 6}"/>')
+                         f'width="{x_hi - x_lo:.2f}" height="{bottom - top + 6}"/>')
             whole = band_lo == lo and band_hi == hi
-        rx = x(rate)
+        n, d = ref[0].numerator, ref[0].denominator
+        rx = left + (n * a - d * b) / (c * d) * width
         at = f"{rx:.2f}"
-        anchor = "middle" if left + 80 < rx < right - 80 else ("end" if rx > left else "start")
+        anchor = ("middle" if left + 80 < rx < _STRIP_RIGHT - 80
+                  else ("end" if rx > left else "start"))
         parts.append(f'<line class="ref" x1="{at}" x2="{at}" y1="{top - 6}" '
                      f'y2="{bottom}"/><text x="{at}" y="{top - 12}" text-anchor="{anchor}">'
                      f"{ref_title}</text>")
-    for row, (i, low, high, rate, written, n) in enumerate(rows):
-        cy = top + ROW * row + ROW / 2
-        x1, x2 = x(low), x(high)
+    for row, (i, low, high, rate, written, n_claims) in enumerate(rows):
+        text_y, bar_y, dot_y = _STRIP_ROW[row,]
+        n, d = low.numerator, low.denominator
+        x1 = left + (n * a - d * b) / (c * d) * width
+        n, d = high.numerator, high.denominator
+        x2 = left + (n * a - d * b) / (c * d) * width
+        n, d = rate.numerator, rate.denominator
         shown = esc(written)
         parts.append(
             f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}">'
-            f'<text x="8" y="{cy + 4:.2f}">cluster {i}: {shown} '
-            f'({n} claim{"s" if n != 1 else ""})</text>'
-            f'<rect class="cbar" x="{x1:.2f}" y="{cy - 5:.2f}" width="{max(x2 - x1, 2.0):.2f}" '
-            f'height="10"/><circle class="cdot" cx="{x(rate):.2f}" cy="{cy:.2f}" r="4">'
-            f"<title>cluster {i}: {shown}</title></circle></g>")
+            f'<text x="8" y="{text_y}">cluster {i}: {shown} '
+            f'({n_claims} claim{"s" if n_claims != 1 else ""})</text>'
+            f'<rect class="cbar" x="{x1:.2f}" y="{bar_y}" width="{max(x2 - x1, 2.0):.2f}" '
+            f'height="10"/><circle class="cdot" cx="{left + (n * a - d * b) / (c * d) * width:.2f}"'
+            f' cy="{dot_y}" r="4"><title>cluster {i}: {shown}</title></circle></g>')
     axis, between, after = _STRIP_AXIS[bottom,]
     parts.append(axis)
     marks, _ = _ticks(lo, hi)
@@ -737,6 +815,15 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
         parts.append(f'<line class="axis" x1="{at}" x2="{at}{between}{at}{after}{label}</text>')
     head, tail = _STRIP_FRAME[bottom, unit(block), pct, band_text, whole]
     return head + "".join(parts) + tail
+
+
+def _strip_row(row: int) -> tuple[str, str, str]:
+    """The y of a strip's row of clusters as its label, its bar and its dot write it."""
+    cy = _STRIP_TOP + ROW * row + ROW / 2
+    return f"{cy + 4:.2f}", f"{cy - 5:.2f}", f"{cy:.2f}"
+
+
+_STRIP_ROW = _Kept(_strip_row, 1_000)
 
 
 def _strip_frame(bottom: int, written_unit: str, pct: str, band_text: str,

@@ -9,6 +9,7 @@ places where the fast layouts join their pieces.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -88,7 +89,6 @@ def test_xml_escape_is_the_plain_escape(text: str, newlines: bool) -> None:
 
 
 def _slow_markdown(text: str) -> str:
-    import re
 
     from factcheck.formats import escape
 
@@ -276,7 +276,6 @@ def test_charts_of_kept_windows_are_the_charts_drawn_afresh(
     is the one drawn from the same rows as lists (never kept), whatever the clusters
     and the reference's day, and each point's dot is the big one exactly when its day
     is the reference's."""
-    import re
 
     from factcheck.formats import ratechart
 
@@ -308,23 +307,36 @@ def test_html_value_is_its_text_escaped(value: Any, newlines: bool) -> None:
                                                                       newlines=newlines)
 
 
+@given(st.lists(st.floats() | st.sampled_from([0.0, -0.0, 1.0, -1.0]), max_size=8))
+def test_a_kept_number_text_is_the_text_of_that_very_float(values: list[float]) -> None:
+    """Floats that are equal as keys but written differently (0.0 and -0.0) keep their
+    own texts, in whatever order they come; NaN is written as NaN."""
+    from factcheck.formats import escape
+
+    for value in values + values[::-1]:
+        assert escape.number_text(value) == str(value)
+
+
 def _forget_charts() -> None:
     """Empty every part of the rate charts kept between blocks."""
     from factcheck.formats import ratechart
 
     for kept in vars(ratechart).values():
         if (isinstance(kept, ratechart._Kept) or kept is ratechart._SERIES
-                or kept is ratechart._SCALED):
+                or kept is ratechart._SCALED or kept is ratechart._ENTRIES):
             kept.clear()
 
 
 # Clusters near the reference and far from it: a strip wholly inside the band, partly,
-# or beside it; several clusters; none.
+# or beside it; a rate inside the window's range whose interval reaches out of it, above
+# or below; several clusters; none.
 _STRIP_CLUSTERS = st.lists(st.sampled_from([
     {"rate": "165.1", "low": "165.09", "high": "165.11", "claims": ["a"]},
     {"rate": "165.12", "low": "165.11", "high": "165.13", "claims": ["a", "b"]},
     {"rate": "190", "low": "189.9", "high": "190.1", "claims": []},
     {"rate": "163.5", "low": "163", "high": "164", "claims": ["c"]},
+    {"rate": "165.2", "low": "165.0", "high": "172", "claims": ["d"]},
+    {"rate": "165.0", "low": "158", "high": "165.1", "claims": ["e"]},
     {"rate": "x", "low": "1", "high": "2"},
 ]), max_size=3)
 _REFERENCES = st.sampled_from([{"rate": "165.1", "date": "2017-11-17"},
@@ -337,23 +349,29 @@ _CONTEXTS = st.tuples(st.sampled_from([0, 1, 2]), _REFERENCES,
                       st.sampled_from([("CNY", "KRW"), ("USD", "KRW")]))
 
 
+# Windows of a few days that share rows (the analysis hands the same tuples to nearby
+# windows), and an empty one.
+_WINDOWS = [(("2017-11-16", 165.05), ("2017-11-17", 165.1), ("2017-11-20", 166.0)),
+            (("2017-11-17", 165.1), ("2017-11-20", 166.0), ("2017-11-21", 164.938)),
+            ()]
+# Blocks: every set of clusters in every window, against every reference.
+_CHART_BLOCKS = st.builds(
+    lambda contexts, cluster_sets: [
+        {"from": pair[0], "to": pair[1], "series": _WINDOWS[w], "clusters": clusters,
+         "reference": ref, "tolerance_pct": tol}
+        for w, ref, tol, pair in contexts for clusters in cluster_sets],
+    st.lists(_CONTEXTS, min_size=1, max_size=3),
+    st.lists(_STRIP_CLUSTERS, min_size=1, max_size=4))
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(_CONTEXTS, min_size=1, max_size=3),
-       st.lists(_STRIP_CLUSTERS, min_size=1, max_size=4))
+@given(_CHART_BLOCKS)
 def test_rate_charts_drawn_with_kept_parts_are_the_charts_drawn_afresh(
-        contexts: list[tuple[int, Any, str | None, tuple[str, str]]],
-        cluster_sets: list[list[dict[str, Any]]]) -> None:
+        drawn: list[dict[str, Any]]) -> None:
     """What is kept from one block's charts for the next (a window's frame, legend and
-    scale, a strip's frame and legend) draws what each block draws with nothing kept:
-    every set of clusters is drawn in every window, against every reference."""
+    scale, a strip's frame and legend) draws what each block draws with nothing kept."""
     from factcheck.formats import ratechart
 
-    windows = [(("2017-11-16", 165.05), ("2017-11-17", 165.1), ("2017-11-20", 166.0)),
-               (("2017-11-17", 165.1), ("2017-11-20", 166.0), ("2017-11-21", 164.938)),
-               ()]
-    drawn = [{"from": pair[0], "to": pair[1], "series": windows[w], "clusters": clusters,
-              "reference": ref, "tolerance_pct": tol}
-             for w, ref, tol, pair in contexts for clusters in cluster_sets]
     _forget_charts()
     kept = [ratechart.charts_and_table(block) for block in drawn]
     kept_again = [ratechart.charts_and_table(block) for block in drawn]
@@ -363,6 +381,31 @@ def test_rate_charts_drawn_with_kept_parts_are_the_charts_drawn_afresh(
         afresh.append(ratechart.charts_and_table(block))
     assert kept == afresh
     assert kept_again == afresh
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CHART_BLOCKS)
+def test_a_series_chart_spans_its_series_band_and_every_cluster_interval(
+        drawn: list[dict[str, Any]]) -> None:
+    """The series chart's axis is the range of the window's rates, the reference's band
+    and each cluster's rate and interval, widened by a twentieth each way, whether the
+    block shares its window's scale or needs one of its own (a block with neither a
+    series nor a cluster has no chart)."""
+    from factcheck.formats import ratechart
+
+    _forget_charts()
+    for block in drawn:
+        read = ratechart._read(block)
+        values = [rate for _, rate, _ in ratechart.dated_series(block["series"])]
+        values += [v for c in read.clusters for v in c[1:4]]
+        chart = ratechart.series_chart(block)
+        if not values:  # neither a series nor a cluster: no chart, band or not
+            assert chart == ""
+            continue
+        values += read.band or ()
+        marks, places = ratechart.ticks(*ratechart.padded(values, 20))
+        labels = re.findall(r'<text x="64" y="[^"]*" text-anchor="end">([^<]*)</text>', chart)
+        assert labels == [ratechart.fixed(t, places) for t in marks]
 
 
 _PLACES = st.tuples(st.sampled_from(["a.yaml", "b.yaml", "claims/a.yaml"]), st.integers(0, 3),

@@ -7,12 +7,13 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from factcheck.formats import render
 from factcheck.formats.ratechart import (
     cluster_strip,
+    dated_series,
     fixed,
     series_chart,
     series_table,
@@ -236,6 +237,50 @@ def test_ticks_are_round_inside_the_range_and_read_back_exactly(a: Fraction, b: 
     assert digits in (1, 2, 5), step
     for t in marks:
         assert fraction_from_text(fixed(t, places)) == t  # the label is the tick's value
+
+
+def test_rows_are_read_as_they_are_now() -> None:
+    """Rows are recognised by identity between windows, but only rows that cannot
+    change: a row given as a list and changed since is read as it is now, and a row
+    made after another was dropped (perhaps in its place in memory) is read anew."""
+    rows = [[f"2017-11-{day:02d}", 165 + day / 8] for day in range(13, 18)]
+    for k in range(3):
+        for r in rows:
+            r[1] += k
+        read = [(d.isoformat(), rate) for d, rate, _ in dated_series(rows)]
+        assert read == [(d, fraction_from_text(str(r))) for d, r in rows]
+    for k in range(60):
+        fresh = tuple((f"2017-11-{day:02d}", 165 + k + day / 8) for day in range(13, 18))
+        read = [(d.isoformat(), rate) for d, rate, _ in dated_series(fresh)]
+        assert read == [(d, fraction_from_text(str(r))) for d, r in fresh]
+        del fresh
+
+
+def _finest_round_ticks(lo: Fraction, hi: Fraction, most: int) -> list[Fraction] | None:
+    """The ticks of the finest step (1, 2 or 5 times a power of ten, from a tenth of the
+    power at or below the span to ten times it) that gives two to ``most`` of them."""
+    power = 0
+    while Fraction(10) ** power > hi - lo:
+        power -= 1
+    while Fraction(10) ** (power + 1) <= hi - lo:
+        power += 1
+    for exp in (power - 1, power, power + 1):
+        for m in (1, 2, 5):
+            step = m * Fraction(10) ** exp
+            first, last = -((-lo) // step), hi // step
+            if 2 <= last - first + 1 <= most:
+                return [k * step for k in range(first, last + 1)]
+    return None
+
+
+@given(edges, edges, st.integers(2, 12))
+def test_ticks_take_the_finest_step_that_fits(a: Fraction, b: Fraction, most: int) -> None:
+    """Every candidate step is tried from the finest, save those that cannot fit."""
+    lo, hi = min(a, b), max(a, b)
+    assume(lo < hi)
+    expected = _finest_round_ticks(lo, hi, most)
+    marks, _ = ticks(lo, hi, most)
+    assert marks == (expected if expected is not None else [lo, hi])
 
 
 @given(st.integers(-10**9, 10**9), st.integers(0, 6))
