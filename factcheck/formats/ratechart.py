@@ -721,8 +721,7 @@ def _drawn(laid: _Series, read: _Read, scale: tuple[Fraction, Fraction, int, int
 def _series_frame(laid: _Series, read: _Read, clusters: bool, bottom: int,
                   words: _Words) -> tuple[str, str]:
     """The series chart's markup before its parts (the svg element and its frame) and
-    after them (the legend, then the end of the element): what ``_svg`` writes around
-    the parts."""
+    after them (the legend, then the end of the element)."""
     points, ref = laid.count, read.ref
     legend: list[tuple[str, str]] = []
     if points:
@@ -769,23 +768,22 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
     left, top = _STRIP_LEFT, _STRIP_TOP
     bottom = top + ROW * len(rows) + 6
     width = _STRIP_RIGHT - left
-    # Each x is left + (v - lo) / (hi - lo) * width, written out where it is needed:
-    # calling a function for it was a tenth of the strip.
     a, b, c = _scale(lo, hi - lo, 1)
+
+    def x(v: Fraction) -> float:
+        n, d = v.numerator, v.denominator
+        return left + (n * a - d * b) / (c * d) * width
+
     parts: list[str] = []
     whole: bool | None = None  # no band drawn
     if ref is not None and band is not None:
         band_lo, band_hi = max(band[0], lo), min(band[1], hi)
         if band_lo < band_hi:
-            n, d = band_lo.numerator, band_lo.denominator
-            x_lo = left + (n * a - d * b) / (c * d) * width
-            n, d = band_hi.numerator, band_hi.denominator
-            x_hi = left + (n * a - d * b) / (c * d) * width
+            x_lo = x(band_lo)
             parts.append(f'<rect class="band" x="{x_lo:.2f}" y="{top - 6}" '
-                         f'width="{x_hi - x_lo:.2f}" height="{bottom - top + 6}"/>')
+                         f'width="{x(band_hi) - x_lo:.2f}" height="{bottom - top + 6}"/>')
             whole = band_lo == lo and band_hi == hi
-        n, d = ref[0].numerator, ref[0].denominator
-        rx = left + (n * a - d * b) / (c * d) * width
+        rx = x(ref[0])
         at = f"{rx:.2f}"
         anchor = ("middle" if left + 80 < rx < _STRIP_RIGHT - 80
                   else ("end" if rx > left else "start"))
@@ -794,19 +792,15 @@ def cluster_strip(block: dict[str, Any], read: _Read | None = None) -> str:
                      f"{ref_title}</text>")
     for row, (i, low, high, rate, written, n_claims) in enumerate(rows):
         text_y, bar_y, dot_y = _STRIP_ROW[row,]
-        n, d = low.numerator, low.denominator
-        x1 = left + (n * a - d * b) / (c * d) * width
-        n, d = high.numerator, high.denominator
-        x2 = left + (n * a - d * b) / (c * d) * width
-        n, d = rate.numerator, rate.denominator
+        x1, x2 = x(low), x(high)
         shown = esc(written)
         parts.append(
             f'<g class="c{(i - 1) % CLUSTER_STYLES + 1}">'
             f'<text x="8" y="{text_y}">cluster {i}: {shown} '
             f'({n_claims} claim{"s" if n_claims != 1 else ""})</text>'
             f'<rect class="cbar" x="{x1:.2f}" y="{bar_y}" width="{max(x2 - x1, 2.0):.2f}" '
-            f'height="10"/><circle class="cdot" cx="{left + (n * a - d * b) / (c * d) * width:.2f}"'
-            f' cy="{dot_y}" r="4"><title>cluster {i}: {shown}</title></circle></g>')
+            f'height="10"/><circle class="cdot" cx="{x(rate):.2f}" cy="{dot_y}" r="4">'
+            f"<title>cluster {i}: {shown}</title></circle></g>")
     axis, between, after = _STRIP_AXIS[bottom,]
     parts.append(axis)
     marks, _ = _ticks(lo, hi)
